@@ -1,0 +1,211 @@
+"""Arabic words, numbers, dates and letters as ITU documents write them.
+
+Nothing here reshapes or reorders text: Word and Qt shape Arabic themselves
+(FORMAT.md). `for_terminal` is the one exception, for terminals that cannot.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+
+NBSP = "\u00a0"
+
+MONTHS = (
+    "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو",
+    "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر",
+)  # fmt: skip
+
+# Abjad order, as the 2016 report letters its outcomes (FORMAT.md).
+ABJAD = "أبجدهوزحطيكلمنسعفصقرشتثخذضظغ"
+
+_UNITS_M = ("", "الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع")
+_UNITS_F = ("", "الأولى", "الثانية", "الثالثة", "الرابعة", "الخامسة", "السادسة", "السابعة", "الثامنة", "التاسعة")
+_TENS = ("", "", "العشرون", "الثلاثون", "الأربعون", "الخمسون", "الستون", "السبعون", "الثمانون", "التسعون")
+
+
+def ordinal(n: int, feminine: bool = False) -> str:
+    """The ordinal word for 1..99: `ordinal(18)` is `الثامن عشر`, `ordinal(21)` `الحادي والعشرون`."""
+    if not 1 <= n <= 99:
+        raise ValueError(f"ordinal words exist here for 1 to 99, not {n}")
+    units = _UNITS_F if feminine else _UNITS_M
+    tens, unit = divmod(n, 10)
+    if n == 10:
+        return "العاشرة" if feminine else "العاشر"
+    if tens == 0:
+        return units[unit]
+    # In compounds 1 is `الحادي` / `الحادية`, not `الأول`.
+    compound_unit = ("الحادية" if feminine else "الحادي") if unit == 1 else units[unit]
+    if tens == 1:
+        return f"{compound_unit} {'عشرة' if feminine else 'عشر'}"
+    if unit == 0:
+        return _TENS[tens]
+    return f"{compound_unit} و{_TENS[tens]}"
+
+
+def join_and(words: list[str]) -> str:
+    """`أ` / `أ وب` / `أ وب وج`: Arabic `و` is written joined to the next word."""
+    if not words:
+        return ""
+    return words[0] + "".join(" و" + w for w in words[1:])
+
+
+def meetings_phrase(numbers: list[int], genitive: bool = True) -> str:
+    """`الاجتماع الثامن عشر`, the dual `الاجتماعين الثاني عشر والثالث عشر`, or the plural."""
+    words = join_and([ordinal(n) for n in numbers])
+    if len(numbers) == 1:
+        noun = "الاجتماع"
+    elif len(numbers) == 2:
+        noun = "الاجتماعين" if genitive else "الاجتماعان"
+    else:
+        noun = "الاجتماعات"
+    return f"{noun} {words}" if words else noun
+
+
+def format_date(day: dt.date, nbsp: bool = True) -> str:
+    """`12 يناير 2022`, held together by no-break spaces unless told otherwise."""
+    sep = NBSP if nbsp else " "
+    return f"{day.day}{sep}{MONTHS[day.month - 1]}{sep}{day.year}"
+
+
+def format_date_range(start: dt.date, end: dt.date | None, nbsp: bool = True) -> str:
+    """`9-19 يونيو 2020`, `20 أكتوبر - 7 نوفمبر 2014`, or one date."""
+    sep = NBSP if nbsp else " "
+    if end is None or end == start:
+        return format_date(start, nbsp)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}-{end.day}{sep}{MONTHS[end.month - 1]}{sep}{end.year}"
+    if start.year == end.year:
+        return f"{start.day}{sep}{MONTHS[start.month - 1]} - {format_date(end, nbsp)}"
+    return f"{format_date(start, nbsp)} - {format_date(end, nbsp)}"
+
+
+def abjad_letter(index: int) -> str:
+    """The letter of the index-th lettered item (0-based): `أ`, `ب`, ... `غ`, then `أأ`, ..."""
+    if index < 0:
+        raise ValueError("letter index must be 0 or more")
+    count, pos = divmod(index, len(ABJAD))
+    return ABJAD[pos] * (count + 1)
+
+
+LANGUAGES = {
+    "en": "بالإنكليزية",
+    "fr": "بالفرنسية",
+    "es": "بالإسبانية",
+    "ru": "بالروسية",
+    "zh": "بالصينية",
+    "ar": "بالعربية",
+}
+
+
+def language_phrase(code: str) -> str:
+    """`en` gives `بالإنكليزية`; an unknown code is shown as given."""
+    return LANGUAGES.get(code, code)
+
+
+# --- text that XML can carry ------------------------------------------------
+
+_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+@dataclass(frozen=True)
+class Stripped:
+    """A character removed from user text because XML cannot carry it."""
+
+    char: str
+    offset: int
+
+    def describe(self) -> str:
+        return f"U+{ord(self.char):04X} at character {self.offset + 1}"
+
+
+def clean_text(text: str) -> tuple[str, list[Stripped]]:
+    """Text that XML 1.0 can carry, and what was removed.
+
+    Keeps tab and newline (line breaks), folds `\\r\\n` and `\\r` to `\\n`, keeps
+    U+00A0, U+2011, U+200E, U+200F and U+2066-U+2069 (FORMAT.md rule 7).
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    removed = [Stripped(m.group(), m.start()) for m in _XML_BAD.finditer(text)]
+    if removed:
+        text = _XML_BAD.sub("", text)
+    return text, removed
+
+
+# --- splitting text into right-to-left and left-to-right runs ---------------
+
+_STRONG_RTL = {"R", "AL"}
+# Characters that glue onto a Latin token when a digit or letter follows:
+# `X.1205`, `C22/7-A`, `cwg-cop/Pages`.
+_GLUE = set("./-_:#%+&=?~\u2011@")
+
+
+def _bidi(ch: str) -> str:
+    return unicodedata.bidirectional(ch)
+
+
+def _is_ltr_word_char(ch: str) -> bool:
+    return _bidi(ch) == "L" or ch.isdigit()
+
+
+def script_runs(text: str) -> list[tuple[str, bool]]:
+    """Split text into `(piece, rtl)` runs: Latin words, codes and URLs get
+    runs of their own (`rtl=False`); everything else, Arabic and the neutral
+    characters between, is right to left (FORMAT.md rule 5).
+    """
+    n = len(text)
+    is_latin = [False] * n
+    i = 0
+    while i < n:
+        if _bidi(text[i]) != "L":
+            i += 1
+            continue
+        # A Latin span: from this strong-L character to the last strong-L
+        # character before the next right-to-left one.
+        start = i
+        last_l = i
+        j = i + 1
+        while j < n and _bidi(text[j]) not in _STRONG_RTL:
+            if _bidi(text[j]) == "L":
+                last_l = j
+            j += 1
+        end = last_l + 1
+        # Glue digits and joiners that belong to the token (`X.1205`, `5G`).
+        while end < n and (
+            text[end].isdigit()
+            or (text[end] in _GLUE and end + 1 < n and _is_ltr_word_char(text[end + 1]))
+        ):
+            end += 1
+        while start > 0 and text[start - 1].isdigit():
+            start -= 1
+        for k in range(start, end):
+            is_latin[k] = True
+        i = max(end, i + 1)
+    runs: list[tuple[str, bool]] = []
+    for k, ch in enumerate(text):
+        rtl = not is_latin[k]
+        if runs and runs[-1][1] == rtl:
+            runs[-1] = (runs[-1][0] + ch, rtl)
+        else:
+            runs.append((ch, rtl))
+    return runs
+
+
+def has_arabic(text: str) -> bool:
+    return any(_bidi(ch) in _STRONG_RTL for ch in text)
+
+
+PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+def for_terminal(text: str) -> str:
+    """Shape and reorder Arabic for a terminal that cannot (visual order).
+
+    Only for printing: never for text that goes into Word or Qt.
+    """
+    import arabic_reshaper  # lazy: only terminals that cannot shape need it
+    from bidi import get_display
+
+    return "\n".join(get_display(arabic_reshaper.reshape(line)) for line in text.split("\n"))

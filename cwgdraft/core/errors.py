@@ -1,0 +1,31 @@
+"""Errors that carry a message for the user: what is wrong, and where."""
+
+from __future__ import annotations
+
+
+class CwgError(Exception):
+    """Base class: the message is one line that says what and where."""
+
+    exit_code = 1
+
+
+class BadInput(CwgError):
+    """The user gave something that cannot be used (exit 2)."""
+
+    exit_code = 2
+
+
+class NotFound(BadInput):
+    """No report, file or item by that name."""
+
+
+class FormatError(BadInput):
+    """A portable report file that does not fit its schema."""
+
+
+class StoreError(BadInput):
+    """A file that is not a cwgdraft store, is corrupt, or is too new."""
+
+
+class TemplateError(BadInput):
+    """A template folder, manifest or reference document that cannot be used."""

@@ -1,0 +1,184 @@
+"""The report model: plain data, no Qt, no XML.
+
+One `Report` holds everything a chair's report says. Writers never read it
+directly: `cwgdraft.formats.render` turns it into a `Document` first.
+Every object that a user edits carries a stable string id (a UUID) that
+survives edits, export and import.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+class ParagraphKind(StrEnum):
+    """What a paragraph is, which decides its number, letter or bullet."""
+
+    NUMBERED = "numbered"  # `1.2<TAB>text`
+    UNNUMBERED = "unnumbered"  # plain body text, no number
+    BULLET = "bullet"  # level-1 bullet
+    SUB_BULLET = "sub_bullet"  # `○` item under a bullet
+    LETTERED = "lettered"  # `أ)<TAB>text`, abjad order, restarts per block
+    LETTERED_BULLET = "lettered_bullet"  # bullet under a lettered item
+
+
+class Numbering(StrEnum):
+    """The two paragraph-number conventions in real use (FORMAT.md)."""
+
+    PARAGRAPH_SECTION = "paragraph.section"  # 2022: paragraph 1 of section 2 is `1.2`
+    SECTION_PARAGRAPH = "section.paragraph"  # 2016: paragraph 1 of section 5 is `5.1`
+
+
+class MeetingMode(StrEnum):
+    IN_PERSON = "in_person"
+    ONLINE = "online"
+    HYBRID = "hybrid"
+
+
+class SectionRole(StrEnum):
+    """What a section is for; the title is still the user's text."""
+
+    INTRODUCTION = "introduction"
+    OPENING = "opening"
+    AGENDA = "agenda"
+    CONTRIBUTIONS = "contributions"
+    PRESENTATIONS = "presentations"
+    DISCUSSIONS = "discussions"
+    OTHER_BUSINESS = "other_business"
+    OUTCOMES = "outcomes"
+    OTHER = "other"
+
+
+class PersonRole(StrEnum):
+    CHAIR = "chair"
+    OPENING_SPEAKER = "opening_speaker"
+    PRESENTER = "presenter"
+    OTHER = "other"
+
+
+@dataclass
+class WorkingGroup:
+    name: str = ""  # `فريق العمل التابع للمجلس والمعني بحماية الأطفال على الإنترنت`
+    acronym: str = ""  # `CWG-COP`
+    mandate: list[str] = field(default_factory=list)  # mandate references, one per line
+
+
+@dataclass
+class Meeting:
+    number: int
+    id: str = field(default_factory=new_id)
+    start: dt.date | None = None
+    end: dt.date | None = None  # None: a one-day meeting
+    mode: MeetingMode = MeetingMode.IN_PERSON
+    venue: str = ""  # `مقر الاتحاد في جنيف`
+    platform: str = ""  # `Zoom`
+    participants: int | None = None
+
+
+@dataclass
+class Person:
+    name: str
+    id: str = field(default_factory=new_id)
+    honorific: str = ""  # `السيد`, `الدكتور`
+    country: str = ""  # shown in parentheses after the name
+    role: PersonRole = PersonRole.OTHER
+    title: str = ""  # function, e.g. `نائب الأمين العام للاتحاد`
+
+
+@dataclass
+class Contribution:
+    title: str
+    id: str = field(default_factory=new_id)
+    document: str = ""  # document number, e.g. `CWG-COP/18/5`
+    source: str = ""  # who submitted it
+    category: str = ""  # free text: `member_state`, `partner`, `secretariat`, ...
+    presenter_id: str | None = None
+    meeting_id: str | None = None
+    paragraph_id: str | None = None  # the paragraph that presents it
+
+
+@dataclass
+class OpeningRemark:
+    speaker_id: str
+    paragraph_id: str
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Paragraph:
+    text: str
+    kind: ParagraphKind = ParagraphKind.NUMBERED
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Section:
+    title: str
+    role: SectionRole = SectionRole.OTHER
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Signature:
+    honorific: str = ""
+    name: str = ""
+    country: str = ""
+    title: str = ""  # may hold line breaks (`\n`): the title over two lines
+
+
+@dataclass
+class Report:
+    id: str = field(default_factory=new_id)
+    # header block
+    council_session: str = ""  # `المجلس 2022`
+    session_place: str = ""  # `جنيف`
+    session_start: dt.date | None = None
+    session_end: dt.date | None = None
+    agenda_item: str = ""  # `PL 1.5`
+    symbol: str = ""  # `C22/7-A`
+    date: dt.date | None = None
+    original_language: str = ""  # ISO code: `en`, `ar`, `fr`, ...
+    # title and summary box
+    title: str = ""  # may hold line breaks
+    subject: str = ""  # may hold line breaks
+    summary: str = ""
+    action_required: str = ""
+    references: list[str] = field(default_factory=list)
+    numbering: Numbering = Numbering.PARAGRAPH_SECTION
+    group: WorkingGroup = field(default_factory=WorkingGroup)
+    meetings: list[Meeting] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    opening_remarks: list[OpeningRemark] = field(default_factory=list)
+    contributions: list[Contribution] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    signature: Signature = field(default_factory=Signature)
+
+    # --- look-ups -------------------------------------------------------
+    def paragraph(self, paragraph_id: str) -> Paragraph | None:
+        for section in self.sections:
+            for paragraph in section.paragraphs:
+                if paragraph.id == paragraph_id:
+                    return paragraph
+        return None
+
+    def person(self, person_id: str | None) -> Person | None:
+        return next((p for p in self.people if p.id == person_id), None)
+
+    def meeting(self, meeting_id: str | None) -> Meeting | None:
+        return next((m for m in self.meetings if m.id == meeting_id), None)
+
+    def all_paragraphs(self) -> list[Paragraph]:
+        return [p for s in self.sections for p in s.paragraphs]
+
+    @property
+    def label(self) -> str:
+        """A short human name: the symbol, else the title's first line."""
+        return self.symbol or (self.title.splitlines()[0] if self.title else "") or self.id[:8]

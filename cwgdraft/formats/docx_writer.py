@@ -1,0 +1,146 @@
+"""Document -> .docx, over the template's reference Word document.
+
+python-docx opens and saves the package; the XML itself comes from `oxml`.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from cwgdraft.core.errors import BadInput, TemplateError
+from cwgdraft.formats import oxml
+from cwgdraft.formats.docmodel import Block, Document
+from cwgdraft.formats.oxml import ParagraphSpec
+from cwgdraft.formats.render import Template, load_template
+
+W = f"{{{oxml.W_NS}}}"
+
+
+def _style_ids(doc: Any, template: Template) -> dict[str, str]:
+    ids: dict[str, str] = {}
+    by_name = {s.name: s.style_id for s in doc.styles}
+    for role, name in template.styles.items():
+        if name not in by_name:
+            raise TemplateError(f"{template.reference}: no style named {name!r} (for {role})")
+        ids[role] = by_name[name]
+    return ids
+
+
+def _spec(block: Block, ids: dict[str, str]) -> ParagraphSpec:
+    return ParagraphSpec(ids[block.style], block.text, block.label, block.placeholder)
+
+
+def _replace_content(container: Any, xml: str, keep_last: str | None = None) -> None:
+    """Replace the block content of a body, header or footer with `xml`."""
+    from docx.oxml import parse_xml
+
+    keep = None
+    for child in list(container):
+        if keep_last and child.tag == W + keep_last:
+            keep = child
+            continue
+        container.remove(child)
+    fragment = parse_xml(f"<w:body {oxml.NSDECL}>{xml}</w:body>")
+    for child in list(fragment):
+        if keep is not None:
+            keep.addprevious(child)
+        else:
+            container.append(child)
+
+
+def _first_paragraph_style(container: Any, fallback: str) -> str:
+    for p in container.iter(W + "p"):
+        style = p.find(f"{W}pPr/{W}pStyle")
+        if style is not None:
+            return style.get(W + "val")
+    return fallback
+
+
+def _ensure_bidi_section(sect_pr: Any) -> None:
+    """The section must carry `w:bidi`, in schema order (an organisation's template may lack it)."""
+    if sect_pr.find(W + "bidi") is not None:
+        return
+    from docx.oxml import OxmlElement
+
+    bidi = OxmlElement("w:bidi")
+    later = oxml.SECTPR_ORDER[oxml.SECTPR_ORDER.index("bidi") + 1 :]
+    for child in sect_pr:
+        if child.tag.startswith(W) and child.tag[len(W) :] in later:
+            child.addprevious(bidi)
+            return
+    sect_pr.append(bidi)
+
+
+def build_docx(document: Document, template: Template | None = None) -> Any:
+    """The python-docx Document for `document` (not yet saved)."""
+    import docx
+
+    template = template or load_template()
+    doc = docx.Document(str(template.reference))
+    ids = _style_ids(doc, template)
+
+    body = doc.element.body
+    xml = "".join(oxml.paragraph(_spec(b, ids)) for b in document.blocks)
+    _replace_content(body, xml, keep_last="sectPr")
+    sect_pr = body.find(W + "sectPr")
+    _ensure_bidi_section(sect_pr)
+
+    section = doc.sections[0]
+    section.different_first_page_header_footer = True
+    # First page: the header block, in the reference's table if it has one.
+    first = section.first_page_header._element
+    start = [ParagraphSpec(ids["header"], b.text, "", b.placeholder) for b in document.header_start]
+    end = [ParagraphSpec(ids["header"], b.text, "", b.placeholder) for b in document.header_end]
+    table_xml = oxml.header_table(start, end)
+    existing = first.find(W + "tbl")
+    if existing is not None:
+        from docx.oxml import parse_xml
+
+        existing.addprevious(parse_xml(table_xml.replace("<w:tbl>", f"<w:tbl {oxml.NSDECL}>", 1)))
+        first.remove(existing)
+    else:
+        _replace_content(first, table_xml + f"<w:p>{oxml.ppr(style=ids['header'])}</w:p>")
+    # Later pages: symbol and page number.
+    running = section.header._element
+    style = _first_paragraph_style(running, ids["header"])
+    _replace_content(running, oxml.running_header_paragraph(style, document.running_header))
+    # First-page footer.
+    footer = section.first_page_footer._element
+    style = _first_paragraph_style(footer, ids["header"])
+    _replace_content(footer, oxml.paragraph(ParagraphSpec(style, document.footer)))
+
+    props = doc.core_properties
+    props.title = document.title[:255]
+    props.language = document.language
+    return doc
+
+
+def to_bytes(document: Document, template: Template | None = None) -> bytes:
+    buffer = io.BytesIO()
+    build_docx(document, template).save(buffer)
+    return buffer.getvalue()
+
+
+def write_docx(document: Document, path: str | Path, template: Template | None = None) -> Path:
+    """Write the .docx atomically: a reader never sees half a file."""
+    path = Path(path)
+    data = to_bytes(document, template)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise BadInput(f"{path}: the folder {folder} does not exist")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".cwgdraft-", suffix=".docx", dir=folder)
+    except OSError as exc:
+        raise BadInput(f"{path}: cannot write there ({exc.strerror})") from exc
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise BadInput(f"{path}: cannot write there ({exc.strerror})") from exc
+    return path

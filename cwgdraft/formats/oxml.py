@@ -1,0 +1,378 @@
+"""Every WordprocessingML detail cwgdraft writes, in one place.
+
+Right to left (FORMAT.md): Arabic paragraphs carry `w:bidi`; the section
+`w:bidi`; tables `w:bidiVisual`; list levels `w:bidi`. No bidi paragraph is
+aligned `right`/`end`. Children of `w:pPr`, `w:rPr`, `w:sectPr` are written in
+schema order. Arabic runs carry `w:rtl`; Latin words, codes and URLs get runs
+of their own without it. Sizes and bold come in pairs (`sz`/`szCs`, `b`/`bCs`).
+
+Builders return XML text: a report is built as one string and parsed once,
+which is several times faster than element-by-element construction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from xml.sax.saxutils import escape, quoteattr
+
+from cwgdraft.core.arabic import script_runs
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+NSDECL = f'xmlns:w="{W_NS}" xmlns:r="{R_NS}"'
+
+# A4 in twentieths of a point, 2 cm margins.
+PAGE_WIDTH, PAGE_HEIGHT, MARGIN = 11906, 16838, 1134
+TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN
+
+RPR_ORDER = (
+    "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike",
+    "outline", "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden",
+    "color", "spacing", "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect",
+    "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout",
+    "specVanish", "oMath",
+)  # fmt: skip
+PPR_ORDER = (
+    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+    "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+    "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd",
+    "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap",
+    "jc", "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId",
+    "cnfStyle", "rPr", "sectPr", "pPrChange",
+)  # fmt: skip
+SECTPR_ORDER = (
+    "headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz", "pgMar",
+    "paperSrc", "pgBorders", "lnNumType", "pgNumType", "cols", "formProt", "vAlign",
+    "noEndnote", "titlePg", "textDirection", "bidi", "rtlGutter", "docGrid", "printerSettings",
+    "sectPrChange",
+)  # fmt: skip
+
+
+def ordered(children: dict[str, str], order: tuple[str, ...]) -> str:
+    """Children (local name -> XML) joined in schema order; unknown names refuse."""
+    unknown = set(children) - set(order)
+    if unknown:
+        raise ValueError(f"not a known child here: {sorted(unknown)}")
+    return "".join(children[name] for name in order if children.get(name))
+
+
+def rpr(
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    size: int | None = None,  # half-points, both halves
+    rtl: bool = False,
+    highlight: str | None = None,
+    fonts: tuple[str, str] | None = None,  # (latin, complex script)
+    lang: bool = False,
+    style: str | None = None,
+) -> str:
+    c: dict[str, str] = {}
+    if style:
+        c["rStyle"] = f"<w:rStyle w:val={quoteattr(style)}/>"
+    if fonts:
+        latin, cs = fonts
+        c["rFonts"] = (
+            f"<w:rFonts w:ascii={quoteattr(latin)} w:hAnsi={quoteattr(latin)} "
+            f"w:eastAsia={quoteattr(latin)} w:cs={quoteattr(cs)}/>"
+        )
+    if bold:
+        c["b"], c["bCs"] = "<w:b/>", "<w:bCs/>"
+    if italic:
+        c["i"], c["iCs"] = "<w:i/>", "<w:iCs/>"
+    if size:
+        c["sz"], c["szCs"] = f'<w:sz w:val="{size}"/>', f'<w:szCs w:val="{size}"/>'
+    if highlight:
+        c["highlight"] = f'<w:highlight w:val="{highlight}"/>'
+    if rtl:
+        c["rtl"] = "<w:rtl/>"
+    if lang:
+        c["lang"] = '<w:lang w:val="en-GB" w:eastAsia="en-GB" w:bidi="ar-SA"/>'
+    body = ordered(c, RPR_ORDER)
+    return f"<w:rPr>{body}</w:rPr>" if body else ""
+
+
+def _text_xml(text: str) -> str:
+    """Text with tabs and line breaks as their own elements."""
+    out: list[str] = []
+    for i, line in enumerate(text.split("\n")):
+        if i:
+            out.append("<w:br/>")
+        for j, piece in enumerate(line.split("\t")):
+            if j:
+                out.append("<w:tab/>")
+            if piece:
+                out.append(f'<w:t xml:space="preserve">{escape(piece)}</w:t>')
+    return "".join(out)
+
+
+def runs(text: str, *, highlight: str | None = None, bold: bool = False) -> str:
+    """Runs for text: Arabic and neutrals `w:rtl`, Latin tokens without it."""
+    out: list[str] = []
+    for piece, is_rtl in script_runs(text):
+        props = rpr(rtl=is_rtl, highlight=highlight, bold=bold)
+        out.append(f"<w:r>{props}{_text_xml(piece)}</w:r>")
+    return "".join(out)
+
+
+def ppr(
+    *,
+    style: str | None = None,
+    bidi: bool = True,
+    num: tuple[int, int] | None = None,  # (numId, ilvl)
+    keep_next: bool = False,
+    jc: str | None = None,
+    ind: tuple[int, int] | None = None,  # (start, hanging)
+    spacing: tuple[int, int] | None = None,  # (before, after)
+    tabs: tuple[int, ...] = (),
+    borders: bool = False,
+    extra_rpr: str = "",
+) -> str:
+    if jc in ("right", "end") and bidi:
+        # FORMAT.md rule 2: in a bidi paragraph `right` means the end side.
+        raise ValueError("a bidi paragraph is never aligned right/end")
+    c: dict[str, str] = {}
+    if style:
+        c["pStyle"] = f"<w:pStyle w:val={quoteattr(style)}/>"
+    if keep_next:
+        c["keepNext"] = "<w:keepNext/>"
+    if num:
+        c["numPr"] = f'<w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr>'
+    if borders:
+        edge = '<w:{0} w:val="single" w:sz="4" w:space="4" w:color="auto"/>'
+        c["pBdr"] = "<w:pBdr>" + "".join(edge.format(e) for e in ("top", "left", "bottom", "right")) + "</w:pBdr>"
+    if tabs:
+        c["tabs"] = "<w:tabs>" + "".join(f'<w:tab w:val="left" w:pos="{t}"/>' for t in tabs) + "</w:tabs>"
+    if bidi:
+        c["bidi"] = "<w:bidi/>"
+    if spacing:
+        c["spacing"] = f'<w:spacing w:before="{spacing[0]}" w:after="{spacing[1]}"/>'
+    if ind:
+        start, hanging = ind
+        hang = f' w:hanging="{hanging}"' if hanging else ""
+        c["ind"] = f'<w:ind w:left="{start}"{hang}/>'
+    if jc:
+        c["jc"] = f'<w:jc w:val="{jc}"/>'
+    if extra_rpr:
+        c["rPr"] = extra_rpr
+    body = ordered(c, PPR_ORDER)
+    return f"<w:pPr>{body}</w:pPr>" if body else ""
+
+
+PLACEHOLDER_HIGHLIGHT = "yellow"
+
+
+@dataclass(frozen=True)
+class ParagraphSpec:
+    """What the writer asks for one paragraph."""
+
+    style_id: str
+    text: str
+    label: str = ""
+    placeholder: bool = False
+    num: tuple[int, int] | None = None
+    bidi: bool = True
+
+
+def paragraph(spec: ParagraphSpec) -> str:
+    """`w:p` for a block: its label and a tab, then its runs."""
+    highlight = PLACEHOLDER_HIGHLIGHT if spec.placeholder else None
+    label = ""
+    if spec.label:
+        label = f"<w:r>{rpr(rtl=True)}<w:t>{escape(spec.label)}</w:t></w:r><w:r>{rpr(rtl=True)}<w:tab/></w:r>"
+    return f"<w:p>{ppr(style=spec.style_id, bidi=spec.bidi, num=spec.num)}{label}{runs(spec.text, highlight=highlight)}</w:p>"
+
+
+def field_runs(instruction: str, shown: str) -> str:
+    """A simple field (PAGE, ...) as begin/instr/separate/result/end runs."""
+    r = rpr(rtl=True)
+    return (
+        f'<w:r>{r}<w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r>{r}<w:instrText xml:space="preserve"> {escape(instruction)} </w:instrText></w:r>'
+        f'<w:r>{r}<w:fldChar w:fldCharType="separate"/></w:r>'
+        f"<w:r>{r}<w:t>{escape(shown)}</w:t></w:r>"
+        f'<w:r>{r}<w:fldChar w:fldCharType="end"/></w:r>'
+    )
+
+
+def running_header_paragraph(style_id: str, text: str) -> str:
+    """The later-page header: `{PAGE}` in the text becomes a page field."""
+    before, _, after = text.partition("{PAGE}")
+    inner = runs(before) + (field_runs("PAGE", "2") if _ else "") + runs(after)
+    return f"<w:p>{ppr(style=style_id, tabs=(TEXT_WIDTH,))}{inner}</w:p>"
+
+
+def header_table(start: list[ParagraphSpec], end: list[ParagraphSpec]) -> str:
+    """The first-page header block: a borderless two-column table, right to left."""
+    half = TEXT_WIDTH // 2
+
+    def cell(specs: list[ParagraphSpec]) -> str:
+        body = "".join(paragraph(s) for s in specs) or f"<w:p>{ppr()}</w:p>"
+        return f'<w:tc><w:tcPr><w:tcW w:w="{half}" w:type="dxa"/></w:tcPr>{body}</w:tc>'
+
+    none = "".join(f'<w:{e} w:val="nil"/>' for e in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    return (
+        "<w:tbl><w:tblPr><w:bidiVisual/>"
+        f'<w:tblW w:w="{TEXT_WIDTH}" w:type="dxa"/><w:tblBorders>{none}</w:tblBorders>'
+        '<w:tblLayout w:type="fixed"/><w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" '
+        'w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
+        f'<w:tblGrid><w:gridCol w:w="{half}"/><w:gridCol w:w="{half}"/></w:tblGrid>'
+        f"<w:tr>{cell(start)}{cell(end)}</w:tr></w:tbl>"
+    )
+
+
+def sect_pr(first_header: str | None, default_header: str | None, first_footer: str | None, default_footer: str | None) -> str:
+    """The body's section: A4, bidi, a first page of its own (relationship ids given)."""
+    c: dict[str, str] = {}
+    refs = []
+    if default_header:
+        refs.append(f'<w:headerReference w:type="default" r:id="{default_header}"/>')
+    if first_header:
+        refs.append(f'<w:headerReference w:type="first" r:id="{first_header}"/>')
+    c["headerReference"] = "".join(refs)
+    frefs = []
+    if default_footer:
+        frefs.append(f'<w:footerReference w:type="default" r:id="{default_footer}"/>')
+    if first_footer:
+        frefs.append(f'<w:footerReference w:type="first" r:id="{first_footer}"/>')
+    c["footerReference"] = "".join(frefs)
+    c["pgSz"] = f'<w:pgSz w:w="{PAGE_WIDTH}" w:h="{PAGE_HEIGHT}"/>'
+    c["pgMar"] = (
+        f'<w:pgMar w:top="{MARGIN}" w:right="{MARGIN}" w:bottom="{MARGIN}" w:left="{MARGIN}" '
+        'w:header="567" w:footer="567" w:gutter="0"/>'
+    )
+    c["cols"] = '<w:cols w:space="720"/>'
+    if first_header or first_footer:
+        c["titlePg"] = "<w:titlePg/>"
+    c["bidi"] = "<w:bidi/>"
+    c["docGrid"] = '<w:docGrid w:linePitch="360"/>'
+    return f"<w:sectPr>{ordered(c, SECTPR_ORDER)}</w:sectPr>"
+
+
+# --- parts of the reference document -------------------------------------------
+
+
+@dataclass(frozen=True)
+class StyleSpec:
+    """A paragraph style of the reference document."""
+
+    style_id: str
+    name: str
+    based_on: str | None = "Normal"
+    bold: bool = False
+    size: int | None = None  # half-points
+    jc: str | None = None
+    ind: tuple[int, int] | None = None
+    spacing: tuple[int, int] | None = None
+    keep_next: bool = False
+    borders: bool = False
+    num: tuple[int, int] | None = None
+    tabs: tuple[int, ...] = ()
+    highlight: str | None = None
+
+
+def style_xml(spec: StyleSpec) -> str:
+    based = f"<w:basedOn w:val={quoteattr(spec.based_on)}/>" if spec.based_on else ""
+    p = ppr(
+        num=spec.num,
+        keep_next=spec.keep_next,
+        jc=spec.jc,
+        ind=spec.ind,
+        spacing=spec.spacing,
+        tabs=spec.tabs,
+        borders=spec.borders,
+    )
+    r = rpr(bold=spec.bold, size=spec.size, rtl=True, highlight=spec.highlight)
+    return (
+        f'<w:style w:type="paragraph" w:customStyle="1" w:styleId={quoteattr(spec.style_id)}>'
+        f"<w:name w:val={quoteattr(spec.name)}/>{based}<w:qFormat/>{p}{r}</w:style>"
+    )
+
+
+def styles_part(specs: list[StyleSpec], fonts: tuple[str, str], size_latin: int, size_cs: int) -> bytes:
+    """styles.xml: defaults with both font halves and Arabic language, Normal, the given styles."""
+    latin, cs = fonts
+    defaults = (
+        "<w:docDefaults><w:rPrDefault><w:rPr>"
+        f"<w:rFonts w:ascii={quoteattr(latin)} w:hAnsi={quoteattr(latin)} w:eastAsia={quoteattr(latin)} w:cs={quoteattr(cs)}/>"
+        f'<w:sz w:val="{size_latin}"/><w:szCs w:val="{size_cs}"/>'
+        '<w:lang w:val="en-GB" w:eastAsia="en-GB" w:bidi="ar-SA"/>'
+        "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>"
+        '<w:bidi/><w:spacing w:before="120" w:after="0"/>'
+        "</w:pPr></w:pPrDefault></w:docDefaults>"
+    )
+    normal = (
+        '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>'
+        f"{ppr(jc='both')}{rpr(rtl=True)}</w:style>"
+        '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
+        '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>'
+        '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>'
+        '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:bidiVisual/><w:tblInd w:w="0" w:type="dxa"/>'
+        '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
+        '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>'
+        '<w:style w:type="numbering" w:default="1" w:styleId="NoList"><w:name w:val="No List"/>'
+        '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/></w:style>'
+    )
+    body = "".join(style_xml(s) for s in specs)
+    return f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles {NSDECL}>{defaults}{normal}{body}</w:styles>'.encode()
+
+
+@dataclass(frozen=True)
+class ListLevel:
+    glyph: str
+    start: int  # indent at the start side (twips)
+    hanging: int
+    font: str | None = None
+
+
+def numbering_part(lists: list[list[ListLevel]]) -> bytes:
+    """numbering.xml: one bullet list per entry (numId = index + 1); every level bidi."""
+    abstracts = []
+    nums = []
+    for index, levels in enumerate(lists):
+        lvls = []
+        for ilvl, level in enumerate(levels):
+            font = (
+                f"<w:rPr><w:rFonts w:ascii={quoteattr(level.font)} w:hAnsi={quoteattr(level.font)} "
+                f"w:cs={quoteattr(level.font)} w:hint=\"default\"/></w:rPr>"
+                if level.font
+                else ""
+            )
+            lvls.append(
+                f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="bullet"/>'
+                f"<w:lvlText w:val={quoteattr(level.glyph)}/><w:lvlJc w:val=\"left\"/>"
+                f'<w:pPr><w:tabs><w:tab w:val="num" w:pos="{level.start}"/></w:tabs><w:bidi/>'
+                f'<w:ind w:left="{level.start}" w:hanging="{level.hanging}"/></w:pPr>{font}</w:lvl>'
+            )
+        abstracts.append(
+            f'<w:abstractNum w:abstractNumId="{index}"><w:multiLevelType w:val="hybridMultilevel"/>'
+            + "".join(lvls)
+            + "</w:abstractNum>"
+        )
+        nums.append(f'<w:num w:numId="{index + 1}"><w:abstractNumId w:val="{index}"/></w:num>')
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:numbering {NSDECL}>'
+        + "".join(abstracts)
+        + "".join(nums)
+        + "</w:numbering>"
+    ).encode()
+
+
+def settings_part() -> bytes:
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:settings {NSDECL}>'
+        '<w:zoom w:percent="100"/><w:defaultTabStop w:val="794"/>'
+        '<w:characterSpacingControl w:val="doNotCompress"/>'
+        '<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>'
+        '<w:themeFontLang w:val="en-GB" w:bidi="ar-SA"/>'
+        "</w:settings>"
+    ).encode()
+
+
+def header_part(inner: str, tag: str = "hdr") -> bytes:
+    """A header (`hdr`) or footer (`ftr`) part holding the given block XML."""
+    return f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:{tag} {NSDECL}>{inner}</w:{tag}>'.encode()
+
+
+def document_part(body: str) -> bytes:
+    return f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {NSDECL}><w:body>{body}</w:body></w:document>'.encode()

@@ -1,0 +1,126 @@
+"""Builds the council reference document: styles, A4 page, headers, footer.
+
+`python templates/council-ar/build_reference.py` writes
+`templates/council-ar/reference.docx` with these settings. An organisation
+replaces the file with its own Word template (and the manifest's style names).
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from cwgdraft.formats import oxml
+from cwgdraft.formats.oxml import ListLevel, ParagraphSpec, StyleSpec
+
+FONTS = ("Times New Roman", "Traditional Arabic")  # (Latin, Arabic)
+SIZE_LATIN, SIZE_ARABIC = 26, 28  # half-points: 13 pt, 14 pt
+
+INDENT = 794  # 1.4 cm: number column of numbered paragraphs
+STEP = 397  # 0.7 cm: list indent step
+
+STYLES = [
+    StyleSpec("CWGHeader", "CWG Header", spacing=(0, 0), jc=None),
+    StyleSpec("CWGTitle", "CWG Title", bold=True, size=32, jc="center", spacing=(360, 120), keep_next=True),
+    StyleSpec("CWGSubject", "CWG Subject", bold=True, size=28, jc="center", spacing=(120, 360), keep_next=True),
+    StyleSpec("CWGBoxHeading", "CWG Box Heading", bold=True, borders=True, spacing=(120, 0), keep_next=True),
+    StyleSpec("CWGBoxText", "CWG Box Text", borders=True, spacing=(60, 60)),
+    StyleSpec(
+        "CWGSectionHeading", "CWG Section Heading", bold=True, ind=(INDENT, INDENT), tabs=(INDENT,),
+        spacing=(360, 0), keep_next=True,
+    ),
+    StyleSpec("CWGNumbered", "CWG Numbered", jc="both", ind=(INDENT, INDENT), tabs=(INDENT,)),
+    StyleSpec("CWGBody", "CWG Body", jc="both"),
+    StyleSpec("CWGBullet", "CWG Bullet", jc="both", num=(1, 0), spacing=(60, 0)),
+    StyleSpec("CWGSubBullet", "CWG Sub Bullet", jc="both", num=(1, 1), spacing=(40, 0)),
+    StyleSpec("CWGLettered", "CWG Lettered", jc="both", ind=(INDENT + STEP, STEP), tabs=(INDENT + STEP,)),
+    StyleSpec("CWGLetteredBullet", "CWG Lettered Bullet", jc="both", num=(2, 0), spacing=(60, 0)),
+    StyleSpec("CWGSignature", "CWG Signature", bold=True, ind=(oxml.TEXT_WIDTH // 2, 0), spacing=(720, 0), keep_next=True),
+    StyleSpec("CWGSignatureTitle", "CWG Signature Title", ind=(oxml.TEXT_WIDTH // 2, 0), spacing=(0, 240)),
+    StyleSpec("CWGRunningHeader", "CWG Running Header", spacing=(0, 240)),
+    StyleSpec("CWGFooter", "CWG Footer", jc="center", size=18, spacing=(0, 0)),
+]  # fmt: skip
+
+LISTS = [
+    # numId 1: bullets under a paragraph, `○` items under them
+    [ListLevel("•", INDENT + STEP, STEP), ListLevel("○", INDENT + 2 * STEP, STEP)],
+    # numId 2: bullets under a lettered item
+    [ListLevel("•", INDENT + 2 * STEP, STEP)],
+]
+
+CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
+<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
+<Default Extension="xml" ContentType="application/xml"/>\
+<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>\
+<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\
+<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>\
+<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>\
+<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>\
+<Override PartName="/word/header2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>\
+<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>\
+<Override PartName="/word/footer2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>\
+<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>\
+<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>\
+</Types>"""
+
+ROOT_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>\
+<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>\
+<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>\
+</Relationships>"""
+
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+DOCUMENT_RELS = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+<Relationship Id="rId1" Type="{_REL}styles" Target="styles.xml"/>\
+<Relationship Id="rId2" Type="{_REL}numbering" Target="numbering.xml"/>\
+<Relationship Id="rId3" Type="{_REL}settings" Target="settings.xml"/>\
+<Relationship Id="rId4" Type="{_REL}header" Target="header1.xml"/>\
+<Relationship Id="rId5" Type="{_REL}header" Target="header2.xml"/>\
+<Relationship Id="rId6" Type="{_REL}footer" Target="footer1.xml"/>\
+<Relationship Id="rId7" Type="{_REL}footer" Target="footer2.xml"/>\
+</Relationships>"""
+
+CORE = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" \
+xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" \
+xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\
+<dc:title>Council working group chair's report</dc:title><dc:creator>cwgdraft</dc:creator>\
+<dc:language>ar</dc:language></cp:coreProperties>"""
+
+APP = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">\
+<Application>cwgdraft</Application></Properties>"""
+
+
+def build_reference(path: Path) -> None:
+    """Write the reference document to `path`."""
+    empty_header_line = ParagraphSpec("CWGHeader", "")
+    first_header = oxml.header_table([empty_header_line], [empty_header_line]) + f"<w:p>{oxml.ppr(style='CWGHeader')}</w:p>"
+    running = oxml.running_header_paragraph("CWGRunningHeader", "\tالصفحة {PAGE}")
+    footer = oxml.paragraph(ParagraphSpec("CWGFooter", "• http://www.itu.int/council •"))
+    body = f"<w:p>{oxml.ppr(style='CWGBody')}</w:p>" + oxml.sect_pr("rId4", "rId5", "rId6", "rId7")
+    parts = {
+        "[Content_Types].xml": CONTENT_TYPES.encode(),
+        "_rels/.rels": ROOT_RELS.encode(),
+        "docProps/core.xml": CORE.encode(),
+        "docProps/app.xml": APP.encode(),
+        "word/_rels/document.xml.rels": DOCUMENT_RELS.encode(),
+        "word/document.xml": oxml.document_part(body),
+        "word/styles.xml": oxml.styles_part(STYLES, FONTS, SIZE_LATIN, SIZE_ARABIC),
+        "word/numbering.xml": oxml.numbering_part(LISTS),
+        "word/settings.xml": oxml.settings_part(),
+        "word/header1.xml": oxml.header_part(first_header),
+        "word/header2.xml": oxml.header_part(running),
+        "word/footer1.xml": oxml.header_part(footer, "ftr"),
+        "word/footer2.xml": oxml.header_part(f"<w:p>{oxml.ppr(style='CWGFooter')}</w:p>", "ftr"),
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            # A fixed timestamp: the same settings give the same bytes.
+            info = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, data)

@@ -1,0 +1,251 @@
+"""Report -> Document, through the Jinja templates of a template folder.
+
+The template (`report.xml.j2`) decides wording and order and writes a small
+XML markup; autoescape keeps user text from becoming markup, and the sandbox
+keeps user-edited templates from reaching Python. The markup is parsed with
+entity resolution off into the `Document` that every writer reads.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from cwgdraft.core import arabic
+from cwgdraft.core.errors import TemplateError
+from cwgdraft.core.model import Numbering, Paragraph, ParagraphKind, Report, Section
+from cwgdraft.formats.docmodel import STYLES, Block, Document
+
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent.parent / "templates"
+DEFAULT_TEMPLATE = TEMPLATES_DIR / "council-ar"
+
+
+# --- numbers and letters ------------------------------------------------------
+
+
+@dataclass
+class LaidParagraph:
+    paragraph: Paragraph
+    label: str  # number or letter, '' for unnumbered paragraphs and bullets
+    style: str
+
+
+@dataclass
+class LaidSection:
+    section: Section
+    number: int
+    paragraphs: list[LaidParagraph] = field(default_factory=list)
+
+
+_KIND_STYLE = {
+    ParagraphKind.NUMBERED: "numbered",
+    ParagraphKind.UNNUMBERED: "body",
+    ParagraphKind.BULLET: "bullet",
+    ParagraphKind.SUB_BULLET: "sub_bullet",
+    ParagraphKind.LETTERED: "lettered",
+    ParagraphKind.LETTERED_BULLET: "lettered_bullet",
+}
+
+
+def paragraph_number(section_no: int, paragraph_no: int, numbering: Numbering) -> str:
+    if numbering is Numbering.SECTION_PARAGRAPH:
+        return f"{section_no}.{paragraph_no}"
+    return f"{paragraph_no}.{section_no}"
+
+
+def letter_label(index: int) -> str:
+    return f"{arabic.abjad_letter(index)})"
+
+
+def lay_out(report: Report) -> list[LaidSection]:
+    """Give every section its number and every paragraph its number or letter.
+
+    Numbers count numbered paragraphs within a section; unnumbered
+    paragraphs and lists take none. Letters restart after every numbered or
+    unnumbered paragraph (a new block), as in the 2016 outcomes.
+    """
+    laid: list[LaidSection] = []
+    for s_index, section in enumerate(report.sections, start=1):
+        out = LaidSection(section, s_index)
+        number = 0
+        letter = 0
+        for paragraph in section.paragraphs:
+            label = ""
+            if paragraph.kind is ParagraphKind.NUMBERED:
+                number += 1
+                letter = 0
+                label = paragraph_number(s_index, number, report.numbering)
+            elif paragraph.kind is ParagraphKind.UNNUMBERED:
+                letter = 0
+            elif paragraph.kind is ParagraphKind.LETTERED:
+                label = letter_label(letter)
+                letter += 1
+            out.paragraphs.append(LaidParagraph(paragraph, label, _KIND_STYLE[paragraph.kind]))
+        laid.append(out)
+    return laid
+
+
+# --- the Jinja environment ----------------------------------------------------
+
+
+def _environment(folder: Path) -> Any:
+    # Jinja is imported here, not at module level: `cwgdraft list` never needs it.
+    from jinja2 import FileSystemLoader, StrictUndefined
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    env = ImmutableSandboxedEnvironment(
+        loader=FileSystemLoader([str(folder), str(DEFAULT_TEMPLATE)]),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+        undefined=StrictUndefined,
+        finalize=_finalize,
+    )
+    env.filters.update(
+        date=lambda d, nbsp=True: arabic.format_date(d, nbsp) if d else "",
+        date_range=lambda s, e=None, nbsp=True: arabic.format_date_range(s, e, nbsp) if s else "",
+        ordinal=arabic.ordinal,
+        language=arabic.language_phrase,
+        and_join=arabic.join_and,
+    )
+    env.globals.update(meetings_phrase=arabic.meetings_phrase, ordinal=arabic.ordinal)
+    return env
+
+
+def _finalize(value: Any) -> Any:
+    # Last line of defence: whatever reaches the markup must be XML-safe.
+    if isinstance(value, str):
+        return arabic.clean_text(value)[0]
+    return value
+
+
+@dataclass
+class Template:
+    """A template folder: `report.xml.j2`, `reference.docx`, `manifest.json`."""
+
+    folder: Path
+    reference: Path
+    styles: dict[str, str]  # logical style -> style name in the reference document
+    env: Any
+
+    @property
+    def name(self) -> str:
+        return self.folder.name
+
+
+@lru_cache(maxsize=8)
+def _load_template(folder: str, reference: str | None) -> Template:
+    path = Path(folder)
+    manifest_path = path / "manifest.json"
+    if reference is not None:
+        ref = Path(reference)
+        side = ref.with_suffix(".json")
+        manifest_path = side if side.exists() else DEFAULT_TEMPLATE / "manifest.json"
+    else:
+        ref = path / "reference.docx"
+    if not ref.is_file():
+        raise TemplateError(f"{ref}: no reference Word document there")
+    try:
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise TemplateError(f"{manifest_path}: cannot read the template manifest ({exc})") from exc
+    styles = manifest.get("styles") if isinstance(manifest, dict) else None
+    if not isinstance(styles, dict) or not all(isinstance(v, str) for v in styles.values()):
+        raise TemplateError(f"{manifest_path}: 'styles' must map style roles to style names")
+    unknown = sorted(set(styles) - set(STYLES))
+    if unknown:
+        raise TemplateError(f"{manifest_path}: unknown style role {unknown[0]!r}")
+    missing = [s for s in STYLES if s not in styles]
+    if missing:
+        raise TemplateError(f"{manifest_path}: no style given for {missing[0]!r}")
+    return Template(path, ref, dict(styles), _environment(path if reference is None else DEFAULT_TEMPLATE))
+
+
+def load_template(where: str | Path | None = None) -> Template:
+    """A template by folder or by reference `.docx` (with `NAME.json` beside it
+    as its manifest, else the default style names). None: the council template."""
+    if where is None:
+        return _load_template(str(DEFAULT_TEMPLATE), None)
+    path = Path(where)
+    if path.is_dir():
+        return _load_template(str(path.resolve()), None)
+    if path.suffix.lower() == ".docx":
+        if not path.is_file():
+            raise TemplateError(f"{path}: no such Word document")
+        return _load_template(str(DEFAULT_TEMPLATE), str(path.resolve()))
+    raise TemplateError(f"{path}: a template is a folder or a .docx file")
+
+
+# --- rendering ----------------------------------------------------------------
+
+
+def render(report: Report, template: Template | None = None) -> Document:
+    """The report as a `Document`, through the template."""
+    from jinja2 import TemplateError as JinjaError
+    from jinja2.exceptions import SecurityError
+
+    template = template or load_template()
+    try:
+        markup = template.env.get_template("report.xml.j2").render(
+            report=report,
+            sections=lay_out(report),
+            meeting_numbers=[m.number for m in report.meetings],
+            chair=next((p for p in report.people if p.role.value == "chair"), None),
+        )
+    except SecurityError as exc:
+        raise TemplateError(f"{template.folder}/report.xml.j2: not allowed in a template: {exc}") from exc
+    except JinjaError as exc:
+        where = f"{getattr(exc, 'filename', None) or 'report.xml.j2'}"
+        line = getattr(exc, "lineno", None)
+        raise TemplateError(f"{where}{f':{line}' if line else ''}: {exc}") from exc
+    document = parse_markup(markup)
+    return document
+
+
+def parse_markup(markup: str) -> Document:
+    """Parse the template's XML markup into a `Document`."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, remove_comments=True)
+    try:
+        root = etree.fromstring(markup.encode("utf-8"), parser)
+    except etree.XMLSyntaxError as exc:
+        raise TemplateError(f"report.xml.j2 produced markup that is not well formed: {exc}") from exc
+    doc = Document(language=root.get("lang", "ar"), title=root.get("title", ""))
+    for el in root:
+        tag = el.tag
+        text = _text_of(el)
+        if tag == "block":
+            style = el.get("style", "")
+            if style not in STYLES:
+                raise TemplateError(f"report.xml.j2: unknown block style {style!r}")
+            doc.blocks.append(
+                Block(style, text, el.get("label", ""), el.get("source", ""), el.get("placeholder") == "1")
+            )
+        elif tag == "header":
+            target = doc.header_start if el.get("side", "start") == "start" else doc.header_end
+            for line in el:
+                target.append(
+                    Block("header", _text_of(line), "", line.get("source", ""), line.get("placeholder") == "1")
+                )
+        elif tag == "running-header":
+            doc.running_header = text
+        elif tag == "footer":
+            doc.footer = text
+        else:
+            raise TemplateError(f"report.xml.j2: unknown element <{tag}>")
+    return doc
+
+
+def _text_of(el: Any) -> str:
+    # `<br/>` inside a block is a line break; anything else is text.
+    parts = [el.text or ""]
+    for child in el:
+        if child.tag == "br":
+            parts.append("\n")
+        parts.append(child.tail or "")
+    return "".join(parts)
