@@ -10,6 +10,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 NBSP = "\u00a0"
 
@@ -142,8 +143,8 @@ _STRONG_RTL = {"R", "AL"}
 _GLUE = set("./-_:#%+&=?~\u2011@")
 
 
-def _bidi(ch: str) -> str:
-    return unicodedata.bidirectional(ch)
+# Cached: a report asks for the same few hundred characters thousands of times.
+_bidi = lru_cache(maxsize=8192)(unicodedata.bidirectional)
 
 
 def _is_ltr_word_char(ch: str) -> bool:
