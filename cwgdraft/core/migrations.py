@@ -1,0 +1,149 @@
+"""The store's schema, created and upgraded by sqlite-utils' `Migrations`.
+
+Each migration runs in a transaction together with the record of it having
+been applied, and sets `PRAGMA user_version` to its own number, so that a
+store written by a newer cwgdraft (a higher version, or a migration this
+version does not know) can be recognised and refused.
+
+Never edit a migration that has shipped: add a new one at the end.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+SET_NAME = "cwgdraft"
+# `PRAGMA application_id`: marks the file as a cwgdraft store ("CWGD").
+APPLICATION_ID = 0x43574744
+
+migrations = Migrations(SET_NAME)
+
+
+def _run(db: Database, statements: list[str]) -> None:
+    # One statement at a time: `executescript` would commit the open transaction.
+    for sql in statements:
+        db.execute(sql)
+
+
+_TEXT = "TEXT NOT NULL DEFAULT ''"
+
+
+@migrations()
+def m001_tables(db: Database) -> None:
+    """The report and everything in it, one table per kind of thing."""
+    _run(
+        db,
+        [
+            f"""CREATE TABLE reports (
+                id TEXT PRIMARY KEY,
+                council_session {_TEXT},
+                session_place {_TEXT},
+                session_start TEXT,
+                session_end TEXT,
+                agenda_item {_TEXT},
+                symbol {_TEXT},
+                date TEXT,
+                original_language {_TEXT},
+                title {_TEXT},
+                subject {_TEXT},
+                summary {_TEXT},
+                action_required {_TEXT},
+                numbering TEXT NOT NULL DEFAULT 'paragraph.section',
+                group_name {_TEXT},
+                group_acronym {_TEXT},
+                signature_honorific {_TEXT},
+                signature_name {_TEXT},
+                signature_country {_TEXT},
+                signature_title {_TEXT}
+            )""",
+            f"""CREATE TABLE report_references (
+                report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                text {_TEXT},
+                PRIMARY KEY (report_id, position)
+            )""",
+            f"""CREATE TABLE mandate_references (
+                report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                text {_TEXT},
+                PRIMARY KEY (report_id, position)
+            )""",
+            f"""CREATE TABLE meetings (
+                id TEXT PRIMARY KEY,
+                report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                number INTEGER NOT NULL,
+                starts_on TEXT,
+                ends_on TEXT,
+                mode TEXT NOT NULL DEFAULT 'in_person',
+                venue {_TEXT},
+                platform {_TEXT},
+                participants INTEGER
+            )""",
+            f"""CREATE TABLE people (
+                id TEXT PRIMARY KEY,
+                report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                name {_TEXT},
+                honorific {_TEXT},
+                country {_TEXT},
+                role TEXT NOT NULL DEFAULT 'other',
+                title {_TEXT}
+            )""",
+            f"""CREATE TABLE sections (
+                id TEXT PRIMARY KEY,
+                report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                title {_TEXT},
+                role TEXT NOT NULL DEFAULT 'other'
+            )""",
+            f"""CREATE TABLE paragraphs (
+                id TEXT PRIMARY KEY,
+                report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+                section_id TEXT NOT NULL REFERENCES sections(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                text {_TEXT},
+                kind TEXT NOT NULL DEFAULT 'numbered'
+            )""",
+            """CREATE TABLE opening_remarks (
+                id TEXT PRIMARY KEY,
+                report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                speaker_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+                paragraph_id TEXT NOT NULL REFERENCES paragraphs(id) ON DELETE CASCADE
+            )""",
+            f"""CREATE TABLE contributions (
+                id TEXT PRIMARY KEY,
+                report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                title {_TEXT},
+                document {_TEXT},
+                source {_TEXT},
+                category {_TEXT},
+                presenter_id TEXT REFERENCES people(id) ON DELETE SET NULL,
+                meeting_id TEXT REFERENCES meetings(id) ON DELETE SET NULL,
+                paragraph_id TEXT REFERENCES paragraphs(id) ON DELETE SET NULL
+            )""",
+            f"PRAGMA application_id = {APPLICATION_ID}",
+            "PRAGMA user_version = 1",
+        ],
+    )
+
+
+@migrations()
+def m002_updated_at_and_indexes(db: Database) -> None:
+    """When each report was last saved, and indexes for look-ups by symbol,
+    for reading a report's rows in order, and for the foreign keys."""
+    statements = ["ALTER TABLE reports ADD COLUMN updated_at TEXT NOT NULL DEFAULT ''"]
+    statements.append("CREATE INDEX idx_reports_symbol ON reports(symbol)")
+    statements.append("CREATE INDEX idx_reports_date ON reports(date)")
+    for table in ("meetings", "people", "sections", "opening_remarks", "contributions"):
+        statements.append(f"CREATE INDEX idx_{table}_report ON {table}(report_id, position)")
+    statements.append("CREATE INDEX idx_paragraphs_report ON paragraphs(report_id)")
+    statements.append("CREATE INDEX idx_paragraphs_section ON paragraphs(section_id, position)")
+    statements.append("CREATE INDEX idx_opening_remarks_speaker ON opening_remarks(speaker_id)")
+    statements.append("CREATE INDEX idx_opening_remarks_paragraph ON opening_remarks(paragraph_id)")
+    for column in ("presenter_id", "meeting_id", "paragraph_id"):
+        statements.append(f"CREATE INDEX idx_contributions_{column} ON contributions({column})")
+    statements.append("PRAGMA user_version = 2")
+    _run(db, statements)

@@ -1,0 +1,592 @@
+"""The local store: reports in a SQLite file, one table per kind of thing.
+
+The schema is created and upgraded by sqlite-utils' migrations
+(`cwgdraft.core.migrations`); a store written by an older cwgdraft is
+upgraded in place after a backup copy is taken beside it. Foreign keys are
+on, the journal is WAL, and every change runs in one transaction.
+
+A file that is not a SQLite database, not a cwgdraft store, damaged, or
+written by a newer cwgdraft is refused with a one-line `StoreError`, and the
+file is left exactly as it was (it is inspected read-only first).
+
+Opening a store that is up to date does not import sqlite-utils: the command
+line's `list` stays fast. Saving does (`db.atomic()`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import sqlite3
+import urllib.parse
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cwgdraft.core.errors import BadInput, NotFound, StoreError
+from cwgdraft.core.model import (
+    Contribution,
+    Meeting,
+    MeetingMode,
+    Numbering,
+    OpeningRemark,
+    ParagraphKind,
+    Person,
+    PersonRole,
+    Report,
+    Section,
+    SectionRole,
+    Signature,
+    WorkingGroup,
+)
+from cwgdraft.core.model import Paragraph as ParagraphModel
+
+# The migrations of `cwgdraft.core.migrations`, in order (a test checks that
+# the two lists agree). Listed here so that opening an up-to-date store needs
+# no sqlite-utils import.
+MIGRATION_NAMES = ("m001_tables", "m002_updated_at_and_indexes")
+SCHEMA_VERSION = len(MIGRATION_NAMES)
+SET_NAME = "cwgdraft"
+APPLICATION_ID = 0x43574744
+SQLITE_MAGIC = b"SQLite format 3\x00"
+MIN_PREFIX = 4
+
+
+@dataclass
+class ReportSummary:
+    id: str
+    symbol: str
+    date: dt.date | None
+    title: str
+    updated_at: str
+
+
+@dataclass
+class _Inspection:
+    fresh: bool  # no cwgdraft tables yet: create the schema, no backup needed
+    version: int  # PRAGMA user_version
+    applied: list[str]
+
+
+def _one_line(text: object) -> str:
+    return " ".join(str(text).split())
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _inspect(path: Path) -> _Inspection:
+    """Look at an existing file without changing it; refuse what is not ours."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read the store ({exc.strerror})") from exc
+    if not head:
+        return _Inspection(fresh=True, version=0, applied=[])
+    if head != SQLITE_MAGIC:
+        raise StoreError(f"{path}: not a SQLite database, so not a cwgdraft store")
+    uri = "file:" + urllib.parse.quote(str(path.resolve())) + "?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+    except sqlite3.Error as exc:
+        raise StoreError(f"{path}: cannot open the store ({_one_line(exc)})") from exc
+    try:
+        try:
+            problems = [row[0] for row in conn.execute("PRAGMA quick_check(1)")]
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{path}: the store is damaged ({_one_line(exc)}); it was left untouched") from exc
+        if problems != ["ok"]:
+            raise StoreError(
+                f"{path}: the store is damaged ({_one_line(problems[0]) if problems else 'check failed'}); "
+                "it was left untouched"
+            )
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        applied: list[str] = []
+        if "_sqlite_migrations" in tables:
+            try:
+                applied = [
+                    row[0]
+                    for row in conn.execute(
+                        "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid", [SET_NAME]
+                    )
+                ]
+            except sqlite3.DatabaseError:
+                applied = []
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path}: the store is damaged ({_one_line(exc)}); it was left untouched") from exc
+    finally:
+        conn.close()
+    user_tables = {t for t in tables if not t.startswith("sqlite_")}
+    ours = app_id == APPLICATION_ID or bool(applied)
+    if not ours:
+        if user_tables or app_id:
+            raise StoreError(f"{path}: not a cwgdraft store (a SQLite database of something else); it was left untouched")
+        return _Inspection(fresh=True, version=version, applied=[])
+    unknown = [name for name in applied if name not in MIGRATION_NAMES]
+    if unknown or version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{path}: written by a newer cwgdraft (schema version {max(version, len(applied))}, "
+            f"this one reads up to {SCHEMA_VERSION}); it was left untouched"
+        )
+    return _Inspection(fresh=not applied, version=version, applied=applied)
+
+
+def _backup_path(path: Path, version: int) -> Path:
+    candidate = path.with_name(f"{path.name}.bak-{version}")
+    n = 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.name}.bak-{version}.{n}")
+        n += 1
+    return candidate
+
+
+class Store:
+    """A cwgdraft store. Use `Store.open(path)`, preferably as a context manager."""
+
+    path: Path
+    conn: sqlite3.Connection
+    backup: Path | None  # the copy taken before an upgrade, if one was
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, backup: Path | None = None) -> None:
+        self.path = path
+        self.conn = conn
+        self.backup = backup
+        self._db: Any = None
+
+    # --- opening ------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path | None = None) -> Store:
+        if path is None:
+            from cwgdraft.core.paths import default_store_path
+
+            path = default_store_path()
+        path = Path(path).expanduser()
+        if path.is_dir():
+            raise StoreError(f"{path}: is a folder, not a store file")
+        existed = path.exists()
+        if existed:
+            found = _inspect(path)
+        else:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"{path.parent}: cannot create the store's folder ({exc.strerror})") from exc
+            found = _Inspection(fresh=True, version=0, applied=[])
+        try:
+            conn = sqlite3.connect(str(path), timeout=10)
+        except sqlite3.Error as exc:
+            raise StoreError(f"{path}: cannot open the store ({_one_line(exc)})") from exc
+        store = cls(path, conn)
+        try:
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA journal_mode = WAL")
+            pending = [name for name in MIGRATION_NAMES if name not in found.applied]
+            if pending:
+                if existed and not found.fresh:
+                    store.backup = _backup_path(path, found.version)
+                    store._backup_to(store.backup)
+                from cwgdraft.core.migrations import migrations
+
+                migrations.apply(store.db)
+        except StoreError:
+            conn.close()
+            raise
+        except (sqlite3.Error, OSError, ValueError) as exc:
+            conn.close()
+            kept = f"; the previous file is kept as {store.backup}" if store.backup else ""
+            raise StoreError(f"{path}: cannot prepare the store ({_one_line(exc)}){kept}") from exc
+        return store
+
+    def _backup_to(self, target: Path) -> None:
+        dest = sqlite3.connect(str(target))
+        try:
+            self.conn.backup(dest)
+        finally:
+            dest.close()
+        # The copy is a plain file a user can open on its own.
+        shutil.copymode(self.path, target)
+
+    @property
+    def db(self) -> Any:
+        """The sqlite-utils `Database` on this store's connection (imported on first use)."""
+        if self._db is None:
+            from sqlite_utils import Database
+
+            self._db = Database(self.conn, execute_plugins=False)
+        return self._db
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- reading ------------------------------------------------------------
+
+    def _rows(self, sql: str, params: Iterable[Any] = ()) -> Iterator[dict[str, Any]]:
+        cursor = self.conn.execute(sql, list(params))
+        names = [d[0] for d in cursor.description]
+        for row in cursor:
+            yield dict(zip(names, row, strict=True))
+
+    def schema_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def list_reports(self) -> list[ReportSummary]:
+        return [
+            ReportSummary(r["id"], r["symbol"], _date(r["date"]), r["title"], r["updated_at"])
+            for r in self._rows(
+                "SELECT id, symbol, date, title, updated_at FROM reports "
+                "ORDER BY date IS NULL, date DESC, symbol, title, id"
+            )
+        ]
+
+    def has(self, report_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM reports WHERE id = ?", [report_id]).fetchone() is not None
+
+    def resolve(self, ref: str) -> str:
+        """An id, a unique id prefix (4 characters or more) or a document symbol -> the id."""
+        ref = ref.strip()
+        if ref and self.has(ref):
+            return ref
+        if ref:
+            ids = [r[0] for r in self.conn.execute("SELECT id FROM reports WHERE symbol = ? ORDER BY id", [ref])]
+            if not ids:
+                folded = _fold(ref)
+                ids = [r[0] for r in self.conn.execute("SELECT id, symbol FROM reports") if _fold(r[1]) == folded and r[1]]
+            if len(ids) == 1:
+                return ids[0]
+            if len(ids) > 1:
+                raise BadInput(f"{ref!r} is the symbol of {len(ids)} reports in {self.path}: give an id instead")
+            if len(ref) >= MIN_PREFIX:
+                pattern = ref.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+                ids = [r[0] for r in self.conn.execute("SELECT id FROM reports WHERE id LIKE ? ESCAPE '\\'", [pattern])]
+                ids = [i for i in ids if i.startswith(ref)]  # LIKE is case-insensitive
+                if len(ids) == 1:
+                    return ids[0]
+                if len(ids) > 1:
+                    raise BadInput(f"{ref!r} is the start of {len(ids)} report ids in {self.path}: give more of it")
+        raise NotFound(f"no report {ref!r} in {self.path}")
+
+    def get(self, ref: str) -> Report:
+        report_id = self.resolve(ref)
+        try:
+            return self._read(report_id)
+        except (ValueError, TypeError) as exc:
+            raise StoreError(f"{self.path}: report {report_id}: cannot be read ({_one_line(exc)})") from exc
+
+    def _read(self, report_id: str) -> Report:
+        (r,) = list(self._rows("SELECT * FROM reports WHERE id = ?", [report_id]))
+        by_report = [report_id]
+
+        def texts(table: str) -> list[str]:
+            return [
+                row[0]
+                for row in self.conn.execute(f"SELECT text FROM {table} WHERE report_id = ? ORDER BY position", by_report)
+            ]
+
+        def rows(table: str) -> list[dict[str, Any]]:
+            return list(self._rows(f"SELECT * FROM {table} WHERE report_id = ? ORDER BY position", by_report))
+
+        paragraphs: dict[str, list[ParagraphModel]] = {}
+        for p in self._rows(
+            "SELECT id, section_id, text, kind FROM paragraphs WHERE report_id = ? ORDER BY section_id, position",
+            by_report,
+        ):
+            paragraphs.setdefault(p["section_id"], []).append(
+                ParagraphModel(text=p["text"], kind=ParagraphKind(p["kind"]), id=p["id"])
+            )
+        return Report(
+            id=r["id"],
+            council_session=r["council_session"],
+            session_place=r["session_place"],
+            session_start=_date(r["session_start"]),
+            session_end=_date(r["session_end"]),
+            agenda_item=r["agenda_item"],
+            symbol=r["symbol"],
+            date=_date(r["date"]),
+            original_language=r["original_language"],
+            title=r["title"],
+            subject=r["subject"],
+            summary=r["summary"],
+            action_required=r["action_required"],
+            references=texts("report_references"),
+            numbering=Numbering(r["numbering"]),
+            group=WorkingGroup(name=r["group_name"], acronym=r["group_acronym"], mandate=texts("mandate_references")),
+            meetings=[
+                Meeting(
+                    number=m["number"],
+                    id=m["id"],
+                    start=_date(m["starts_on"]),
+                    end=_date(m["ends_on"]),
+                    mode=MeetingMode(m["mode"]),
+                    venue=m["venue"],
+                    platform=m["platform"],
+                    participants=m["participants"],
+                )
+                for m in rows("meetings")
+            ],
+            people=[
+                Person(
+                    name=p["name"],
+                    id=p["id"],
+                    honorific=p["honorific"],
+                    country=p["country"],
+                    role=PersonRole(p["role"]),
+                    title=p["title"],
+                )
+                for p in rows("people")
+            ],
+            opening_remarks=[
+                OpeningRemark(speaker_id=o["speaker_id"], paragraph_id=o["paragraph_id"], id=o["id"])
+                for o in rows("opening_remarks")
+            ],
+            contributions=[
+                Contribution(
+                    title=c["title"],
+                    id=c["id"],
+                    document=c["document"],
+                    source=c["source"],
+                    category=c["category"],
+                    presenter_id=c["presenter_id"],
+                    meeting_id=c["meeting_id"],
+                    paragraph_id=c["paragraph_id"],
+                )
+                for c in rows("contributions")
+            ],
+            sections=[
+                Section(title=s["title"], role=SectionRole(s["role"]), paragraphs=paragraphs.get(s["id"], []), id=s["id"])
+                for s in rows("sections")
+            ],
+            signature=Signature(
+                honorific=r["signature_honorific"],
+                name=r["signature_name"],
+                country=r["signature_country"],
+                title=r["signature_title"],
+            ),
+        )
+
+    # --- writing ------------------------------------------------------------
+
+    def save(self, report: Report) -> None:
+        """Insert or replace the whole report, in one transaction.
+
+        Rows keep their ids: a paragraph that is still in the report keeps
+        its row (and whatever refers to it); one that is gone is deleted.
+        """
+        from cwgdraft.core.portable import check_links
+
+        check_links(report, f"report {report.id}")
+        try:
+            with self.db.atomic():
+                self._check_owner(report)
+                self._write(report)
+        except sqlite3.IntegrityError as exc:
+            raise StoreError(
+                f"{self.path}: report {report.id} not saved ({_one_line(exc)}); the stored version is unchanged"
+            ) from exc
+        except sqlite3.Error as exc:
+            raise StoreError(
+                f"{self.path}: report {report.id} not saved ({_one_line(exc)}); the stored version is unchanged"
+            ) from exc
+        except (UnicodeEncodeError, OverflowError) as exc:
+            raise BadInput(
+                f"report {report.id}: cannot be stored ({_one_line(exc)}); the stored version is unchanged"
+            ) from exc
+
+    def _check_owner(self, report: Report) -> None:
+        """Ids are unique across the store: refuse to take rows of another report."""
+        groups = {
+            "meetings": [m.id for m in report.meetings],
+            "people": [p.id for p in report.people],
+            "sections": [s.id for s in report.sections],
+            "paragraphs": [p.id for p in report.all_paragraphs()],
+            "opening_remarks": [o.id for o in report.opening_remarks],
+            "contributions": [c.id for c in report.contributions],
+        }
+        for table, ids in groups.items():
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                row = self.conn.execute(
+                    f"SELECT id, report_id FROM {table} WHERE report_id != ? AND id IN ({marks}) LIMIT 1",
+                    [report.id, *chunk],
+                ).fetchone()
+                if row:
+                    raise BadInput(
+                        f"report {report.id}: {table[:-1] if table != 'people' else 'person'} id {row[0]} "
+                        f"already belongs to report {row[1]} in {self.path}"
+                    )
+
+    def _upsert(self, table: str, rows: list[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        columns = list(rows[0])
+        updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "id")
+        sql = (
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
+            f"ON CONFLICT(id) DO UPDATE SET {updates}"
+        )
+        self.conn.executemany(sql, [[row[c] for c in columns] for row in rows])
+
+    def _prune(self, table: str, report_id: str, keep: list[str]) -> None:
+        kept = set(keep)
+        stale = [
+            row[0]
+            for row in self.conn.execute(f"SELECT id FROM {table} WHERE report_id = ?", [report_id])
+            if row[0] not in kept
+        ]
+        self.conn.executemany(f"DELETE FROM {table} WHERE id = ?", [[i] for i in stale])
+
+    def _write(self, report: Report) -> None:
+        rid = report.id
+        self._upsert(
+            "reports",
+            [
+                {
+                    "id": rid,
+                    "council_session": report.council_session,
+                    "session_place": report.session_place,
+                    "session_start": _iso(report.session_start),
+                    "session_end": _iso(report.session_end),
+                    "agenda_item": report.agenda_item,
+                    "symbol": report.symbol,
+                    "date": _iso(report.date),
+                    "original_language": report.original_language,
+                    "title": report.title,
+                    "subject": report.subject,
+                    "summary": report.summary,
+                    "action_required": report.action_required,
+                    "numbering": Numbering(report.numbering).value,
+                    "group_name": report.group.name,
+                    "group_acronym": report.group.acronym,
+                    "signature_honorific": report.signature.honorific,
+                    "signature_name": report.signature.name,
+                    "signature_country": report.signature.country,
+                    "signature_title": report.signature.title,
+                    "updated_at": _now(),
+                }
+            ],
+        )
+        for table, items in (("report_references", report.references), ("mandate_references", report.group.mandate)):
+            self.conn.execute(f"DELETE FROM {table} WHERE report_id = ?", [rid])
+            self.conn.executemany(
+                f"INSERT INTO {table} (report_id, position, text) VALUES (?, ?, ?)",
+                [[rid, i, text] for i, text in enumerate(items)],
+            )
+        # Parents before children, so that every foreign key holds at once.
+        self._upsert(
+            "meetings",
+            [
+                {
+                    "id": m.id,
+                    "report_id": rid,
+                    "position": i,
+                    "number": m.number,
+                    "starts_on": _iso(m.start),
+                    "ends_on": _iso(m.end),
+                    "mode": MeetingMode(m.mode).value,
+                    "venue": m.venue,
+                    "platform": m.platform,
+                    "participants": m.participants,
+                }
+                for i, m in enumerate(report.meetings)
+            ],
+        )
+        self._upsert(
+            "people",
+            [
+                {
+                    "id": p.id,
+                    "report_id": rid,
+                    "position": i,
+                    "name": p.name,
+                    "honorific": p.honorific,
+                    "country": p.country,
+                    "role": PersonRole(p.role).value,
+                    "title": p.title,
+                }
+                for i, p in enumerate(report.people)
+            ],
+        )
+        self._upsert(
+            "sections",
+            [
+                {"id": s.id, "report_id": rid, "position": i, "title": s.title, "role": SectionRole(s.role).value}
+                for i, s in enumerate(report.sections)
+            ],
+        )
+        self._upsert(
+            "paragraphs",
+            [
+                {
+                    "id": p.id,
+                    "report_id": rid,
+                    "section_id": s.id,
+                    "position": i,
+                    "text": p.text,
+                    "kind": ParagraphKind(p.kind).value,
+                }
+                for s in report.sections
+                for i, p in enumerate(s.paragraphs)
+            ],
+        )
+        self._upsert(
+            "opening_remarks",
+            [
+                {"id": o.id, "report_id": rid, "position": i, "speaker_id": o.speaker_id, "paragraph_id": o.paragraph_id}
+                for i, o in enumerate(report.opening_remarks)
+            ],
+        )
+        self._upsert(
+            "contributions",
+            [
+                {
+                    "id": c.id,
+                    "report_id": rid,
+                    "position": i,
+                    "title": c.title,
+                    "document": c.document,
+                    "source": c.source,
+                    "category": c.category,
+                    "presenter_id": c.presenter_id,
+                    "meeting_id": c.meeting_id,
+                    "paragraph_id": c.paragraph_id,
+                }
+                for i, c in enumerate(report.contributions)
+            ],
+        )
+        # Children before parents: what is no longer in the report goes.
+        self._prune("contributions", rid, [c.id for c in report.contributions])
+        self._prune("opening_remarks", rid, [o.id for o in report.opening_remarks])
+        self._prune("paragraphs", rid, [p.id for p in report.all_paragraphs()])
+        self._prune("sections", rid, [s.id for s in report.sections])
+        self._prune("people", rid, [p.id for p in report.people])
+        self._prune("meetings", rid, [m.id for m in report.meetings])
+
+    def delete(self, ref: str) -> None:
+        report_id = self.resolve(ref)
+        with self.db.atomic():
+            self.conn.execute("DELETE FROM reports WHERE id = ?", [report_id])
+
+
+def _fold(text: str) -> str:
+    """Symbols compare without case, with no-break spaces and hyphens folded."""
+    return text.replace("\u00a0", " ").replace("\u2011", "-").replace("\u2010", "-").strip().casefold()
