@@ -35,7 +35,11 @@ class Line:
 
 
 def _paragraph_text(p: Any) -> tuple[str, bool]:
-    """The paragraph's text (`\\t` for tabs, `\\n` for breaks) and whether its text runs are highlighted."""
+    """The paragraph's text (`\\t` for tabs, `\\n` for breaks) and whether its text is highlighted.
+
+    A placeholder's label (a section number before `[عنوان القسم]`) is not
+    highlighted, so one highlighted run with text is enough.
+    """
     parts: list[str] = []
     highlighted: list[bool] = []
     for r in p.iter(W + "r"):
@@ -44,7 +48,7 @@ def _paragraph_text(p: Any) -> tuple[str, bool]:
             parts.append({W + "tab": "\t", W + "br": "\n"}.get(child.tag, child.text or ""))
         if any(c.tag == W + "t" and c.text for c in texts):
             highlighted.append(r.find(f"{W}rPr/{W}highlight") is not None)
-    return "".join(parts), bool(highlighted) and all(highlighted)
+    return "".join(parts), any(highlighted)
 
 
 def _lines(p: Any, style_names: dict[str, str]) -> list[Line]:
