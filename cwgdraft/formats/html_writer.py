@@ -1,0 +1,177 @@
+"""Document -> HTML, the second writer beside Word: the app's live preview.
+
+The page is written for Qt's rich-text engine (`QTextBrowser`), which reads a
+subset of HTML 4 and CSS 2: `dir="rtl"` and `align` on blocks, tables,
+`margin-right` and `text-indent` in px, `background-color`, `white-space: pre`
+on spans. Numbers and letters come from `Block.label`, exactly as the Word
+writer writes them; nothing is recomputed, reshaped or reordered (FORMAT.md
+rule 6). A block's label is followed by a tab, as in the `.docx`, so the
+preview's plain text equals `Block.seen_text`.
+
+Every block with a `source` is a link `cwgdraft:SOURCE`: the preview emits
+`anchorClicked(QUrl)` and the app selects that paragraph or field. `selected`
+names one source whose blocks get a light background.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from cwgdraft.formats.docmodel import Block, Document
+
+SCHEME = "cwgdraft"
+
+# Colours: text, placeholder highlight (as Word's yellow), selection, rules.
+TEXT_COLOUR = "#000000"
+PLACEHOLDER_BG = "#ffff00"
+SELECTED_BG = "#dbe8fb"
+BOX_BORDER = "#000000"
+MUTED = "#666666"
+
+# Indents in px, from the reference document's twips (1.4 cm, 0.7 cm at 96 dpi).
+INDENT = 53
+STEP = 26
+
+BOX_STYLES = frozenset({"box_heading", "box_text", "box_rule", "reference"})
+
+# style -> (inline CSS of the paragraph, align attribute or '', bullet glyph or '')
+_STYLE: dict[str, tuple[str, str, str]] = {
+    "header": ("margin:0px;", "", ""),
+    "title": ("margin-top:18px; margin-bottom:6px; font-weight:bold; font-size:16pt;", "center", ""),
+    "subject": ("margin-top:6px; margin-bottom:18px; font-weight:bold; font-size:14pt;", "center", ""),
+    "box_heading": ("margin-top:6px; margin-bottom:0px; font-weight:bold;", "", ""),
+    "box_text": ("margin-top:3px; margin-bottom:3px;", "justify", ""),
+    "box_rule": ("margin-top:3px; margin-bottom:3px;", "", ""),
+    "reference": ("margin-top:0px; margin-bottom:0px;", "", ""),
+    "section_heading": (
+        f"margin-top:18px; margin-bottom:6px; font-weight:bold; margin-right:{INDENT}px; text-indent:-{INDENT}px;",
+        "",
+        "",
+    ),
+    "numbered": (
+        f"margin-top:6px; margin-bottom:6px; margin-right:{INDENT}px; text-indent:-{INDENT}px;",
+        "justify",
+        "",
+    ),
+    "body": ("margin-top:6px; margin-bottom:6px;", "justify", ""),
+    "bullet": (
+        f"margin-top:3px; margin-bottom:0px; margin-right:{INDENT + STEP}px; text-indent:-{STEP}px;",
+        "justify",
+        "•",
+    ),
+    "sub_bullet": (
+        f"margin-top:2px; margin-bottom:0px; margin-right:{INDENT + 2 * STEP}px; text-indent:-{STEP}px;",
+        "justify",
+        "○",
+    ),
+    "lettered": (
+        f"margin-top:6px; margin-bottom:3px; margin-right:{INDENT + STEP}px; text-indent:-{STEP}px;",
+        "justify",
+        "",
+    ),
+    "lettered_bullet": (
+        f"margin-top:3px; margin-bottom:0px; margin-right:{INDENT + 2 * STEP}px; text-indent:-{STEP}px;",
+        "justify",
+        "•",
+    ),
+    "signature": ("margin-top:36px; margin-bottom:0px; margin-right:300px; font-weight:bold;", "", ""),
+    "signature_title": ("margin-top:0px; margin-bottom:12px; margin-right:300px;", "", ""),
+    "end_rule": ("margin-top:6px; margin-bottom:6px;", "", ""),
+}
+_DEFAULT_STYLE = ("margin-top:6px; margin-bottom:6px;", "", "")
+
+_TAB = '<span style="white-space:pre">\t</span>'
+
+_HEAD = (
+    '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.0//EN">\n'
+    '<html lang="{lang}" dir="rtl"><head><meta charset="utf-8"/><title>{title}</title>'
+    "<style>"
+    "body {{ font-size:13pt; color:" + TEXT_COLOUR + "; }}"
+    " a {{ color:" + TEXT_COLOUR + "; text-decoration:none; }}"
+    " .ph {{ background-color:" + PLACEHOLDER_BG + "; }}"
+    "</style></head>\n"
+    '<body dir="rtl">\n'
+)
+
+
+def _text(text: str) -> str:
+    """Escaped text: `\\n` a line break, `\\t` a kept tab; no-break spaces stay as they are."""
+    out = escape(text, quote=False)
+    if "\n" in out:
+        out = out.replace("\n", "<br/>")
+    if "\t" in out:
+        out = out.replace("\t", _TAB)
+    return out
+
+
+def _inline(block: Block, glyph: str = "") -> str:
+    """A block's content: label or glyph and a tab, then the text; linked to its source."""
+    body = _text(block.text)
+    if block.placeholder:
+        body = f'<span class="ph" style="background-color:{PLACEHOLDER_BG}">{body}</span>'
+    lead = block.label or glyph
+    if lead:
+        body = f"{_text(lead)}{_TAB}{body}"
+    if block.source:
+        href = escape(f"{SCHEME}:{block.source}", quote=True)
+        body = f'<a href="{href}" style="color:{TEXT_COLOUR}; text-decoration:none">{body}</a>'
+    return body
+
+
+def _paragraph(block: Block, selected: str | None, align: str | None = None) -> str:
+    css, default_align, glyph = _STYLE.get(block.style, _DEFAULT_STYLE)
+    align = default_align if align is None else align
+    if selected is not None and block.source and block.source == selected:
+        css += f" background-color:{SELECTED_BG};"
+    align_attr = f' align="{align}"' if align else ""
+    return f'<p dir="rtl"{align_attr} style="{css}">{_inline(block, glyph)}</p>\n'
+
+
+def _header_table(document: Document, selected: str | None) -> str:
+    if not document.header_start and not document.header_end:
+        return ""
+    start = "".join(_paragraph(b, selected) for b in document.header_start)
+    end = "".join(_paragraph(b, selected, align="left") for b in document.header_end)
+    # Qt lays table cells out left to right whatever the direction: the end
+    # column (left) comes first, the start column (right) second, as Word's
+    # `bidiVisual` table shows them.
+    return (
+        '<table width="100%" border="0" cellspacing="0" cellpadding="2" style="margin-bottom:12px;">'
+        f'<tr><td width="50%" valign="top">{end}</td><td width="50%" valign="top">{start}</td></tr></table>\n'
+    )
+
+
+def _box_table(blocks: list[Block], selected: str | None) -> str:
+    inner = "".join(_paragraph(b, selected) for b in blocks)
+    return (
+        f'<table dir="rtl" width="100%" border="1" cellspacing="0" cellpadding="6" '
+        f'style="border-style:solid; border-color:{BOX_BORDER}; margin-top:6px; margin-bottom:12px;">'
+        f"<tr><td>{inner}</td></tr></table>\n"
+    )
+
+
+def to_html(document: Document, selected: str | None = None) -> str:
+    """The document as a complete HTML page for `QTextBrowser`, right to left."""
+    parts = [_HEAD.format(lang=escape(document.language or "ar", quote=True), title=_text(document.title))]
+    parts.append(_header_table(document, selected))
+    blocks = document.blocks
+    i = 0
+    n = len(blocks)
+    while i < n:
+        block = blocks[i]
+        if block.style in BOX_STYLES:
+            j = i
+            while j < n and blocks[j].style in BOX_STYLES:
+                j += 1
+            parts.append(_box_table(blocks[i:j], selected))
+            i = j
+            continue
+        parts.append(_paragraph(block, selected))
+        i += 1
+    if document.footer:
+        parts.append(
+            f'<p dir="rtl" align="center" style="margin-top:24px; font-size:9pt; color:{MUTED};">'
+            f"{_text(document.footer)}</p>\n"
+        )
+    parts.append("</body></html>\n")
+    return "".join(parts)
