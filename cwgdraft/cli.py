@@ -1,0 +1,475 @@
+"""The command line: `cwgdraft` and `python -m cwgdraft`.
+
+Startup stays fast: this module imports only the standard library and
+`cwgdraft.core.errors` at the top. Everything heavy (python-docx, Jinja,
+lxml, jsonschema, sqlite-utils) is imported inside the command that needs
+it, and Qt only by `gui`.
+
+Adding a subcommand is one small edit: write `_add_NAME(parser)` (its
+arguments) and `_run_NAME(args, ctx) -> int` (what it does; raise `CwgError`
+for a one-line failure), import your own module lazily inside `_run_NAME`,
+and add a `Command(...)` line to `COMMANDS` below. `ctx.store()` opens the
+store (`--db`), `ctx.out(line)` prints a line to stdout (through the bidi
+rule for terminals), `ctx.note(line)` prints a note to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
+
+from cwgdraft.core.errors import BadInput, CwgError
+
+if TYPE_CHECKING:
+    from cwgdraft.core.model import Report
+    from cwgdraft.core.store import Store
+
+PROG = "cwgdraft"
+BIDI_CHOICES = ("auto", "visual", "logical")
+# Terminals that shape and reorder Arabic themselves (TERM_PROGRAM values).
+BIDI_TERMINALS = frozenset({"Apple_Terminal", "mlterm"})
+PREVIEW_CHARS = 60
+
+
+# --- the terminal and right-to-left text ---------------------------------------
+
+
+def terminal_does_bidi(environ: os._Environ[str] | dict[str, str]) -> bool:
+    """Whether the terminal is known to shape and reorder Arabic on its own."""
+    choice = environ.get("CWGDRAFT_BIDI", "").strip().lower()
+    if choice in ("logical", "visual"):
+        return choice == "logical"
+    vte = environ.get("VTE_VERSION", "")
+    if vte.isdigit() and int(vte) >= 5800:  # VTE 0.58 brought bidi (GNOME Terminal, Tilix, ...)
+        return True
+    if environ.get("KONSOLE_VERSION") or environ.get("MLTERM"):
+        return True
+    return environ.get("TERM_PROGRAM", "") in BIDI_TERMINALS
+
+
+def bidi_mode(choice: str, stream: TextIO, environ: os._Environ[str] | dict[str, str] | None = None) -> str:
+    """`visual` (shape and reorder for the terminal) or `logical` (print as stored).
+
+    `auto`: visual only on a terminal that cannot shape; piped output is
+    always logical, so scripts get the text as it is stored.
+    """
+    if choice in ("visual", "logical"):
+        return choice
+    try:
+        tty = stream.isatty()
+    except (AttributeError, ValueError):
+        tty = False
+    if not tty:
+        return "logical"
+    return "logical" if terminal_does_bidi(os.environ if environ is None else environ) else "visual"
+
+
+# --- the context a command runs in --------------------------------------------
+
+
+class Context:
+    """What a command gets besides its arguments: the store and the output."""
+
+    def __init__(self, args: argparse.Namespace, stdout: TextIO | None = None, stderr: TextIO | None = None) -> None:
+        self.args = args
+        self.stdout = stdout or sys.stdout
+        self.stderr = stderr or sys.stderr
+        self.bidi = bidi_mode(getattr(args, "bidi", "auto") or "auto", self.stdout)
+        self._store: Store | None = None
+
+    @property
+    def db_path(self) -> str | None:
+        return getattr(self.args, "db", None)
+
+    def store(self) -> Store:
+        if self._store is None:
+            from cwgdraft.core.store import Store
+
+            self._store = Store.open(self.db_path)
+            if self._store.backup is not None:
+                self.note(f"upgraded the store; the previous version is kept as {self._store.backup}")
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    def display(self, text: str) -> str:
+        if self.bidi != "visual":
+            return text
+        from cwgdraft.core import arabic
+
+        if not arabic.has_arabic(text):
+            return text
+        return arabic.for_terminal(text)
+
+    def out(self, line: str = "") -> None:
+        """One line on stdout, shaped for the terminal if it cannot shape."""
+        self.stdout.write(self.display(line) + "\n")
+
+    def raw(self, text: str) -> None:
+        """Text for scripts (JSON): always logical order."""
+        self.stdout.write(text)
+
+    def note(self, line: str) -> None:
+        self.stderr.write(f"{PROG}: {line}\n")
+
+
+# --- helpers ------------------------------------------------------------------
+
+
+def _first_line(text: str) -> str:
+    for line in text.splitlines():
+        if line.strip():
+            return line.strip()
+    return ""
+
+
+def _preview(text: str, limit: int = PREVIEW_CHARS) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def _write_output(path: str, data: bytes, stdout: TextIO) -> Path | None:
+    """Write data to a file atomically, or to stdout for `-`."""
+    if path == "-":
+        stdout.flush()
+        buffer = getattr(stdout, "buffer", None)
+        if buffer is not None:
+            buffer.write(data)
+            buffer.flush()
+        else:
+            stdout.write(data.decode("utf-8"))
+        return None
+    import tempfile
+
+    target = Path(path)
+    if target.is_dir():
+        raise BadInput(f"{target}: is a folder; give a file name")
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise BadInput(f"{target}: the folder {folder} does not exist")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".cwgdraft-", suffix=target.suffix, dir=folder)
+    except OSError as exc:
+        raise BadInput(f"{target}: cannot write there ({exc.strerror})") from exc
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise BadInput(f"{target}: cannot write there ({exc.strerror})") from exc
+    return target
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+# --- commands -----------------------------------------------------------------
+
+
+def _add_sample(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--from", dest="folder", metavar="DIR", help="load the sample reports of this folder instead")
+
+
+def _run_sample(args: argparse.Namespace, ctx: Context) -> int:
+    from cwgdraft.core.samples import load_samples
+
+    for report, added in load_samples(ctx.store(), args.folder):
+        state = "added" if added else "already there"
+        ctx.out(f"{report.id}\t{report.symbol}\t{_first_line(report.title)}\t{state}")
+    return 0
+
+
+def _add_list(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true", help="print a JSON array for scripts")
+
+
+def _run_list(args: argparse.Namespace, ctx: Context) -> int:
+    summaries = ctx.store().list_reports()
+    if args.json:
+        import json
+
+        rows = [
+            {"id": s.id, "symbol": s.symbol, "date": s.date.isoformat() if s.date else None, "title": s.title}
+            for s in summaries
+        ]
+        ctx.raw(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    for s in summaries:
+        date = s.date.isoformat() if s.date else ""
+        ctx.out(f"{s.id}\t{s.symbol}\t{date}\t{_first_line(s.title)}")
+    return 0
+
+
+def _add_report(p: argparse.ArgumentParser) -> None:
+    p.add_argument("report", metavar="REPORT", help="report id, the start of it (4 characters or more), or document symbol")
+
+
+def outline(report: Report) -> list[str]:
+    """The outline `show` prints: header fields, meetings, sections and paragraphs."""
+    from cwgdraft.core import arabic
+    from cwgdraft.formats.render import lay_out
+
+    def date(value: Any) -> str:
+        return f"{value.isoformat()} ({arabic.format_date(value, nbsp=False)})" if value else ""
+
+    lines = [f"id: {report.id}"]
+    fields = [
+        ("symbol", report.symbol),
+        ("date", date(report.date)),
+        ("council session", report.council_session),
+        ("session place", report.session_place),
+        (
+            "session dates",
+            arabic.format_date_range(report.session_start, report.session_end, nbsp=False) if report.session_start else "",
+        ),
+        ("agenda item", report.agenda_item),
+        (
+            "original",
+            f"{report.original_language} ({arabic.language_phrase(report.original_language)})"
+            if report.original_language
+            else "",
+        ),
+        ("numbering", report.numbering.value),
+        ("group", f"{report.group.name} ({report.group.acronym})" if report.group.acronym else report.group.name),
+    ]
+    lines += [f"{name}: {value}" for name, value in fields if value]
+    for name, text in (("title", report.title), ("subject", report.subject)):
+        for i, line in enumerate(text.splitlines()):
+            lines.append(f"{name if i == 0 else ' ' * len(name)}: {line}")
+    if report.meetings:
+        lines.append("meetings:")
+        for m in report.meetings:
+            try:
+                word = arabic.ordinal(m.number)
+            except ValueError:
+                word = ""
+            when = arabic.format_date_range(m.start, m.end, nbsp=False) if m.start else ""
+            where = " ".join(x for x in (m.venue, m.platform) if x)
+            parts = [str(m.number), word, m.start.isoformat() if m.start else "", when, m.mode.value, where]
+            if m.participants is not None:
+                parts.append(f"{m.participants} participants")
+            lines.append("  " + "  ".join(p for p in parts if p))
+    counts = [
+        (len(report.people), "people"),
+        (len(report.contributions), "contributions"),
+        (len(report.references), "references"),
+    ]
+    lines.append(", ".join(f"{n} {what}" for n, what in counts))
+    lines.append("sections:")
+    marks = {"bullet": "•", "sub_bullet": "  ○", "lettered_bullet": "  •"}
+    for laid in lay_out(report):
+        lines.append(f"  {laid.number}  {_preview(laid.section.title)}  [{laid.section.role.value}]")
+        for lp in laid.paragraphs:
+            label = lp.label or marks.get(lp.paragraph.kind.value, "-")
+            lines.append(f"      {label}  {_preview(lp.paragraph.text)}")
+    sig = report.signature
+    if sig.name:
+        who = " ".join(x for x in (sig.honorific, sig.name) if x)
+        lines.append(f"signature: {who} ({sig.country})" if sig.country else f"signature: {who}")
+    return lines
+
+
+def _run_show(args: argparse.Namespace, ctx: Context) -> int:
+    for line in outline(ctx.store().get(args.report)):
+        ctx.out(line)
+    return 0
+
+
+def _add_export(p: argparse.ArgumentParser) -> None:
+    _add_report(p)
+    p.add_argument("-o", "--output", required=True, metavar="FILE.docx", help="the Word file to write")
+    p.add_argument(
+        "--template",
+        metavar="DIR_OR_DOCX",
+        help="a template folder, or a reference .docx (NAME.json beside it maps its style names)",
+    )
+
+
+def _run_export(args: argparse.Namespace, ctx: Context) -> int:
+    report = ctx.store().get(args.report)
+    from cwgdraft.formats.docx_writer import write_docx
+    from cwgdraft.formats.render import load_template, render
+
+    template = load_template(args.template) if args.template else None
+    document = render(report, template)
+    path = write_docx(document, args.output, template)
+    for note in document.notes:
+        ctx.note(f"{path}: {note}")
+    ctx.out(str(path))
+    return 0
+
+
+def _add_dump(p: argparse.ArgumentParser) -> None:
+    _add_report(p)
+    p.add_argument("-o", "--output", default="-", metavar="FILE.json", help="the file to write; - for stdout (default)")
+
+
+def _run_dump(args: argparse.Namespace, ctx: Context) -> int:
+    from cwgdraft.core import portable
+
+    report = ctx.store().get(args.report)
+    path = _write_output(args.output, portable.dumps(report).encode("utf-8"), ctx.stdout)
+    if path is not None:
+        ctx.out(str(path))
+    return 0
+
+
+def _add_load(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", metavar="FILE.json", help="a portable report file; - for stdin")
+    p.add_argument("--replace", action="store_true", help="replace the stored report with the same id")
+
+
+def _run_load(args: argparse.Namespace, ctx: Context) -> int:
+    from cwgdraft.core import portable
+
+    if args.file == "-":
+        try:
+            text = sys.stdin.buffer.read().decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise BadInput(f"stdin: byte {exc.start}: not UTF-8 text") from exc
+        report = portable.loads(text, "stdin")
+    else:
+        report = portable.read_file(args.file)
+    store = ctx.store()
+    if store.has(report.id) and not args.replace:
+        raise BadInput(f"{args.file}: report {report.id} is already in {store.path} (--replace to overwrite it)")
+    store.save(report)
+    ctx.out(report.id)
+    return 0
+
+
+def _add_gui(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--report", metavar="REPORT", help="open this report")
+    p.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+
+
+def _run_gui(args: argparse.Namespace, ctx: Context) -> int:
+    try:
+        from cwgdraft.gui import app
+    except ImportError as exc:
+        raise CwgError(f"the desktop app is not available here ({exc})") from exc
+    argv = ["--db", ctx.db_path] if ctx.db_path else []
+    if args.report:
+        argv += ["--report", args.report]
+    result = app.main([*argv, *args.rest])
+    return int(result or 0)
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    help: str
+    add_arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace, Context], int]
+
+
+COMMANDS: list[Command] = [
+    Command("sample", "load the bundled sample reports into the store", _add_sample, _run_sample),
+    Command("list", "list the reports in the store", _add_list, _run_list),
+    Command("show", "print the outline of a report", _add_report, _run_show),
+    Command("export", "write a report as a Word .docx", _add_export, _run_export),
+    Command("dump", "write a report as a portable JSON file", _add_dump, _run_dump),
+    Command("load", "read a portable JSON report file into the store", _add_load, _run_load),
+    Command("gui", "start the desktop app", _add_gui, _run_gui),
+]
+
+
+# --- parsing and running ------------------------------------------------------
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr (exit 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{PROG}: {message} (see '{self.prog} --help')\n")
+
+
+def _add_global_options(parser: argparse.ArgumentParser, on_subcommand: bool) -> None:
+    # Given on a subcommand, the options must not reset what was given before it.
+    keep = argparse.SUPPRESS
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        default=keep if on_subcommand else None,
+        help="the store file (default: $CWGDRAFT_DB, else cwgdraft.db in the user's data folder)",
+    )
+    parser.add_argument(
+        "--bidi",
+        choices=BIDI_CHOICES,
+        default=keep if on_subcommand else "auto",
+        help="Arabic on the terminal: auto (shape it when the terminal cannot), visual, logical",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog=PROG, description="Draft the Arabic chair's report of an ITU Council working group.")
+    _add_global_options(parser, on_subcommand=False)
+    from cwgdraft import __version__
+
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for command in COMMANDS:
+        sub = subparsers.add_parser(command.name, help=command.help, description=command.help)
+        _add_global_options(sub, on_subcommand=True)
+        command.add_arguments(sub)
+        sub.set_defaults(_run=command.run)
+    return parser
+
+
+def _one_line(text: object) -> str:
+    return " ".join(str(text).split()) or "(no message)"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and not stream.isatty():
+            reconfigure(encoding="utf-8")
+        elif reconfigure is not None:
+            reconfigure(errors="replace")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    ctx = Context(args)
+    try:
+        return args._run(args, ctx)
+    except CwgError as exc:
+        ctx.note(_one_line(exc))
+        return exc.exit_code
+    except KeyboardInterrupt:
+        ctx.note("interrupted")
+        return 130
+    except BrokenPipeError:
+        # The reader went away (`cwgdraft list | head`): not an error worth a word.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except Exception as exc:
+        if os.environ.get("CWGDRAFT_DEBUG") == "1":
+            raise
+        import sqlite3
+
+        if isinstance(exc, sqlite3.Error):
+            where = ctx._store.path if ctx._store is not None else (ctx.db_path or "the store")
+            ctx.note(f"{where}: {_one_line(exc)}")
+        else:
+            ctx.note(f"unexpected error: {type(exc).__name__}: {_one_line(exc)} (CWGDRAFT_DEBUG=1 shows where)")
+        return 1
+    finally:
+        ctx.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
