@@ -284,8 +284,8 @@ def report_2016(seeds: Path) -> Report:
     y = "2016"
     venue = "مقر الاتحاد في جنيف"
     meetings = [
-        Meeting(12, uid(f"{y}/meeting/12"), dt.date(2016, 10, 10), None, MeetingMode.IN_PERSON, venue, "", 100),
-        Meeting(13, uid(f"{y}/meeting/13"), dt.date(2017, 2, 2), None, MeetingMode.IN_PERSON, venue, "", 100),
+        Meeting(12, uid(f"{y}/meeting/12"), dt.date(2016, 10, 10), None, MeetingMode.HYBRID, venue, "", 100),
+        Meeting(13, uid(f"{y}/meeting/13"), dt.date(2017, 2, 2), None, MeetingMode.HYBRID, venue, "", 100),
     ]
     chair = Person("شريف هاشم", uid(f"{y}/person/chair"), "الدكتور", "جمهورية مصر العربية", PersonRole.CHAIR,
                    "رئيس فريق العمل التابع للمجلس المعني بحماية الأطفال على الخط")  # fmt: skip
