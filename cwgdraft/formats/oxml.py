@@ -124,7 +124,8 @@ def ppr(
     jc: str | None = None,
     ind: tuple[int, int] | None = None,  # (start, hanging)
     spacing: tuple[int, int] | None = None,  # (before, after)
-    tabs: tuple[int, ...] = (),
+    tabs: tuple[int, ...] = (),  # start-aligned tab stops
+    end_tabs: tuple[int, ...] = (),  # end-aligned tab stops (text ends at the stop)
     borders: bool = False,
     extra_rpr: str = "",
 ) -> str:
@@ -141,8 +142,11 @@ def ppr(
     if borders:
         edge = '<w:{0} w:val="single" w:sz="4" w:space="4" w:color="auto"/>'
         c["pBdr"] = "<w:pBdr>" + "".join(edge.format(e) for e in ("top", "left", "bottom", "right")) + "</w:pBdr>"
-    if tabs:
-        c["tabs"] = "<w:tabs>" + "".join(f'<w:tab w:val="left" w:pos="{t}"/>' for t in tabs) + "</w:tabs>"
+    if tabs or end_tabs:
+        # In a bidi paragraph tab kinds are logical, like `w:jc`: `left` is the
+        # start side (the right), `right` the end side. Stops in position order.
+        stops = sorted([(t, "left") for t in tabs] + [(t, "right") for t in end_tabs])
+        c["tabs"] = "<w:tabs>" + "".join(f'<w:tab w:val="{v}" w:pos="{t}"/>' for t, v in stops) + "</w:tabs>"
     if bidi:
         c["bidi"] = "<w:bidi/>"
     if spacing:
@@ -199,7 +203,8 @@ def running_header_paragraph(style_id: str, text: str) -> str:
     """The later-page header: `{PAGE}` in the text becomes a page field."""
     before, _, after = text.partition("{PAGE}")
     inner = runs(before) + (field_runs("PAGE", "2") if _ else "") + runs(after)
-    return f"<w:p>{ppr(style=style_id, tabs=(TEXT_WIDTH,))}{inner}</w:p>"
+    # An end-aligned stop at the far edge: the page number sits flush at the end side.
+    return f"<w:p>{ppr(style=style_id, end_tabs=(TEXT_WIDTH,))}{inner}</w:p>"
 
 
 def header_table(start: list[ParagraphSpec], end: list[ParagraphSpec]) -> str:
@@ -282,7 +287,9 @@ def style_xml(spec: StyleSpec) -> str:
         tabs=spec.tabs,
         borders=spec.borders,
     )
-    r = rpr(bold=spec.bold, size=spec.size, rtl=True, highlight=spec.highlight)
+    # No `w:rtl` in styles: a style's `w:rtl` would reach the Latin runs too,
+    # which must stay left to right (FORMAT.md rule 5); Arabic runs carry it.
+    r = rpr(bold=spec.bold, size=spec.size, highlight=spec.highlight)
     return (
         f'<w:style w:type="paragraph" w:customStyle="1" w:styleId={quoteattr(spec.style_id)}>'
         f"<w:name w:val={quoteattr(spec.name)}/>{based}<w:qFormat/>{p}{r}</w:style>"
@@ -303,7 +310,7 @@ def styles_part(specs: list[StyleSpec], fonts: tuple[str, str], size_latin: int,
     )
     normal = (
         '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>'
-        f"{ppr(jc='both')}{rpr(rtl=True)}</w:style>"
+        f"{ppr(jc='both')}</w:style>"
         '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
         '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>'
         '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>'
@@ -376,3 +383,55 @@ def header_part(inner: str, tag: str = "hdr") -> bytes:
 
 def document_part(body: str) -> bytes:
     return f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {NSDECL}><w:body>{body}</w:body></w:document>'.encode()
+
+
+def font_table_part(fonts: tuple[str, str]) -> bytes:
+    """fontTable.xml: the two fonts, with what Word needs to pick a stand-in when one is missing."""
+    latin, cs = fonts
+    entry = (
+        '<w:font w:name={name}><w:charset w:val="{charset}"/><w:family w:val="roman"/>'
+        '<w:pitch w:val="variable"/></w:font>'
+    )
+    body = entry.format(name=quoteattr(latin), charset="00")
+    if cs != latin:
+        body += entry.format(name=quoteattr(cs), charset="B2")  # B2: Arabic
+    return f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:fonts {NSDECL}>{body}</w:fonts>'.encode()
+
+
+_THEME_COLOURS = (
+    ("dk1", '<a:sysClr val="windowText" lastClr="000000"/>'),
+    ("lt1", '<a:sysClr val="window" lastClr="FFFFFF"/>'),
+    ("dk2", '<a:srgbClr val="1F497D"/>'),
+    ("lt2", '<a:srgbClr val="EEECE1"/>'),
+    ("accent1", '<a:srgbClr val="4F81BD"/>'),
+    ("accent2", '<a:srgbClr val="C0504D"/>'),
+    ("accent3", '<a:srgbClr val="9BBB59"/>'),
+    ("accent4", '<a:srgbClr val="8064A2"/>'),
+    ("accent5", '<a:srgbClr val="4BACC6"/>'),
+    ("accent6", '<a:srgbClr val="F79646"/>'),
+    ("hlink", '<a:srgbClr val="0000FF"/>'),
+    ("folHlink", '<a:srgbClr val="800080"/>'),
+)
+
+
+def theme_part(fonts: tuple[str, str]) -> bytes:
+    """A minimal Office theme (Word expects one): colours, the two fonts, plain formats."""
+    latin, cs = fonts
+    colours = "".join(f"<a:{name}>{value}</a:{name}>" for name, value in _THEME_COLOURS)
+    font = (
+        f"<a:latin typeface={quoteattr(latin)}/><a:ea typeface=\"\"/><a:cs typeface={quoteattr(cs)}/>"
+        f'<a:font script="Arab" typeface={quoteattr(cs)}/>'
+    )
+    fill = '<a:solidFill><a:schemeClr val="phClr"/></a:solidFill>'
+    line = '<a:ln w="9525"><a:solidFill><a:schemeClr val="phClr"/></a:solidFill></a:ln>'
+    effect = "<a:effectStyle><a:effectLst/></a:effectStyle>"
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="cwgdraft">'
+        f'<a:themeElements><a:clrScheme name="cwgdraft">{colours}</a:clrScheme>'
+        f'<a:fontScheme name="cwgdraft"><a:majorFont>{font}</a:majorFont><a:minorFont>{font}</a:minorFont></a:fontScheme>'
+        f'<a:fmtScheme name="cwgdraft"><a:fillStyleLst>{fill * 3}</a:fillStyleLst>'
+        f"<a:lnStyleLst>{line * 3}</a:lnStyleLst><a:effectStyleLst>{effect * 3}</a:effectStyleLst>"
+        f"<a:bgFillStyleLst>{fill * 3}</a:bgFillStyleLst></a:fmtScheme></a:themeElements>"
+        "<a:objectDefaults/><a:extraClrSchemeLst/></a:theme>"
+    ).encode()

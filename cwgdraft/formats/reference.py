@@ -13,8 +13,13 @@ from pathlib import Path
 from cwgdraft.formats import oxml
 from cwgdraft.formats.oxml import ListLevel, ParagraphSpec, StyleSpec
 
-FONTS = ("Times New Roman", "Traditional Arabic")  # (Latin, Arabic)
-SIZE_LATIN, SIZE_ARABIC = 26, 28  # half-points: 13 pt, 14 pt
+# (Latin, Arabic). The Arabic font must also cover U+2011 (the non-breaking
+# hyphen of `CWG‑COP`): LibreOffice lays out the Arabic after a glyph it had to
+# borrow from a fallback font in visual order, unjoined. Noto Naskh Arabic
+# (Debian fonts-noto-core) has it and draws `1.2` with a Latin full stop; an
+# organisation replaces the font with its own in its reference document.
+FONTS = ("Times New Roman", "Noto Naskh Arabic")
+SIZE_LATIN, SIZE_ARABIC = 24, 26  # half-points: 12 pt, 13 pt
 
 INDENT = 794  # 1.4 cm: number column of numbered paragraphs
 STEP = 397  # 0.7 cm: list indent step
@@ -60,6 +65,8 @@ CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Override PartName="/word/header2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>\
 <Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>\
 <Override PartName="/word/footer2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>\
+<Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/>\
+<Override PartName="/word/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/>\
 <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>\
 <Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>\
 </Types>"""
@@ -81,6 +88,8 @@ DOCUMENT_RELS = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationship Id="rId5" Type="{_REL}header" Target="header2.xml"/>\
 <Relationship Id="rId6" Type="{_REL}footer" Target="footer1.xml"/>\
 <Relationship Id="rId7" Type="{_REL}footer" Target="footer2.xml"/>\
+<Relationship Id="rId8" Type="{_REL}fontTable" Target="fontTable.xml"/>\
+<Relationship Id="rId9" Type="{_REL}theme" Target="theme/theme1.xml"/>\
 </Relationships>"""
 
 CORE = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -112,6 +121,8 @@ def build_reference(path: Path) -> None:
         "word/styles.xml": oxml.styles_part(STYLES, FONTS, SIZE_LATIN, SIZE_ARABIC),
         "word/numbering.xml": oxml.numbering_part(LISTS),
         "word/settings.xml": oxml.settings_part(),
+        "word/fontTable.xml": oxml.font_table_part(FONTS),
+        "word/theme/theme1.xml": oxml.theme_part(FONTS),
         "word/header1.xml": oxml.header_part(first_header),
         "word/header2.xml": oxml.header_part(running),
         "word/footer1.xml": oxml.header_part(footer, "ftr"),
