@@ -96,7 +96,10 @@ def _inspect(path: Path) -> _Inspection:
         return _Inspection(fresh=True, version=0, applied=[])
     if head != SQLITE_MAGIC:
         raise StoreError(f"{path}: not a SQLite database, so not a cwgdraft store")
-    uri = "file:" + urllib.parse.quote(str(path.resolve())) + "?mode=ro"
+    # Read-only. With no write-ahead log beside it the file is complete on its
+    # own: open it immutable, so that not even a `-wal`/`-shm` file is created.
+    live = path.with_name(path.name + "-wal").exists()
+    uri = "file:" + urllib.parse.quote(str(path.resolve())) + ("?mode=ro" if live else "?mode=ro&immutable=1")
     try:
         conn = sqlite3.connect(uri, uri=True)
     except sqlite3.Error as exc:
