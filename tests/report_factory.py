@@ -206,3 +206,22 @@ def all_reports() -> dict[str, Report]:
     for path in sample_paths():
         reports[f"sample-{path.stem}"] = read_file(path)
     return reports
+
+
+_EXPORTED: dict[str, bytes] = {}
+
+
+def exported_reports() -> dict[str, bytes]:
+    """Every report of `all_reports()` rendered and written as .docx bytes, once per process."""
+    if not _EXPORTED:
+        from cwgdraft.formats.docx_writer import to_bytes
+        from cwgdraft.formats.render import render
+
+        for name, report in all_reports().items():
+            _EXPORTED[name] = to_bytes(render(report))
+    return _EXPORTED
+
+
+def report_names() -> list[str]:
+    """Names of `all_reports()` without building them (for parametrize)."""
+    return ["full", "two-meetings", "empty", *(f"sample-{p.stem}" for p in sample_paths())]
