@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -43,8 +44,50 @@ ZOOM = (
 URL = "http://www.itu.int/en/council/cwg-cop/Pages/default.aspx"
 
 
+def _renumber(text: str, make_id: Callable[[], str] | None = None) -> str:
+    """The report file with fresh ids for everything in the report (not the report itself)."""
+    import json
+    import uuid
+
+    data = json.loads(text)
+    mapping: dict[str, str] = {}
+    make = make_id or (lambda: str(uuid.uuid4()))
+
+    def fresh(old: str) -> str:
+        if old not in mapping:
+            mapping[old] = make()
+        return mapping[old]
+
+    rep = data["report"]
+    for key in ("meetings", "people", "contributions", "opening_remarks", "sections"):
+        for item in rep[key]:
+            item["id"] = fresh(item["id"])
+    for s in rep["sections"]:
+        for p in s["paragraphs"]:
+            p["id"] = fresh(p["id"])
+    for c in rep["contributions"]:
+        for k in ("presenter_id", "meeting_id", "paragraph_id"):
+            if c[k]:
+                c[k] = mapping[c[k]]
+    for o in rep["opening_remarks"]:
+        o["speaker_id"], o["paragraph_id"] = mapping[o["speaker_id"]], mapping[o["paragraph_id"]]
+    return json.dumps(data, ensure_ascii=False)
+
+
 def every_field_report() -> Report:
-    """A report with every field filled, mixed Arabic, Latin, numbers, URLs and marks."""
+    """A report with every field filled, mixed Arabic, Latin, numbers, URLs and marks.
+
+    Its ids are the same on every call (UUIDs made from a counter)."""
+    import itertools
+    import uuid
+
+    counter = itertools.count(1)
+    report = _every_field_report()
+    report.id = "5b0f3c2e-8d4a-4c1e-9f7a-2a6d1b9e0c11"
+    return portable.loads(_renumber(portable.dumps(report), lambda: str(uuid.UUID(int=next(counter), version=4))))
+
+
+def _every_field_report() -> Report:
     chair = Person("عبد العزيز الزرعوني", honorific="السيد", country="الإمارات العربية المتحدة", role=PersonRole.CHAIR)
     speaker = Person("Houlin Zhao", honorific="السيد", role=PersonRole.OPENING_SPEAKER, title="الأمين العام للاتحاد")
     presenter = Person("Trend\u00a0Micro", role=PersonRole.PRESENTER, title="شريك \u200fENI\u200f")
@@ -491,32 +534,6 @@ def test_resolve_by_id_prefix_and_symbol(tmp_store: Store) -> None:
     with pytest.raises(NotFound):
         tmp_store.get("C99/1-A")
     assert [s.symbol for s in tmp_store.list_reports()] == ["C17/35-A", "C22/7-A"]  # same date: by symbol
-
-
-def _renumber(text: str) -> str:
-    import json
-    import uuid
-
-    data = json.loads(text)
-    mapping: dict[str, str] = {}
-
-    def fresh(old: str) -> str:
-        return mapping.setdefault(old, str(uuid.uuid4()))
-
-    rep = data["report"]
-    for key in ("meetings", "people", "contributions", "opening_remarks", "sections"):
-        for item in rep[key]:
-            item["id"] = fresh(item["id"])
-    for s in rep["sections"]:
-        for p in s["paragraphs"]:
-            p["id"] = fresh(p["id"])
-    for c in rep["contributions"]:
-        for k in ("presenter_id", "meeting_id", "paragraph_id"):
-            if c[k]:
-                c[k] = mapping[c[k]]
-    for o in rep["opening_remarks"]:
-        o["speaker_id"], o["paragraph_id"] = mapping[o["speaker_id"]], mapping[o["paragraph_id"]]
-    return json.dumps(data, ensure_ascii=False)
 
 
 def test_list_orders_by_date_then_symbol(tmp_store: Store) -> None:
