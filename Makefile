@@ -14,8 +14,7 @@ $(STAMP): pyproject.toml
 
 run: $(STAMP)
 	$(PY) -m cwgdraft sample
-	mkdir -p out
-	$(PY) -m cwgdraft list --json | $(PY) -c "import json,subprocess,sys; [print(subprocess.run([sys.executable,'-m','cwgdraft','export',r['id'],'-o',f\"out/{r['id']}.docx\"],check=True,capture_output=True,text=True).stdout.strip()) for r in json.load(sys.stdin)]"
+	$(PY) -m cwgdraft gui
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q

@@ -1,0 +1,82 @@
+"""Undoable edits. Each command holds the value before and after, and finds
+what it edits by id (`session.resolve`), so undo and redo restore the report
+exactly, whatever happened to the widgets in between."""
+
+from __future__ import annotations
+
+import copy
+import itertools
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+
+from cwgdraft.gui.session import Session, Target, resolve
+
+_ids = itertools.count(1000)
+_MERGE_IDS: dict[tuple[Target, str], int] = {}
+
+
+def _merge_id(target: Target, attr: str) -> int:
+    key = (target, attr)
+    if key not in _MERGE_IDS:
+        _MERGE_IDS[key] = next(_ids)
+    return _MERGE_IDS[key]
+
+
+class SetValue(QUndoCommand):
+    """Set one attribute of one object. Typing in one field merges into one command."""
+
+    def __init__(
+        self, session: Session, target: Target, attr: str, value: Any, text: str, merge: bool = False
+    ) -> None:
+        super().__init__(text)
+        self.session = session
+        self.target = target
+        self.attr = attr
+        self.before = copy.deepcopy(getattr(resolve(session.report, target), attr))
+        self.after = copy.deepcopy(value)
+        self.merge = merge
+        self._first = True
+
+    def _set(self, value: Any) -> None:
+        setattr(resolve(self.session.report, self.target), self.attr, copy.deepcopy(value))
+
+    def redo(self) -> None:
+        self._set(self.after)
+        # The first redo comes from the widget the user is typing in: it must not be reloaded.
+        self.session.touched(reload=not (self._first and self.merge))
+        self._first = False
+
+    def undo(self) -> None:
+        self._set(self.before)
+        self.session.touched(reload=True)
+
+    def id(self) -> int:
+        return _merge_id(self.target, self.attr) if self.merge else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, SetValue) or not other.merge:
+            return False
+        if (other.target, other.attr) != (self.target, self.attr):
+            return False
+        self.after = other.after
+        if self.after == self.before:
+            self.setObsolete(True)
+        return True
+
+
+class SetList(SetValue):
+    """Replace a list attribute (add, remove, reorder): items are kept by identity."""
+
+    def __init__(self, session: Session, target: Target, attr: str, items: list[Any], text: str) -> None:
+        QUndoCommand.__init__(self, text)
+        self.session = session
+        self.target = target
+        self.attr = attr
+        self.before = list(getattr(resolve(session.report, target), attr))
+        self.after = list(items)
+        self.merge = False
+        self._first = False
+
+    def _set(self, value: Any) -> None:
+        setattr(resolve(self.session.report, self.target), self.attr, list(value))

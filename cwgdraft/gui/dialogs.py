@@ -1,0 +1,134 @@
+"""Dialogs: the check before export, what a new report carried over, errors."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Callable
+from types import TracebackType
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cwgdraft.gui.i18n import t
+
+
+class CheckDialog(QDialog):
+    """The required fields still empty, each with a button that goes to it."""
+
+    def __init__(self, missing: list[Any], go_to: Callable[[str], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("checkDialog")
+        self.setWindowTitle(t("قبل التصدير: حقول مطلوبة فارغة"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(t("هذه الحقول مطلوبة وما زالت فارغة أو غير صحيحة. ستظهر في الملف بين معقوفين.")))
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        inner = QWidget()
+        grid = QGridLayout(inner)
+        self.go_buttons: list[QPushButton] = []
+        for row, item in enumerate(missing):
+            grid.addWidget(QLabel(item.label), row, 0)
+            button = QPushButton(t("انتقل إليه"))
+            button.setToolTip(t("إغلاق هذه النافذة والانتقال إلى الحقل"))
+            button.clicked.connect(lambda _c=False, p=item.path: (self.done(2), go_to(p)))
+            grid.addWidget(button, row, 1)
+            self.go_buttons.append(button)
+        grid.setRowStretch(len(missing), 1)
+        area.setWidget(inner)
+        layout.addWidget(area, 1)
+        buttons = QDialogButtonBox()
+        self.export_anyway = buttons.addButton(t("تصدير على أي حال"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(560, 420)
+
+
+class CarryDialog(QDialog):
+    """What the new report took from the previous one, and what is left to fill in."""
+
+    def __init__(self, carried: list[str], to_fill: list[Any], go_to: Callable[[str], None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("carryDialog")
+        self.setWindowTitle(t("تقرير جديد من التقرير السابق"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(t("نُقل من التقرير السابق:")))
+        self.carried = QListWidget()
+        self.carried.addItems([str(x) for x in carried])
+        layout.addWidget(self.carried)
+        layout.addWidget(QLabel(t("يجب ملؤه لهذا الاجتماع (انقر مرتين للانتقال إليه):")))
+        self.to_fill = QListWidget()
+        self._paths: list[str] = []
+        for item in to_fill:
+            self.to_fill.addItem(getattr(item, "label", str(item)))
+            self._paths.append(getattr(item, "path", ""))
+        self.to_fill.itemDoubleClicked.connect(lambda it: go_to(self._paths[self.to_fill.row(it)]))
+        layout.addWidget(self.to_fill)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.close)
+        buttons.accepted.connect(self.close)
+        layout.addWidget(buttons)
+        self.resize(560, 480)
+
+
+def describe(exc: BaseException) -> str:
+    """The cause, in one line, without a traceback."""
+    from cwgdraft.core.errors import CwgError
+
+    if isinstance(exc, CwgError):
+        return str(exc)
+    if isinstance(exc, OSError) and exc.strerror:
+        where = f"{exc.filename}: " if exc.filename else ""
+        return f"{where}{exc.strerror}"
+    text = str(exc) or exc.__class__.__name__
+    return f"{exc.__class__.__name__}: {text}"
+
+
+last_error = ""  # the last error shown, for tests and the status bar
+
+
+def show_error(parent: QWidget | None, what: str, exc: BaseException | str) -> QMessageBox:
+    """A dialog naming the cause. Opened without a nested event loop (`open`),
+    so it never blocks the code that failed, nor a test."""
+    global last_error
+    message = exc if isinstance(exc, str) else describe(exc)
+    last_error = f"{what}: {message}"
+    box = QMessageBox(QMessageBox.Icon.Critical, t("خطأ"), what, QMessageBox.StandardButton.Ok, parent)
+    box.setInformativeText(message)
+    box.setObjectName("errorDialog")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
+
+
+def install_excepthook() -> None:
+    """Every uncaught error becomes a dialog naming the cause; the traceback goes to stderr only."""
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        traceback.print_exception(kind, exc, tb, file=sys.stderr)
+        if kind is KeyboardInterrupt:
+            QApplication.quit()
+            return
+        parent = QApplication.activeWindow()
+        try:
+            show_error(parent, t("حدث خطأ غير متوقع"), exc)
+        except Exception:  # never let the hook itself fail
+            pass
+
+    sys.excepthook = hook

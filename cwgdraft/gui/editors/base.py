@@ -1,0 +1,127 @@
+"""What every editor page has: the open session, `load()` from the model,
+fields by attribute for "go to" and for messages next to them."""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from cwgdraft.gui.commands import SetValue
+from cwgdraft.gui.session import Session, Target
+from cwgdraft.gui.widgets import DateField, Field, LineField, TextField
+
+
+class HasSession(Protocol):
+    session: Session | None
+
+
+class Page(QScrollArea):
+    """A scrollable editor page."""
+
+    title = ""
+
+    def __init__(self, host: HasSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.host = host
+        self.setWidgetResizable(True)
+        self.body = QWidget()
+        self.setWidget(self.body)
+        self.outer = QVBoxLayout(self.body)
+        self.fields: dict[tuple[str, str], Field] = {}  # (target kind, attr) -> field
+        self._loading = False
+
+    @property
+    def session(self) -> Session:
+        assert self.host.session is not None
+        return self.host.session
+
+    def heading(self, text: str) -> QLabel:
+        label = QLabel(text)
+        font = label.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        label.setFont(font)
+        self.outer.addWidget(label)
+        return label
+
+    def form(self) -> QFormLayout:
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop)
+        self.outer.addLayout(form)
+        return form
+
+    # --- binding fields to the model ----------------------------------------
+    def current_target(self, kind: str) -> Target | None:
+        """The object of that kind this page is editing now."""
+        return (kind,)
+
+    def _set(self, kind: str, attr: str, value: Any, label: str, merge: bool) -> None:
+        if self._loading or self.host.session is None:
+            return
+        target = self.current_target(kind)
+        if target is None:
+            return
+        self.session.push(SetValue(self.session, target, attr, value, label, merge=merge))
+
+    def line(self, form: QFormLayout, kind: str, attr: str, label: str, hint: str = "") -> LineField:
+        field = LineField(hint or label)
+        field.edited.connect(lambda text: self._set(kind, attr, text, label, True))
+        form.addRow(label, field)
+        self.fields[(kind, attr)] = field
+        return field
+
+    def text(self, form: QFormLayout, kind: str, attr: str, label: str, hint: str = "", lines: int = 3,
+             as_list: bool = False) -> TextField:
+        field = TextField(hint or label, lines)
+        if as_list:
+            field.edited.connect(
+                lambda text: self._set(kind, attr, [x for x in text.split("\n") if x.strip()], label, True)
+            )
+        else:
+            field.edited.connect(lambda text: self._set(kind, attr, text, label, True))
+        form.addRow(label, field)
+        self.fields[(kind, attr)] = field
+        return field
+
+    def date(self, form: QFormLayout, kind: str, attr: str, label: str) -> DateField:
+        field = DateField()
+        field.date_edited.connect(lambda value: self._set(kind, attr, value, label, False))
+        form.addRow(label, field)
+        self.fields[(kind, attr)] = field
+        return field
+
+    # --- page protocol ---------------------------------------------------------
+    def load(self) -> None:
+        self._loading = True
+        try:
+            self.fill()
+        finally:
+            self._loading = False
+
+    def fill(self) -> None:
+        raise NotImplementedError
+
+    def field_for(self, kind: str, attr: str | None) -> Field | None:
+        if attr is None:
+            return None
+        return self.fields.get((kind, attr))
+
+    def show_error(self, kind: str, attr: str | None, message: str) -> bool:
+        field = self.field_for(kind, attr)
+        if field is None:
+            return False
+        field.error.show_message(message)
+        return True
+
+    def clear_errors(self) -> None:
+        for field in self.fields.values():
+            field.error.clear_message()
+
+    def focus(self, kind: str, attr: str | None) -> None:
+        field = self.field_for(kind, attr)
+        if field is not None:
+            self.ensureWidgetVisible(field)
+            field.focus()

@@ -1,0 +1,57 @@
+"""The first page: header block, title and subject, summary box, the group."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QWidget
+
+from cwgdraft.core.model import Numbering
+from cwgdraft.gui.editors.base import HasSession, Page
+from cwgdraft.gui.i18n import t
+
+
+class FrontPage(Page):
+    def __init__(self, host: HasSession, parent: QWidget | None = None) -> None:
+        super().__init__(host, parent)
+        self.heading(t("رأس الوثيقة"))
+        form = self.form()
+        self.line(form, "report", "symbol", t("رمز الوثيقة"), "C22/7-A")
+        self.date(form, "report", "date", t("تاريخ الوثيقة"))
+        self.line(form, "report", "council_session", t("دورة المجلس"), t("المجلس 2022"))
+        self.line(form, "report", "session_place", t("مكان الدورة"), t("جنيف"))
+        self.date(form, "report", "session_start", t("بداية الدورة"))
+        self.date(form, "report", "session_end", t("نهاية الدورة"))
+        self.line(form, "report", "agenda_item", t("بند جدول الأعمال"), "PL 1.5")
+        self.line(form, "report", "original_language", t("لغة الأصل"), t("رمز اللغة: en أو ar أو fr"))
+        self.numbering = QComboBox()
+        self.numbering.setToolTip(t("طريقة ترقيم الفقرات في التقرير"))
+        self.numbering.addItem(t("الفقرة ثم القسم (1.2، كما في 2022)"), Numbering.PARAGRAPH_SECTION)
+        self.numbering.addItem(t("القسم ثم الفقرة (2.1، كما في 2016)"), Numbering.SECTION_PARAGRAPH)
+        self.numbering.currentIndexChanged.connect(
+            lambda _i: self._set("report", "numbering", self.numbering.currentData(), t("ترقيم الفقرات"), False)
+        )
+        form.addRow(t("ترقيم الفقرات"), self.numbering)
+
+        self.heading(t("العنوان والملخص"))
+        form = self.form()
+        self.text(form, "report", "title", t("العنوان"), lines=2)
+        self.text(form, "report", "subject", t("الموضوع"), t("يُكتب تلقائياً من أرقام الاجتماعات إن تُرك فارغاً"), 2)
+        self.text(form, "report", "summary", t("الملخص"), lines=4)
+        self.text(form, "report", "action_required", t("الإجراء المطلوب"), lines=2)
+        self.text(form, "report", "references", t("المراجع"), t("مرجع في كل سطر"), 3, as_list=True)
+
+        self.heading(t("فريق العمل"))
+        form = self.form()
+        self.line(form, "group", "name", t("اسم الفريق"))
+        self.line(form, "group", "acronym", t("الاسم المختصر"), "CWG-COP")
+        self.text(form, "group", "mandate", t("مراجع الولاية"), t("مرجع في كل سطر"), 2, as_list=True)
+        self.outer.addStretch(1)
+
+    def fill(self) -> None:
+        r = self.session.report
+        for (kind, attr), field in self.fields.items():
+            obj = r if kind == "report" else r.group
+            value = getattr(obj, attr)
+            if isinstance(value, list):
+                value = "\n".join(value)
+            field.set_value(value)  # type: ignore[attr-defined]
+        self.numbering.setCurrentIndex(max(0, self.numbering.findData(r.numbering)))

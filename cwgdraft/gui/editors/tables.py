@@ -1,0 +1,276 @@
+"""Lists of things edited as tables: contributions and people.
+
+Each row is one object; text cells are edited in place, links (presenter,
+meeting, paragraph) and categories with combo boxes. Add, remove, move up and
+down; every change is one undoable command.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from cwgdraft.core.model import Contribution, Person, PersonRole, Report
+from cwgdraft.formats.render import lay_out
+from cwgdraft.gui.commands import SetList, SetValue
+from cwgdraft.gui.editors.base import HasSession, Page
+from cwgdraft.gui.i18n import t
+
+
+@dataclasses.dataclass
+class Column:
+    attr: str
+    header: str
+    choices: Callable[[Report], list[tuple[str, Any]]] | None = None  # (label, value)
+    editable_choice: bool = False
+
+
+CATEGORIES = [
+    ("دولة عضو", "member_state"),
+    ("عضو قطاع", "sector_member"),
+    ("شريك", "partner"),
+    ("الأمانة", "secretariat"),
+    ("وثيقة معلومات", "information"),
+    ("أخرى", "other"),
+]
+
+
+def _people(report: Report) -> list[tuple[str, Any]]:
+    return [("—", None)] + [(f"{p.honorific} {p.name}".strip(), p.id) for p in report.people]
+
+
+def _meetings(report: Report) -> list[tuple[str, Any]]:
+    return [("—", None)] + [(str(m.number), m.id) for m in report.meetings]
+
+
+def _paragraphs(report: Report) -> list[tuple[str, Any]]:
+    out: list[tuple[str, Any]] = [("—", None)]
+    for s in lay_out(report):
+        for lp in s.paragraphs:
+            words = lp.paragraph.text[:40].replace("\n", " ")
+            out.append((f"{s.number}: {lp.label} {words}".strip(), lp.paragraph.id))
+    return out
+
+
+def _categories(_report: Report) -> list[tuple[str, Any]]:
+    return [(t(label), value) for label, value in CATEGORIES]
+
+
+def _roles(_report: Report) -> list[tuple[str, Any]]:
+    return [
+        (t("الرئيس"), PersonRole.CHAIR),
+        (t("متحدث في الافتتاح"), PersonRole.OPENING_SPEAKER),
+        (t("مقدّم عرض"), PersonRole.PRESENTER),
+        (t("آخر"), PersonRole.OTHER),
+    ]
+
+
+class TablePage(Page):
+    list_attr = ""
+    kind = ""
+    columns: ClassVar[list[Column]] = []
+    add_label = ""
+    remove_label = ""
+
+    def __init__(self, host: HasSession, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(host, parent)
+        self.heading(title)
+        self.table = QTableWidget(0, len(self.columns))
+        self.table.setHorizontalHeaderLabels([t(c.header) for c in self.columns])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.itemChanged.connect(self._item_changed)
+        self.outer.addWidget(self.table, 1)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton(t(self.add_label))
+        self.remove_button = QPushButton(t(self.remove_label))
+        self.up_button = QPushButton(t("إلى الأعلى"))
+        self.down_button = QPushButton(t("إلى الأسفل"))
+        self.add_button.setToolTip(t("إضافة صف جديد بعد الصف المحدد"))
+        self.remove_button.setToolTip(t("حذف الصف المحدد"))
+        self.up_button.setToolTip(t("نقل الصف المحدد إلى الأعلى (Alt+↑)"))
+        self.down_button.setToolTip(t("نقل الصف المحدد إلى الأسفل (Alt+↓)"))
+        for b in (self.add_button, self.remove_button, self.up_button, self.down_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        self.outer.addLayout(buttons)
+        self.add_button.clicked.connect(self.add_row)
+        self.remove_button.clicked.connect(self.remove_row)
+        self.up_button.clicked.connect(lambda: self.move(-1))
+        self.down_button.clicked.connect(lambda: self.move(1))
+
+    # --- model ---------------------------------------------------------------
+    def items(self) -> list[Any]:
+        return getattr(self.session.report, self.list_attr)
+
+    def new_item(self) -> Any:
+        raise NotImplementedError
+
+    def current_row(self) -> int:
+        return self.table.currentRow()
+
+    def select(self, item_id: str) -> None:
+        ids = [x.id for x in self.items()]
+        if item_id in ids:
+            self.table.setCurrentCell(ids.index(item_id), 0)
+
+    def add_row(self) -> Any:
+        items = self.items()
+        row = self.current_row()
+        at = row + 1 if 0 <= row < len(items) else len(items)
+        new = self.new_item()
+        self.session.push(SetList(self.session, ("report",), self.list_attr, [*items[:at], new, *items[at:]],
+                                  t(self.add_label)))
+        self.table.setCurrentCell(at, 0)
+        return new
+
+    def remove_row(self) -> None:
+        items = self.items()
+        row = self.current_row()
+        if not 0 <= row < len(items):
+            return
+        self.session.push(SetList(self.session, ("report",), self.list_attr, items[:row] + items[row + 1:],
+                                  t(self.remove_label)))
+
+    def move(self, step: int) -> None:
+        items = list(self.items())
+        row = self.current_row()
+        to = row + step
+        if not (0 <= row < len(items) and 0 <= to < len(items)):
+            return
+        items[row], items[to] = items[to], items[row]
+        self.session.push(SetList(self.session, ("report",), self.list_attr, items, t("نقل")))
+        self.table.setCurrentCell(to, max(0, self.table.currentColumn()))
+
+    def set_cell(self, row: int, attr: str, value: Any, label: str, merge: bool = False) -> None:
+        if self._loading:
+            return
+        items = self.items()
+        if not 0 <= row < len(items):
+            return
+        self.session.push(SetValue(self.session, (self.kind, items[row].id), attr, value, label, merge=merge))
+
+    # --- widgets -------------------------------------------------------------
+    def _item_changed(self, item: QTableWidgetItem) -> None:
+        col = self.columns[item.column()]
+        self.set_cell(item.row(), col.attr, item.text(), t(col.header))
+
+    def _combo(self, row: int, col: Column, value: Any) -> QComboBox:
+        combo = QComboBox()
+        combo.setEditable(col.editable_choice)
+        assert col.choices is not None
+        choices = col.choices(self.session.report)
+        for label, data in choices:
+            combo.addItem(label, data)
+        index = combo.findData(value)
+        if index < 0 and col.editable_choice and value:
+            combo.addItem(str(value), value)
+            index = combo.count() - 1
+        combo.setCurrentIndex(max(index, 0))
+
+        def changed(_i: int, combo: QComboBox = combo, attr: str = col.attr, header: str = col.header) -> None:
+            data = combo.currentData()
+            if col.editable_choice and combo.currentText() != combo.itemText(combo.currentIndex()):
+                data = combo.currentText()
+            self.set_cell(self.table.indexAt(combo.pos()).row(), attr, data, t(header))
+
+        combo.currentIndexChanged.connect(changed)
+        return combo
+
+    def fill(self) -> None:
+        items = self.items()
+        row, col = self.current_row(), max(self.table.currentColumn(), 0)
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(items))
+        for r, obj in enumerate(items):
+            for c, column in enumerate(self.columns):
+                value = getattr(obj, column.attr)
+                if column.choices is None:
+                    self.table.removeCellWidget(r, c)
+                    self.table.setItem(r, c, QTableWidgetItem(value or ""))
+                else:
+                    self.table.setItem(r, c, QTableWidgetItem(""))
+                    self.table.setCellWidget(r, c, self._combo(r, column, value))
+        self.table.blockSignals(False)
+        if items:
+            self.table.setCurrentCell(min(max(row, 0), len(items) - 1), col)
+        self.table.resizeColumnsToContents()
+        for c in range(self.table.columnCount()):
+            self.table.setColumnWidth(c, min(self.table.columnWidth(c), 260))
+
+
+class ContributionsPage(TablePage):
+    list_attr = "contributions"
+    kind = "contribution"
+    add_label = "إضافة مساهمة"
+    remove_label = "حذف المساهمة"
+    columns: ClassVar[list[Column]] = [
+        Column("document", "رقم الوثيقة"),
+        Column("category", "الفئة", _categories, editable_choice=True),
+        Column("source", "المصدر"),
+        Column("title", "العنوان"),
+        Column("presenter_id", "المقدِّم", _people),
+        Column("meeting_id", "الاجتماع", _meetings),
+        Column("paragraph_id", "الفقرة التي تعرضها", _paragraphs),
+    ]
+
+    def __init__(self, host: HasSession, parent: QWidget | None = None) -> None:
+        super().__init__(host, t("المساهمات"), parent)
+        self.table.setToolTip(t("المساهمات ووثائق المعلومات المقدمة إلى الاجتماع"))
+
+    def new_item(self) -> Contribution:
+        meetings = self.session.report.meetings
+        return Contribution("", meeting_id=meetings[-1].id if meetings else None)
+
+
+class PeoplePage(TablePage):
+    list_attr = "people"
+    kind = "person"
+    add_label = "إضافة شخص"
+    remove_label = "حذف الشخص"
+    columns: ClassVar[list[Column]] = [
+        Column("honorific", "اللقب"),
+        Column("name", "الاسم"),
+        Column("country", "البلد أو الجهة"),
+        Column("role", "الدور", _roles),
+        Column("title", "الصفة"),
+    ]
+
+    def __init__(self, host: HasSession, parent: QWidget | None = None) -> None:
+        super().__init__(host, t("الأشخاص"), parent)
+        self.table.setToolTip(t("الرئيس والمتحدثون ومقدّمو العروض"))
+
+    def new_item(self) -> Person:
+        return Person("")
+
+    def remove_row(self) -> None:
+        items = self.items()
+        row = self.current_row()
+        if not 0 <= row < len(items):
+            return
+        person = items[row]
+        r = self.session.report
+        stack = self.session.undo_stack
+        stack.beginMacro(t(self.remove_label))
+        for c in r.contributions:
+            if c.presenter_id == person.id:
+                self.session.push(SetValue(self.session, ("contribution", c.id), "presenter_id", None, ""))
+        remarks = [o for o in r.opening_remarks if o.speaker_id != person.id]
+        if len(remarks) != len(r.opening_remarks):
+            self.session.push(SetList(self.session, ("report",), "opening_remarks", remarks, ""))
+        self.session.push(SetList(self.session, ("report",), "people", items[:row] + items[row + 1:], ""))
+        stack.endMacro()

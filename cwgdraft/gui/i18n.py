@@ -1,0 +1,91 @@
+"""Languages of the user interface.
+
+The interface is written in Arabic; English comes from Qt translations:
+`resources/translations/cwgdraft_en.ts` (one context, `cwgdraft`) is compiled
+to a `.qm` file by `pyside6-lrelease` into a cache folder the first time it is
+needed (and again whenever the `.ts` is newer). Qt's own strings (dialog
+buttons, context menus) come from `qtbase_<lang>.qm` shipped with PySide6.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
+
+from cwgdraft.core.paths import REPO_ROOT
+
+CONTEXT = "cwgdraft"
+LANGUAGES = ("ar", "en")
+TS_DIR = REPO_ROOT / "resources" / "translations"
+
+
+def t(text: str) -> str:
+    """The interface text `text` (written in Arabic) in the current language."""
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def cache_dir() -> Path:
+    import platformdirs
+
+    return platformdirs.user_cache_path("cwgdraft") / "translations"
+
+
+def _lrelease() -> str | None:
+    """`pyside6-lrelease` next to this Python (the venv), else on PATH."""
+    here = Path(sys.executable).parent
+    for name in ("pyside6-lrelease", "pyside6-lrelease.exe", "lrelease"):
+        candidate = here / name
+        if candidate.exists():
+            return str(candidate)
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def compiled_qm(lang: str, out_dir: Path | None = None) -> Path | None:
+    """The `.qm` for `lang`, built from its `.ts` when missing or older; None if impossible."""
+    ts = TS_DIR / f"cwgdraft_{lang}.ts"
+    if not ts.exists():
+        return None
+    out_dir = out_dir or cache_dir()
+    qm = out_dir / f"cwgdraft_{lang}.qm"
+    if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
+        return qm
+    tool = _lrelease()
+    if tool is None:
+        return None
+    out_dir.mkdir(parents=True, exist_ok=True)
+    tmp = qm.with_suffix(".qm.tmp")
+    done = subprocess.run([tool, "-silent", str(ts), "-qm", str(tmp)], capture_output=True, text=True)
+    if done.returncode != 0 or not tmp.exists():
+        return None
+    tmp.replace(qm)
+    return qm
+
+
+_installed: list[QTranslator] = []
+
+
+def install(app: QCoreApplication, lang: str) -> Qt.LayoutDirection:
+    """Load Qt's and cwgdraft's translations for `lang`; return its layout direction."""
+    for tr in _installed:
+        app.removeTranslator(tr)
+    _installed.clear()
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt_tr = QTranslator(app)
+    if qt_tr.load(f"qtbase_{lang}", qt_dir):
+        app.installTranslator(qt_tr)
+        _installed.append(qt_tr)
+    if lang != "ar":  # the interface is written in Arabic
+        qm = compiled_qm(lang)
+        own = QTranslator(app)
+        if qm is not None and own.load(str(qm)):
+            app.installTranslator(own)
+            _installed.append(own)
+    QLocale.setDefault(QLocale(QLocale.Language.Arabic if lang == "ar" else QLocale.Language.English))
+    return Qt.LayoutDirection.RightToLeft if lang == "ar" else Qt.LayoutDirection.LeftToRight

@@ -1,0 +1,624 @@
+"""The main window: navigator | editor | preview, menus, toolbar, status bar."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from cwgdraft.core.model import Report
+from cwgdraft.gui.dialogs import CarryDialog, CheckDialog, show_error
+from cwgdraft.gui.editors.base import Page
+from cwgdraft.gui.editors.front import FrontPage
+from cwgdraft.gui.editors.meetings import MeetingsPage
+from cwgdraft.gui.editors.sections import SectionPage
+from cwgdraft.gui.editors.signature import SignaturePage
+from cwgdraft.gui.editors.tables import ContributionsPage, PeoplePage
+from cwgdraft.gui.export import PdfJob, soffice, write_docx
+from cwgdraft.gui.i18n import t
+from cwgdraft.gui.navigator import Navigator
+from cwgdraft.gui.preview import DEBOUNCE_MS, Preview
+from cwgdraft.gui.session import Session, target_of_path
+
+MAX_RECENT = 8
+
+
+def missing_fields(report: Report) -> list[Any]:
+    from cwgdraft.core.checks import missing_fields as check
+
+    return check(report)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Any, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.store = store
+        self.settings = settings or QSettings()
+        self.session: Session | None = None
+        self.check_dialog: CheckDialog | None = None
+        self.carry_dialog: CarryDialog | None = None
+        self.pdf_job: PdfJob | None = None
+        self.progress: QProgressDialog | None = None
+        self.last_export: Path | None = None
+
+        self.navigator = Navigator()
+        self.pages = QStackedWidget()
+        self.pages.setObjectName("editorPages")
+        self.front = FrontPage(self)
+        self.meetings = MeetingsPage(self)
+        self.people = PeoplePage(self)
+        self.contributions = ContributionsPage(self)
+        self.sections = SectionPage(self)
+        self.signature = SignaturePage(self)
+        self.page_by_name: dict[str, Page] = {
+            "front": self.front,
+            "meetings": self.meetings,
+            "people": self.people,
+            "contributions": self.contributions,
+            "section": self.sections,
+            "signature": self.signature,
+        }
+        for page in self.page_by_name.values():
+            self.pages.addWidget(page)
+        self.preview = Preview()
+        self.preview.setMinimumWidth(260)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.navigator)
+        self.splitter.addWidget(self.pages)
+        self.splitter.addWidget(self.preview)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 3)
+        self.splitter.setSizes([260, 560, 560])
+        self.setCentralWidget(self.splitter)
+
+        self.save_label = QLabel()
+        self.timing_label = QLabel()
+        self.statusBar().addWidget(self.save_label)
+        self.statusBar().addPermanentWidget(self.timing_label)
+
+        self._views_timer = QTimer(self)
+        self._views_timer.setSingleShot(True)
+        self._views_timer.setInterval(DEBOUNCE_MS)
+        self._views_timer.timeout.connect(self.refresh_views)
+
+        self._make_actions()
+        self.navigator.report_chosen.connect(self.open_report)
+        self.navigator.place_chosen.connect(self.go_to)
+        self.preview.source_clicked.connect(self.go_to_source)
+        self.preview.refreshed.connect(lambda ms: self.timing_label.setText(t("المعاينة: %1 م.ث").replace("%1", f"{ms:.0f}")))
+        self.sections.paragraph_selected.connect(lambda pid: self.preview.select(pid))
+        self.resize(1360, 820)
+        self.restore_settings()
+        self.refresh_reports()
+        self._update_title()
+        self._enable()
+
+    # --- actions, menus, toolbar --------------------------------------------
+    def _action(self, text: str, slot: Any, shortcut: Any = None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            if isinstance(shortcut, list):
+                action.setShortcuts(shortcut)
+            else:
+                action.setShortcut(QKeySequence(shortcut))
+        action.setToolTip(tip or text)
+        action.setStatusTip(tip or text)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _make_actions(self) -> None:
+        self.new_from_previous_action = self._action(
+            t("تقرير جديد من هذا التقرير…"), self.new_from_previous, QKeySequence.StandardKey.New,
+            t("إنشاء تقرير الاجتماع التالي: يُنقل الهيكل والمراجع والفريق والتوقيع، ويُترك الجديد فارغاً"))
+        self.import_action = self._action(t("استيراد…"), self.import_document, None,
+                                          t("استيراد تقرير من ملف Word"))
+        try:
+            import cwgdraft.gui.import_dialog  # noqa: F401
+        except ImportError:
+            self.import_action.setEnabled(False)
+            self.import_action.setToolTip(t("الاستيراد غير متاح في هذه النسخة"))
+        self.export_action = self._action(t("تصدير إلى Word…"), self.action_export_docx, "Ctrl+E",
+                                          t("تصدير التقرير ملف ‎.docx‎ (Ctrl+E)"))
+        self.pdf_action = self._action(t("تصدير إلى PDF…"), self.action_export_pdf, "Ctrl+Shift+E",
+                                       t("تصدير التقرير ملف PDF عبر LibreOffice"))
+        self.pdf_action.setEnabled(soffice() is not None)
+        self.open_store_action = self._action(t("فتح مخزن…"), self.action_open_store, QKeySequence.StandardKey.Open,
+                                              t("فتح ملف مخزن تقارير آخر"))
+        self.quit_action = self._action(t("خروج"), self.close, QKeySequence.StandardKey.Quit)
+        self.undo_action = self._action(t("تراجع"), self.undo, QKeySequence.StandardKey.Undo, t("التراجع عن آخر تعديل"))
+        self.redo_action = self._action(t("إعادة"), self.redo, QKeySequence.StandardKey.Redo, t("إعادة التعديل"))
+        self.new_paragraph_action = self._action(t("فقرة جديدة"), self.new_paragraph, ["Ctrl+Return", "Ctrl+Enter"],
+                                                 t("إضافة فقرة بعد الفقرة الحالية (Ctrl+Return)"))
+        self.move_up_action = self._action(t("نقل إلى الأعلى"), lambda: self.move(-1), "Alt+Up",
+                                           t("نقل الفقرة أو الصف إلى الأعلى (Alt+↑)"))
+        self.move_down_action = self._action(t("نقل إلى الأسفل"), lambda: self.move(1), "Alt+Down",
+                                             t("نقل الفقرة أو الصف إلى الأسفل (Alt+↓)"))
+        self.find_action = self._action(t("بحث"), self.find, QKeySequence.StandardKey.Find,
+                                        t("البحث في قائمة التقارير (Ctrl+F)"))
+        self.preview_action = self._action(t("المعاينة"), self.toggle_preview, "F9", t("إظهار المعاينة أو إخفاؤها (F9)"))
+        self.preview_action.setCheckable(True)
+        self.preview_action.setChecked(True)
+        self.lang_actions: dict[str, QAction] = {}
+        for code, name in (("ar", "العربية"), ("en", "English")):
+            action = self._action(name, lambda c=code: self.set_language(c))
+            action.setCheckable(True)
+            self.lang_actions[code] = action
+        current = str(self.settings.value("language", "ar"))
+        app = QApplication.instance()
+        if app is not None and app.property("cwgdraft_lang"):
+            current = str(app.property("cwgdraft_lang"))
+        self.lang_actions.get(current, self.lang_actions["ar"]).setChecked(True)
+        self.about_action = self._action(t("حول cwgdraft"), self.about)
+
+        bar = self.menuBar()
+        file_menu = bar.addMenu(t("ملف"))
+        file_menu.addAction(self.new_from_previous_action)
+        file_menu.addAction(self.import_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.export_action)
+        file_menu.addAction(self.pdf_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.open_store_action)
+        self.recent_menu = file_menu.addMenu(t("المخازن الأخيرة"))
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu(t("تحرير"))
+        for a in (self.undo_action, self.redo_action):
+            edit_menu.addAction(a)
+        edit_menu.addSeparator()
+        for a in (self.new_paragraph_action, self.move_up_action, self.move_down_action):
+            edit_menu.addAction(a)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+        view_menu = bar.addMenu(t("عرض"))
+        view_menu.addAction(self.preview_action)
+        settings_menu = bar.addMenu(t("الإعدادات"))
+        lang_menu = settings_menu.addMenu(t("لغة الواجهة"))
+        for a in self.lang_actions.values():
+            lang_menu.addAction(a)
+        help_menu = bar.addMenu(t("مساعدة"))
+        help_menu.addAction(self.about_action)
+
+        tools = self.addToolBar(t("الأدوات"))
+        tools.setObjectName("mainToolbar")
+        tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for a in (self.undo_action, self.redo_action, None, self.new_from_previous_action, self.new_paragraph_action,
+                  None, self.export_action, self.pdf_action, None, self.preview_action):
+            if a is None:
+                tools.addSeparator()
+            else:
+                tools.addAction(a)
+
+    def _enable(self) -> None:
+        has = self.session is not None
+        for a in (self.export_action, self.new_from_previous_action, self.new_paragraph_action,
+                  self.move_up_action, self.move_down_action):
+            a.setEnabled(has)
+        self.pdf_action.setEnabled(has and soffice() is not None)
+        stack = self.session.undo_stack if self.session else None
+        self.undo_action.setEnabled(bool(stack and stack.canUndo()))
+        self.redo_action.setEnabled(bool(stack and stack.canRedo()))
+        self.pages.setEnabled(has)
+
+    # --- reports ------------------------------------------------------------
+    @property
+    def report(self) -> Report | None:
+        return self.session.report if self.session else None
+
+    def refresh_reports(self) -> None:
+        try:
+            summaries = self.store.list_reports()
+        except Exception as exc:
+            show_error(self, t("تعذرت قراءة قائمة التقارير"), exc)
+            summaries = []
+        self.navigator.set_reports(summaries, self.report.id if self.report else None)
+
+    def open_report(self, ref: str) -> bool:
+        try:
+            report = self.store.get(ref)
+        except Exception as exc:
+            show_error(self, t("تعذر فتح التقرير"), exc)
+            return False
+        self._set_session(Session(self.store, report, self))
+        return True
+
+    def _set_session(self, session: Session) -> None:
+        if self.session is not None:
+            self.session.close()
+            self.session.deleteLater()
+        self.session = session
+        session.changed.connect(self._changed)
+        session.saved.connect(lambda: self._saved_state(True))
+        session.save_failed.connect(lambda msg: show_error(self, t("لم يُحفظ التعديل الأخير"), msg))
+        session.undo_stack.indexChanged.connect(lambda _i: self._enable())
+        self.settings.setValue("last_report", session.report.id)
+        self.preview.report = session.report
+        self.preview.selected = None
+        for page in self.page_by_name.values():
+            page.clear_errors()
+        first = session.report.sections[0].id if session.report.sections else None
+        self.sections.section_id = first
+        self.sections.paragraph_id = None
+        self.go_to("front")
+        self.refresh_views()
+        self.refresh_reports()
+        self._update_title()
+        self._saved_state(True)
+        self._enable()
+
+    def _update_title(self) -> None:
+        name = self.report.label if self.report else ""
+        self.setWindowTitle(f"{name} — cwgdraft" if name else "cwgdraft")
+
+    def _saved_state(self, saved: bool) -> None:
+        self.save_label.setText(t("محفوظ") if saved else t("جارٍ الحفظ…"))
+
+    def _changed(self, reload: bool) -> None:
+        self._saved_state(False)
+        page = self.pages.currentWidget()
+        if reload and isinstance(page, Page):
+            page.load()
+        self._views_timer.start()
+        self._enable()
+
+    def refresh_views(self) -> None:
+        """Preview and outline, after the user pauses."""
+        self._views_timer.stop()
+        if self.preview.isVisible() or not self.isVisible():
+            self.preview.refresh()
+        self.navigator.set_outline(self.report)
+        if self.pages.currentWidget() is self.meetings and self.session:
+            self.meetings.refresh_labels()
+        self._update_title()
+
+    def flush(self) -> None:
+        """Bring every view and the store up to date now (tests, screenshots, close)."""
+        self.refresh_views()
+        if self.session:
+            self.session.save_now()
+
+    # --- going places --------------------------------------------------------
+    def go_to(self, page: str, key: str = "") -> None:
+        if self.session is None:
+            return
+        r = self.session.report
+        if page == "paragraph":
+            for s in r.sections:
+                if any(p.id == key for p in s.paragraphs):
+                    self.sections.open(s.id, key)
+                    self.pages.setCurrentWidget(self.sections)
+                    self.preview.select(key)
+                    self.sections.editor.setFocus()
+                    return
+            return
+        widget = self.page_by_name.get(page)
+        if widget is None:
+            return
+        if page == "section":
+            self.sections.open(key or self.sections.section_id or (r.sections[0].id if r.sections else ""))
+            self.preview.select(key or None)
+        else:
+            widget.load()
+        if page == "meetings" and key:
+            self.meetings.select(key)
+        self.pages.setCurrentWidget(widget)
+
+    def go_to_source(self, source: str) -> None:
+        """A block clicked in the preview: a paragraph or section id, or a field path."""
+        if self.session is None or not source:
+            return
+        r = self.session.report
+        if r.paragraph(source) is not None:
+            self.go_to("paragraph", source)
+            return
+        if any(s.id == source for s in r.sections):
+            self.go_to("section", source)
+            self.sections.focus("section", "title")
+            return
+        if source.startswith("report.signature"):
+            self.go_to("signature")
+            self.signature.focus("signature", source.split(".")[-1] if source.count(".") > 1 else "name")
+            return
+        if source.startswith("report."):
+            attr = source.split(".")[1]
+            self.go_to("front")
+            self.front.focus("report", attr)
+            self.preview.select(source, scroll=False)
+
+    def go_to_path(self, path: str, message: str = "") -> None:
+        """A field path from `checks.missing_fields`: open its page, focus it, say what is wrong next to it."""
+        if self.session is None:
+            return
+        target, attr = target_of_path(self.session.report, path)
+        kind = target[0]
+        page_name = {"report": "front", "group": "front", "signature": "signature", "meeting": "meetings",
+                     "person": "people", "contribution": "contributions", "section": "section",
+                     "paragraph": "paragraph"}.get(kind, "front")
+        key = target[1] if len(target) > 1 else ""
+        self.go_to(page_name, key)
+        page = self.pages.currentWidget()
+        if isinstance(page, Page):
+            if kind == "contribution":
+                self.contributions.select(key)
+            if message:
+                page.show_error(kind, attr, message)
+            page.focus(kind, attr)
+
+    # --- edits from menus and shortcuts --------------------------------------
+    def undo(self) -> None:
+        if self.session:
+            self.session.undo_stack.undo()
+
+    def redo(self) -> None:
+        if self.session:
+            self.session.undo_stack.redo()
+
+    def new_paragraph(self) -> None:
+        if self.session is None:
+            return
+        if self.pages.currentWidget() is not self.sections:
+            self.go_to("section")
+        self.sections.new_paragraph()
+
+    def move(self, step: int) -> None:
+        page = self.pages.currentWidget()
+        if page is self.sections:
+            self.sections.move_paragraph(step)
+        elif page in (self.contributions, self.people):
+            page.move(step)  # type: ignore[union-attr]
+
+    def find(self) -> None:
+        self.navigator.filter.setFocus()
+        self.navigator.filter.selectAll()
+
+    def toggle_preview(self) -> None:
+        visible = not self.preview.isVisible()
+        self.preview.setVisible(visible)
+        self.preview_action.setChecked(visible)
+        if visible:
+            self.preview.refresh()
+
+    # --- new report from the previous one -------------------------------------
+    def new_from_previous(self) -> Report | None:
+        if self.session is None:
+            return None
+        from cwgdraft.core.carry import next_report
+
+        self.session.save_now()
+        try:
+            new, carry = next_report(self.session.report)
+            self.store.save(new)
+        except Exception as exc:
+            show_error(self, t("تعذر إنشاء التقرير الجديد"), exc)
+            return None
+        self._set_session(Session(self.store, new, self))
+        self.carry_dialog = CarryDialog(list(carry.carried), list(carry.to_fill), self.go_to_path, self)
+        self.carry_dialog.show()
+        return new
+
+    def import_document(self) -> None:
+        try:
+            from cwgdraft.gui.import_dialog import ImportDialog
+        except ImportError as exc:
+            show_error(self, t("الاستيراد غير متاح"), exc)
+            return
+        dialog = ImportDialog(self, self.store)
+        dialog.exec()
+        self.refresh_reports()
+
+    # --- export ---------------------------------------------------------------
+    def check_before_export(self) -> bool:
+        """Mark every empty required field; ask whether to go on. True: export."""
+        if self.session is None:
+            return False
+        self.session.save_now()
+        missing = missing_fields(self.session.report)
+        for page in self.page_by_name.values():
+            page.clear_errors()
+        if not missing:
+            return True
+        for item in missing:
+            target, attr = target_of_path(self.session.report, item.path)
+            page = {"report": self.front, "group": self.front, "signature": self.signature}.get(target[0])
+            if page is not None:
+                page.show_error(target[0], attr, item.label)
+        self.check_dialog = CheckDialog(missing, lambda p: self._go_to_missing(p, missing), self)
+        result = self.check_dialog.exec()
+        self.check_dialog = None
+        return result == 1
+
+    def _go_to_missing(self, path: str, missing: list[Any]) -> None:
+        label = next((m.label for m in missing if m.path == path), "")
+        self.go_to_path(path, label)
+
+    def ask_docx_path(self) -> Path | None:
+        folder = str(self.settings.value("export_folder", str(Path.home())))
+        name = (self.report.symbol if self.report and self.report.symbol else "report").replace("/", "-")
+        path, _ = QFileDialog.getSaveFileName(self, t("تصدير إلى Word"), str(Path(folder) / f"{name}.docx"),
+                                              t("مستند Word (*.docx)"))
+        if not path:
+            return None
+        if not path.lower().endswith(".docx"):
+            path += ".docx"
+        return Path(path)
+
+    def export_docx_to(self, path: Path) -> Path | None:
+        assert self.session is not None
+        try:
+            write_docx(self.session.report, path)
+        except Exception as exc:
+            show_error(self, t("تعذر التصدير إلى Word"), exc)
+            return None
+        self.settings.setValue("export_folder", str(path.parent))
+        self.last_export = path
+        self.statusBar().showMessage(t("صُدّر التقرير إلى %1").replace("%1", str(path)), 8000)
+        return path
+
+    def action_export_docx(self) -> Path | None:
+        if self.session is None or not self.check_before_export():
+            return None
+        path = self.ask_docx_path()
+        if path is None:
+            return None
+        done = self.export_docx_to(path)
+        if done is not None:
+            answer = QMessageBox.question(self, t("تم التصدير"),
+                                          t("صُدّر التقرير إلى:\n%1\n\nهل تريد فتحه الآن؟").replace("%1", str(done)))
+            if answer == QMessageBox.StandardButton.Yes:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(done)))
+        return done
+
+    def action_export_pdf(self) -> None:
+        if self.session is None or not self.check_before_export():
+            return
+        path = self.ask_docx_path()
+        if path is None:
+            return
+        if self.export_docx_to(path) is None:
+            return
+        self.start_pdf(path)
+
+    def start_pdf(self, docx: Path) -> PdfJob:
+        job = PdfJob(docx, self)
+        self.pdf_job = job
+        self.progress = QProgressDialog(t("تحويل التقرير إلى PDF عبر LibreOffice…"), t("إلغاء"), 0, 0, self)
+        self.progress.setWindowTitle(t("تصدير إلى PDF"))
+        self.progress.setMinimumDuration(300)
+        self.progress.canceled.connect(job.cancel)
+        job.finished.connect(self._pdf_done)
+        self._pdf_started = time.perf_counter()
+        job.start()
+        return job
+
+    def _pdf_done(self, pdf: str, error: str) -> None:
+        if self.progress is not None:
+            self.progress.reset()
+            self.progress = None
+        if pdf:
+            self.statusBar().showMessage(t("صُدّر التقرير إلى %1").replace("%1", pdf), 8000)
+            if QApplication.platformName() != "offscreen":
+                answer = QMessageBox.question(self, t("تم التصدير"),
+                                              t("صُدّر التقرير إلى:\n%1\n\nهل تريد فتحه الآن؟").replace("%1", pdf))
+                if answer == QMessageBox.StandardButton.Yes:
+                    QDesktopServices.openUrl(QUrl.fromLocalFile(pdf))
+        else:
+            show_error(self, t("تعذر التحويل إلى PDF"), error)
+
+    # --- stores, settings, language -------------------------------------------
+    def action_open_store(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, t("فتح مخزن"), str(Path.home()), t("مخزن cwgdraft (*.db);;كل الملفات (*)"))
+        if path:
+            self.open_store(Path(path))
+
+    def open_store(self, path: Path) -> bool:
+        from cwgdraft.core.store import Store
+
+        try:
+            store = Store.open(path)
+        except Exception as exc:
+            show_error(self, t("تعذر فتح المخزن"), exc)
+            return False
+        if self.session is not None:
+            self.session.close()
+            self.session = None
+        old = self.store
+        self.store = store
+        try:
+            old.close()
+        except Exception:
+            pass
+        remember_store(self.settings, path)
+        self._fill_recent()
+        self.refresh_reports()
+        reports = store.list_reports()
+        if reports:
+            self.open_report(reports[0].id)
+        else:
+            self.preview.set_report(None)
+            self.navigator.set_outline(None)
+            self._enable()
+        return True
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in recent_stores(self.settings):
+            self.recent_menu.addAction(path, lambda p=path: self.open_store(Path(p)))
+        self.recent_menu.setEnabled(not self.recent_menu.isEmpty())
+
+    def set_language(self, code: str) -> None:
+        for c, a in self.lang_actions.items():
+            a.setChecked(c == code)
+        self.settings.setValue("language", code)
+        QMessageBox.information(self, t("لغة الواجهة"),
+                                t("ستظهر الواجهة باللغة المختارة عند تشغيل البرنامج في المرة القادمة."))
+
+    def about(self) -> None:
+        from cwgdraft import __version__
+
+        QMessageBox.about(self, t("حول cwgdraft"),
+                          t("cwgdraft %1: صياغة تقرير رئيس فريق العمل التابع للمجلس بالعربية وتصديره إلى Word.")
+                          .replace("%1", __version__))
+
+    def restore_settings(self) -> None:
+        geometry = self.settings.value("geometry")
+        if isinstance(geometry, QByteArray | bytes):
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window_state")
+        if isinstance(state, QByteArray | bytes):
+            self.restoreState(state)
+        for name, splitter in (("splitter", self.splitter), ("navigator_splitter", self.navigator),
+                               ("paragraph_splitter", self.sections.split)):
+            value = self.settings.value(name)
+            if isinstance(value, QByteArray | bytes):
+                splitter.restoreState(value)
+        if self.settings.value("preview_visible", "true") in ("false", False):
+            self.preview.hide()
+            self.preview_action.setChecked(False)
+        self._fill_recent()
+
+    def save_settings(self) -> None:
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("window_state", self.saveState())
+        self.settings.setValue("splitter", self.splitter.saveState())
+        self.settings.setValue("navigator_splitter", self.navigator.saveState())
+        self.settings.setValue("paragraph_splitter", self.sections.split.saveState())
+        self.settings.setValue("preview_visible", self.preview.isVisible() or not self.isVisible())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.session is not None:
+            self.session.close()
+        self.save_settings()
+        if self.pdf_job is not None:
+            self.pdf_job.cancel()
+        super().closeEvent(event)
+
+
+def recent_stores(settings: QSettings) -> list[str]:
+    value = settings.value("recent_stores", [])
+    if isinstance(value, str):
+        value = [value]
+    return [str(v) for v in (value or [])][:MAX_RECENT]
+
+
+def remember_store(settings: QSettings, path: Path) -> None:
+    text = str(Path(path).resolve())
+    items = [text, *[p for p in recent_stores(settings) if p != text]][:MAX_RECENT]
+    settings.setValue("recent_stores", items)

@@ -1,0 +1,230 @@
+"""Small widgets shared by the editors: fields with an error label beside
+them, a date field with a calendar, right-to-left text editors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+    QWidgetAction,
+)
+
+from cwgdraft.core import arabic
+from cwgdraft.gui.i18n import t
+
+
+class ErrorLabel(QLabel):
+    """A red message shown next to the field it is about."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("fieldError")
+        self.setStyleSheet("color: #b00020;")
+        self.setWordWrap(True)
+        self.hide()
+
+    def show_message(self, message: str) -> None:
+        self.setText(message)
+        self.setVisible(bool(message))
+
+    def clear_message(self) -> None:
+        self.setText("")
+        self.hide()
+
+
+class Field(QWidget):
+    """An editor widget with its error label under it."""
+
+    def __init__(self, editor: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.error = ErrorLabel(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(editor)
+        layout.addWidget(self.error)
+
+    def focus(self) -> None:
+        self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+class LineField(Field):
+    edited = Signal(str)
+
+    def __init__(self, placeholder: str = "", tooltip: str = "", parent: QWidget | None = None) -> None:
+        self.line = QLineEdit()
+        super().__init__(self.line, parent)
+        self.line.setPlaceholderText(placeholder)
+        self.line.setToolTip(tooltip or placeholder)
+        self.line.textEdited.connect(self._edited)
+        self.required_message = ""
+
+    def _edited(self, text: str) -> None:
+        if text.strip():
+            self.error.clear_message()
+        self.edited.emit(text)
+
+    def set_value(self, text: str) -> None:
+        if self.line.text() != text:
+            self.line.setText(text)
+
+    def value(self) -> str:
+        return self.line.text()
+
+
+class PlainText(QPlainTextEdit):
+    """A multi-line right-to-left editor that reports only the user's edits."""
+
+    edited = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._loading = False
+        self.setTabChangesFocus(True)
+        self.textChanged.connect(self._changed)
+        option = self.document().defaultTextOption()
+        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+        self.document().setDefaultTextOption(option)
+
+    def _changed(self) -> None:
+        if not self._loading:
+            self.edited.emit(self.toPlainText())
+
+    def set_value(self, text: str) -> None:
+        if self.toPlainText() == text:
+            return
+        self._loading = True
+        try:
+            cursor = self.textCursor()
+            pos = cursor.position()
+            self.setPlainText(text)
+            cursor = self.textCursor()
+            cursor.setPosition(min(pos, len(text)))
+            self.setTextCursor(cursor)
+        finally:
+            self._loading = False
+
+
+class TextField(Field):
+    edited = Signal(str)
+
+    def __init__(self, placeholder: str = "", lines: int = 3, parent: QWidget | None = None) -> None:
+        self.text = PlainText()
+        super().__init__(self.text, parent)
+        self.text.setPlaceholderText(placeholder)
+        self.text.setToolTip(placeholder)
+        metrics = self.text.fontMetrics()
+        self.text.setMinimumHeight(int(metrics.lineSpacing() * (lines + 1)))
+        self.text.setMaximumHeight(int(metrics.lineSpacing() * (lines + 3)))
+        self.text.edited.connect(self._edited)
+
+    def _edited(self, text: str) -> None:
+        if text.strip():
+            self.error.clear_message()
+        self.edited.emit(text)
+
+    def set_value(self, text: str) -> None:
+        self.text.set_value(text)
+
+    def value(self) -> str:
+        return self.text.toPlainText()
+
+
+_DMY = re.compile(r"\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*")
+_YMD = re.compile(r"\s*(\d{4})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})\s*")
+
+
+def parse_date(text: str) -> dt.date | None:
+    """`2023-01-19` or `19/1/2023`; empty gives None; anything else raises ValueError."""
+    text = text.translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789"))
+    if not text.strip():
+        return None
+    m = _YMD.fullmatch(text)
+    if m:
+        y, mo, d = (int(g) for g in m.groups())
+    else:
+        m = _DMY.fullmatch(text)
+        if not m:
+            raise ValueError(text)
+        d, mo, y = (int(g) for g in m.groups())
+    return dt.date(y, mo, d)
+
+
+class DateField(Field):
+    """A date typed as `YYYY-MM-DD` (or `D/M/YYYY`), or picked from a calendar;
+    empty means no date yet. The date is shown as the report will write it.
+    An impossible date shows a message here and changes nothing."""
+
+    date_edited = Signal(object)  # dt.date | None
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.line = QLineEdit()
+        self.line.setPlaceholderText(t("سنة-شهر-يوم"))
+        self.line.setToolTip(t("اكتب التاريخ بالشكل 2023-01-19 أو اختره من التقويم"))
+        self.line.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.line.setMaximumWidth(140)
+        self.button = QToolButton()
+        self.button.setText(t("تقويم"))
+        self.button.setToolTip(t("اختيار التاريخ من التقويم"))
+        self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.calendar = QCalendarWidget()
+        self.calendar.setGridVisible(True)
+        menu = QMenu(self.button)
+        action = QWidgetAction(menu)
+        action.setDefaultWidget(self.calendar)
+        menu.addAction(action)
+        self.button.setMenu(menu)
+        self.shown = QLabel()
+        row.addWidget(self.line)
+        row.addWidget(self.button)
+        row.addWidget(self.shown, 1)
+        super().__init__(box, parent)
+        self.line.textEdited.connect(self._typed)
+        self.calendar.clicked.connect(self._picked)
+        self._menu = menu
+
+    def _show(self, value: dt.date | None) -> None:
+        self.shown.setText(arabic.format_date(value, nbsp=False) if value else "")
+
+    def _typed(self, text: str) -> None:
+        try:
+            value = parse_date(text)
+        except ValueError:
+            self.error.show_message(t("تاريخ غير صحيح: اكتبه بالشكل 2023-01-19 (سنة-شهر-يوم)"))
+            self.shown.setText("")
+            return
+        self.error.clear_message()
+        self._show(value)
+        self.date_edited.emit(value)
+
+    def _picked(self, qdate: QDate) -> None:
+        value = dt.date(qdate.year(), qdate.month(), qdate.day())
+        self.line.setText(value.isoformat())
+        self.error.clear_message()
+        self._show(value)
+        self._menu.hide()
+        self.date_edited.emit(value)
+
+    def set_value(self, value: dt.date | None) -> None:
+        self.error.clear_message()
+        text = value.isoformat() if value else ""
+        if self.line.text() != text:
+            self.line.setText(text)
+        self._show(value)
+        if value:
+            self.calendar.setSelectedDate(QDate(value.year, value.month, value.day))
