@@ -190,7 +190,8 @@ class Store:
                 raise StoreError(f"{path.parent}: cannot create the store's folder ({exc.strerror})") from exc
             found = _Inspection(fresh=True, version=0, applied=[])
         try:
-            conn = sqlite3.connect(str(path), timeout=10)
+            # check_same_thread off: the app may save from a worker thread (one at a time).
+            conn = sqlite3.connect(str(path), timeout=10, check_same_thread=False)
         except sqlite3.Error as exc:
             raise StoreError(f"{path}: cannot open the store ({_one_line(exc)})") from exc
         store = cls(path, conn)
