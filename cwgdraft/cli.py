@@ -353,7 +353,7 @@ def _run_load(args: argparse.Namespace, ctx: Context) -> int:
 
 def _add_gui(p: argparse.ArgumentParser) -> None:
     p.add_argument("--report", metavar="REPORT", help="open this report")
-    p.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+    p.epilog = "Other options (--lang, ...) go to the app: see 'cwgdraft-gui --help'."
 
 
 def _run_gui(args: argparse.Namespace, ctx: Context) -> int:
@@ -364,7 +364,12 @@ def _run_gui(args: argparse.Namespace, ctx: Context) -> int:
     argv = ["--db", ctx.db_path] if ctx.db_path else []
     if args.report:
         argv += ["--report", args.report]
-    result = app.main([*argv, *args.rest])
+    try:
+        result = app.main([*argv, *args.extra])
+    except ModuleNotFoundError as exc:
+        if (exc.name or "").split(".")[0] not in ("PySide6", "shiboken6", "fontpkg_amiri"):
+            raise
+        raise CwgError(f"the desktop app needs {exc.name}: pip install 'cwgdraft[gui]'") from exc
     return int(result or 0)
 
 
@@ -374,6 +379,7 @@ class Command:
     help: str
     add_arguments: Callable[[argparse.ArgumentParser], None]
     run: Callable[[argparse.Namespace, Context], int]
+    pass_through: bool = False  # arguments it does not know go to `args.extra` (for `gui`)
 
 
 COMMANDS: list[Command] = [
@@ -383,7 +389,7 @@ COMMANDS: list[Command] = [
     Command("export", "write a report as a Word .docx", _add_export, _run_export),
     Command("dump", "write a report as a portable JSON file", _add_dump, _run_dump),
     Command("load", "read a portable JSON report file into the store", _add_load, _run_load),
-    Command("gui", "start the desktop app", _add_gui, _run_gui),
+    Command("gui", "start the desktop app", _add_gui, _run_gui, pass_through=True),
 ]
 
 
@@ -425,7 +431,7 @@ def build_parser() -> argparse.ArgumentParser:
         sub = subparsers.add_parser(command.name, help=command.help, description=command.help)
         _add_global_options(sub, on_subcommand=True)
         command.add_arguments(sub)
-        sub.set_defaults(_run=command.run)
+        sub.set_defaults(_run=command.run, _pass_through=command.pass_through)
     return parser
 
 
@@ -441,7 +447,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif reconfigure is not None:
             reconfigure(errors="replace")
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra and not getattr(args, "_pass_through", False):
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    args.extra = extra
     ctx = Context(args)
     try:
         return args._run(args, ctx)

@@ -371,3 +371,24 @@ def test_list_imports_nothing_heavy(loaded_db: Path) -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == "HEAVY 0 []"
+
+
+def test_gui_passes_its_options_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    import types
+
+    seen: list[list[str]] = []
+    app = types.ModuleType("cwgdraft.gui.app")
+    app.main = lambda argv: seen.append(list(argv)) or 0  # type: ignore[attr-defined]
+    package = types.ModuleType("cwgdraft.gui")
+    package.app = app  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "cwgdraft.gui", package)
+    monkeypatch.setitem(sys.modules, "cwgdraft.gui.app", app)
+    assert cli.main(["--db", "x.db", "gui", "--report", "C22/7-A", "--lang", "en"]) == 0
+    assert seen == [["--db", "x.db", "--report", "C22/7-A", "--lang", "en"]]
+
+
+def test_unknown_options_are_refused_outside_gui(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        cli.main(["list", "--frob"])
+    assert info.value.code == 2
+    assert capsys.readouterr().err == "cwgdraft: unrecognized arguments: --frob (see 'cwgdraft --help')\n"
