@@ -1,0 +1,345 @@
+"""A Word document as a reader sees it: paragraphs, list labels, headers.
+
+Tracked changes are taken as accepted (inserted and moved-to text kept,
+deleted and moved-from text dropped); fields show their result, not their
+instruction; hyperlinks show their text; bookmarks are ignored; comments are
+left out and counted. Text boxes become paragraphs of their own where their
+anchor stands. List labels come from `numbering.xml` (see `numbering.py`).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cwgdraft.core.arabic import clean_text
+from cwgdraft.core.errors import BadInput
+from cwgdraft.importer import safe_xml
+from cwgdraft.importer.numbering import ListNumbering, pua_glyph
+from cwgdraft.importer.safe_zip import SafeZip
+from cwgdraft.importer.seen import Seen, SeenDocument
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+STRICT_W = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+
+# Elements whose content a reader never sees.
+_SKIP = {
+    W + name
+    for name in (
+        "del", "moveFrom", "delText", "delInstrText", "instrText", "pPr", "rPr", "sectPr",
+        "commentReference", "commentRangeStart", "commentRangeEnd", "annotationRef",
+        "bookmarkStart", "bookmarkEnd", "proofErr", "footnoteReference", "endnoteReference",
+        "fldData", "lastRenderedPageBreak", "permStart", "permEnd", "tblPr", "trPr", "tcPr",
+        "sdtPr", "sdtEndPr", "moveFromRangeStart", "moveFromRangeEnd", "moveToRangeStart", "moveToRangeEnd",
+    )
+} | {MC + "Fallback"}  # fmt: skip
+
+
+@dataclass
+class _Styles:
+    names: dict[str, str] = field(default_factory=dict)  # id -> name
+    based: dict[str, str] = field(default_factory=dict)
+    nums: dict[str, tuple[str | None, int | None]] = field(default_factory=dict)  # id -> (numId, ilvl)
+    default: str = ""
+
+    def name(self, style_id: str) -> str:
+        return self.names.get(style_id, style_id)
+
+    def num(self, style_id: str) -> tuple[str | None, int | None]:
+        seen: set[str] = set()
+        sid: str | None = style_id
+        while sid and sid not in seen:
+            seen.add(sid)
+            if sid in self.nums:
+                return self.nums[sid]
+            sid = self.based.get(sid)
+        return None, None
+
+
+def _read_styles(root: Any | None) -> _Styles:
+    styles = _Styles()
+    if root is None:
+        return styles
+    for st in root.iter(W + "style"):
+        sid = st.get(W + "styleId", "")
+        name = st.find(W + "name")
+        styles.names[sid] = name.get(W + "val", sid) if name is not None else sid
+        based = st.find(W + "basedOn")
+        if based is not None:
+            styles.based[sid] = based.get(W + "val", "")
+        num_pr = st.find(f"{W}pPr/{W}numPr")
+        if num_pr is not None:
+            nid = num_pr.find(W + "numId")
+            ilvl = num_pr.find(W + "ilvl")
+            styles.nums[sid] = (
+                nid.get(W + "val") if nid is not None else None,
+                int(ilvl.get(W + "val", "0")) if ilvl is not None else None,
+            )
+        if st.get(W + "type") == "paragraph" and st.get(W + "default") in ("1", "true", "on"):
+            styles.default = sid
+    return styles
+
+
+class _Walker:
+    """Turns the XML of one part into `Seen` paragraphs, in reading order."""
+
+    def __init__(self, styles: _Styles, numbering: ListNumbering, origin: str) -> None:
+        self.styles = styles
+        self.numbering = numbering
+        self.origin = origin
+        self.out: list[Seen] = []
+        self.fields: list[str] = []  # 'instr' | 'result', innermost last
+        self.boxes: list[list[Any]] = []  # text-box paragraphs found inside the current paragraph
+        self.table = -1
+        self.comments = 0
+        self.hidden = 0
+
+    # --- blocks ---------------------------------------------------------------
+    def blocks(self, container: Any, origin: str | None = None, cell: tuple[int, int, int] | None = None) -> None:
+        for child in container:
+            tag = child.tag
+            if tag == W + "p":
+                self.paragraph(child, origin or self.origin, cell)
+            elif tag == W + "tbl":
+                self.table += 1
+                index = self.table
+                rows = [x for x in child if x.tag == W + "tr"]
+                rows += [x for sdt in child.iter(W + "sdtContent") for x in sdt if x.tag == W + "tr"]
+                for r, row in enumerate(rows):
+                    cells = [x for x in row if x.tag == W + "tc"]
+                    cells += [x for sdt in row.iter(W + "sdtContent") for x in sdt if x.tag == W + "tc"]
+                    for c, tc in enumerate(cells):
+                        self.blocks(tc, "table", (index, r, c))
+            elif tag in (W + "sdt", W + "sdtContent", W + "customXml", W + "ins", W + "moveTo", W + "smartTag"):
+                self.blocks(child, origin, cell)
+            elif tag == MC + "AlternateContent":
+                choice = child.find(MC + "Choice")
+                if choice is None:
+                    choice = child.find(MC + "Fallback")
+                if choice is not None:
+                    self.blocks(choice, origin, cell)
+
+    def paragraph(self, p: Any, origin: str, cell: tuple[int, int, int] | None) -> None:
+        ppr = p.find(W + "pPr")
+        style_id = ""
+        num_id: str | None = None
+        ilvl: int | None = None
+        if ppr is not None:
+            ps = ppr.find(W + "pStyle")
+            if ps is not None:
+                style_id = ps.get(W + "val", "")
+            num_pr = ppr.find(W + "numPr")
+            if num_pr is not None:
+                nid = num_pr.find(W + "numId")
+                lv = num_pr.find(W + "ilvl")
+                if nid is not None:
+                    num_id = nid.get(W + "val")
+                if lv is not None:
+                    ilvl = int(lv.get(W + "val", "0") or 0)
+        style_id = style_id or self.styles.default
+        if num_id is None:
+            num_id, style_ilvl = self.styles.num(style_id)
+            if ilvl is None:
+                ilvl = style_ilvl
+        if num_id is not None and ilvl is None:
+            ilvl = self.numbering.level_for_style(num_id, style_id) or 0
+        parts: list[str] = []
+        bookmarks: list[str] = []
+        self.boxes = []
+        self.inline(p, parts, bookmarks)
+        boxes, self.boxes = self.boxes, []
+        for box in boxes:  # text boxes stand where their anchor is, before its text
+            for bp in box:
+                self.paragraph(bp, "textbox" if origin == "body" else origin, cell)
+        text = "".join(parts)
+        label = ""
+        fmt = ""
+        if num_id not in (None, "0") and ilvl is not None:
+            got = self.numbering.next_label(num_id, ilvl)
+            if got is not None:
+                label, level = got
+                fmt = level.fmt
+        self.out.append(
+            Seen(
+                text,
+                label=label,
+                list_format=fmt,
+                level=ilvl or 0,
+                style=self.styles.name(style_id) if style_id else "",
+                origin=origin,
+                cell=cell,
+                bookmarks=tuple(bookmarks),
+            )
+        )
+
+    # --- inline content -------------------------------------------------------
+    def inline(self, el: Any, parts: list[str], bookmarks: list[str]) -> None:
+        for child in el:
+            tag = child.tag
+            if not isinstance(tag, str):
+                continue
+            if tag in _SKIP:
+                if tag == W + "commentReference":
+                    self.comments += 1
+                elif tag == W + "bookmarkStart":
+                    bookmarks.append(child.get(W + "name", ""))
+                continue
+            if tag == W + "r":
+                rpr = child.find(W + "rPr")
+                if rpr is not None:
+                    vanish = rpr.find(W + "vanish")
+                    if vanish is not None and vanish.get(W + "val") not in ("0", "false", "off"):
+                        self.hidden += 1
+                        continue
+                self.inline(child, parts, bookmarks)
+            elif tag == W + "t":
+                if "instr" not in self.fields:
+                    parts.append(child.text or "")
+            elif tag == W + "fldChar":
+                kind = child.get(W + "fldCharType")
+                if kind == "begin":
+                    self.fields.append("instr")
+                elif kind == "separate" and self.fields:
+                    self.fields[-1] = "result"
+                elif kind == "end" and self.fields:
+                    self.fields.pop()
+            elif "instr" in self.fields:
+                continue
+            elif tag == W + "tab" or tag == W + "ptab":
+                parts.append("\t")
+            elif tag == W + "br":
+                if child.get(W + "type") not in ("page", "column"):
+                    parts.append("\n")
+            elif tag == W + "cr":
+                parts.append("\n")
+            elif tag == W + "noBreakHyphen":
+                parts.append("\u2011")
+            elif tag == W + "sym":
+                code = child.get(W + "char", "")
+                try:
+                    parts.append(pua_glyph(chr(int(code, 16))))
+                except ValueError:
+                    pass
+            elif tag == W + "txbxContent":
+                self.boxes.append(child.findall(W + "p") + [q for t in child.findall(W + "tbl") for q in t.iter(W + "p")])
+            elif tag == MC + "AlternateContent":
+                choice = child.find(MC + "Choice")
+                self.inline(choice if choice is not None else child, parts, bookmarks)
+            else:
+                # runs' containers: hyperlink, ins, moveTo, smartTag, fldSimple, sdt,
+                # customXml, drawing/pict (which may hold text boxes), ...
+                self.inline(child, parts, bookmarks)
+
+
+def _rels(zf: SafeZip, part: str) -> dict[str, str]:
+    folder, name = posixpath.split(part)
+    data = zf.read(posixpath.join(folder, "_rels", name + ".rels"))
+    if data is None:
+        return {}
+    root = safe_xml.parse(data, f"{zf.path}: {folder}/_rels/{name}.rels")
+    out = {}
+    for rel in root.iter(PKG_REL + "Relationship"):
+        if rel.get("TargetMode") == "External":
+            continue
+        target = rel.get("Target", "")
+        path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+        out[rel.get("Id", "")] = path
+    return out
+
+
+def _main_part(zf: SafeZip) -> str:
+    data = zf.read("_rels/.rels")
+    if data is not None:
+        root = safe_xml.parse(data, f"{zf.path}: _rels/.rels")
+        for rel in root.iter(PKG_REL + "Relationship"):
+            if rel.get("Type") == OFFICE_DOCUMENT:
+                return rel.get("Target", "").lstrip("/")
+    return "word/document.xml"
+
+
+def _part_root(zf: SafeZip, name: str | None) -> Any | None:
+    if not name:
+        return None
+    data = zf.read(name)
+    return None if data is None else safe_xml.parse(data, f"{zf.path}: {name}")
+
+
+def read_docx(path: str | Path) -> SeenDocument:
+    path = Path(path)
+    with SafeZip.open(path) as zf:
+        main = _main_part(zf)
+        data = zf.read(main)
+        if data is None:
+            raise BadInput(f"{path}: not a Word document (no {main} in the archive)")
+        if STRICT_W.encode() in data[:2000]:
+            raise BadInput(f"{path}: Strict Open XML is not supported; save it as a Word Document (.docx)")
+        root = safe_xml.parse(data, f"{path}: {main}")
+        body = root.find(W + "body")
+        if root.tag != W + "document" or body is None:
+            raise BadInput(f"{path}: the Word document has no body")
+        rels = _rels(zf, main)
+        folder = posixpath.dirname(main)
+        by_type: dict[str, str] = {}
+        rel_root = _part_root(zf, posixpath.join(folder, "_rels", posixpath.basename(main) + ".rels"))
+        if rel_root is not None:
+            for rel in rel_root.iter(PKG_REL + "Relationship"):
+                kind = rel.get("Type", "").rsplit("/", 1)[-1]
+                rid = rel.get("Id", "")
+                if rid in rels:
+                    by_type.setdefault(kind, rels[rid])
+        styles = _read_styles(_part_root(zf, by_type.get("styles")))
+        style_nums = {sid: (nid, lv or 0) for sid, (nid, lv) in styles.nums.items() if nid}
+        numbering = ListNumbering(_part_root(zf, by_type.get("numbering")), style_nums)
+        doc = SeenDocument("docx")
+
+        walker = _Walker(styles, numbering, "body")
+        walker.blocks(body)
+        doc.paragraphs = walker.out
+        if not any(s.text.strip() or s.label for s in doc.paragraphs):
+            raise BadInput(f"{path}: the Word document's body is empty")
+
+        comments_root = _part_root(zf, by_type.get("comments"))
+        doc.comments = len(comments_root.findall(W + "comment")) if comments_root is not None else walker.comments
+        if doc.comments:
+            doc.notes.append(f"{doc.comments} comment(s) left out")
+        if walker.hidden:
+            doc.notes.append(f"{walker.hidden} piece(s) of hidden text left out")
+
+        # Headers and footers of the first section (the first page).
+        sect = next(iter(body.iter(W + "sectPr")), None)
+        if sect is not None:
+            title_pg = sect.find(W + "titlePg")
+            first_page = title_pg is not None and title_pg.get(W + "val") not in ("0", "false", "off")
+            refs: dict[tuple[str, str], str] = {}
+            for tag in ("headerReference", "footerReference"):
+                for ref in sect.findall(W + tag):
+                    target = rels.get(ref.get(R + "id", ""))
+                    if target:
+                        refs[(tag, ref.get(W + "type", "default"))] = target
+            first = refs.get(("headerReference", "first" if first_page else "default"))
+            running = refs.get(("headerReference", "default"))
+            footer = refs.get(("footerReference", "first" if first_page else "default"))
+            doc.first_header = _read_part(zf, first, styles, numbering, "header")
+            if running and running != first:
+                doc.running_header = _read_part(zf, running, styles, numbering, "header")
+            doc.footer = _read_part(zf, footer, styles, numbering, "footer")
+    for seen in (*doc.paragraphs, *doc.first_header, *doc.running_header, *doc.footer):
+        cleaned, removed = clean_text(seen.text)
+        if removed:
+            seen.text = cleaned
+    return doc
+
+
+def _read_part(zf: SafeZip, name: str | None, styles: _Styles, numbering: ListNumbering, origin: str) -> list[Seen]:
+    root = _part_root(zf, name)
+    if root is None:
+        return []
+    walker = _Walker(styles, numbering, origin)
+    walker.blocks(root)
+    return walker.out

@@ -1,0 +1,728 @@
+"""Seen paragraphs -> a Report: what each line of a chair's report is.
+
+The order of a report (FORMAT.md) drives the reading: header block, title and
+subject, the summary box (`ملخص`, `الإجراء المطلوب`, a rule, `المراجع`),
+numbered sections, the signature, the end rule. Labels are read from the
+text where they were typed and from Word's list numbering where they were
+not; the paragraph-number convention is detected from the numbers.
+Whatever cannot be mapped stays where it stood as an unnumbered paragraph
+and is listed in `unplaced`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from cwgdraft.core import arabic
+from cwgdraft.core.model import (
+    Contribution,
+    Meeting,
+    MeetingMode,
+    Numbering,
+    Paragraph,
+    ParagraphKind,
+    Person,
+    PersonRole,
+    Report,
+    Section,
+    SectionRole,
+)
+from cwgdraft.importer.seen import Seen, SeenDocument
+
+NBSP = "\u00a0"
+_LETTERS = "\u0621-\u064a"
+_TYPED_SECTION = re.compile(r"^[ \t\u00a0]*(\d{1,2})[ \t\u00a0]*\t[ \t\u00a0]*(\S.*)$", re.S)
+_TYPED_NUMBER = re.compile(r"^[ \t\u00a0]*(\d{1,3})\.(\d{1,3})\.?[ \t\u00a0]*\t[ \t\u00a0]*(.*)$", re.S)
+_TYPED_NUMBER_SPACE = re.compile(r"^[ \t\u00a0]*(\d{1,3})\.(\d{1,3})\.?[ " + NBSP + r"]+(\S.*)$", re.S)
+_TYPED_LETTER = re.compile(r"^[ \t\u00a0]*\(?[ \t\u00a0]*([" + _LETTERS + r"]{1,2})[ \t\u00a0]*\)[ \t\u00a0]*\t[ \t\u00a0]*(.*)$", re.S)
+_TYPED_GLYPH = re.compile(r"^[ \t\u00a0]*([•○●◦▪■–·o\-\uf0b7\uf0a7])[ \t\u00a0]*\t[ \t\u00a0]*(.*)$", re.S)
+_RULE = re.compile(r"^[ \t]*_{3,}[ \t]*$")
+_PLACEHOLDER = re.compile(r"^\[[^\[\]]{1,60}\]$")
+_HINTS = {
+    "دورة المجلس", "مكان الدورة وتاريخها", "بند جدول الأعمال", "رمز الوثيقة", "تاريخ الوثيقة",
+    "لغة الأصل", "عنوان التقرير", "موضوع التقرير", "ملخص التقرير", "الإجراء المطلوب من المجلس",
+    "مرجع", "المراجع", "عنوان القسم", "نص الفقرة", "اسم الرئيس (البلد)", "صفة الموقّع",
+}  # fmt: skip
+FOOTER = "• http://www.itu.int/council •"
+HONORIFICS = (
+    "السيد", "السيدة", "الدكتور", "الدكتورة", "الأستاذ", "الأستاذة", "المهندس", "المهندسة",
+    "السفير", "السفيرة", "البروفيسور", "الشيخ", "الشيخة", "معالي", "سعادة",
+)  # fmt: skip
+_SIGNATURE = re.compile(r"^(?:(" + "|".join(HONORIFICS) + r")\s+)?([^()\t\n]{2,80}?)\s*\(([^()\n]{2,80})\)\s*$")
+
+_MONTH = "(" + "|".join(arabic.MONTHS) + ")"
+_SP = r"[ \u00a0]+"
+_DATE = re.compile(r"(\d{1,2})" + _SP + _MONTH + _SP + r"(\d{4})")
+_HDR_DATE = re.compile(r"^(\d{1,2})" + _SP + _MONTH + _SP + r"(\d{4})$")
+_RANGE_SAME_MONTH = re.compile(r"^(\d{1,2})-(\d{1,2})" + _SP + _MONTH + _SP + r"(\d{4})$")
+_RANGE_SAME_YEAR = re.compile(r"^(\d{1,2})" + _SP + _MONTH + r" - (\d{1,2})" + _SP + _MONTH + _SP + r"(\d{4})$")
+_RANGE_FULL = re.compile(
+    r"^(\d{1,2})" + _SP + _MONTH + _SP + r"(\d{4}) - (\d{1,2})" + _SP + _MONTH + _SP + r"(\d{4})$"
+)
+_ORIGINAL = re.compile(r"^(?:الأصل|Original)\s*:\s*(.+)$")
+_SYMBOL = re.compile(r"^(?:الوثيقة|Document)\s+(\S+)$")
+_BARE_SYMBOL = re.compile(r"^C\d{2}/[\w.\-]+$")
+_SESSION = re.compile(r"^(?:المجلس|الدورة|مجلس|Council)\b.*\d{4}.*$")
+_AGENDA = re.compile(r"^(?:(?:بند جدول الأعمال|Agenda item)\s*:?\s*(.+)|((?:PL|ADM|CL|PLEN|COM)\s*[\d.]+))$")
+_ACRONYM = re.compile(r"(فريق العمل التابع للمجلس[^()،,.؛:\n]*?)\s*\(([A-Z][A-Z\-\u2011]+[A-Z])\)")
+_GROUP = re.compile(r"(فريق العمل التابع للمجلس(?:\s+و?المعني\s+[^()،,.؛:\n]*)?)")
+_PARTICIPANTS = re.compile(r"(?:نحو|حوالي|قرابة|أكثر من)?\s*(\d{1,5})\s+مشارك")
+_PLATFORMS = ("Zoom", "Teams", "Webex", "Interprefy", "GoToMeeting", "Skype")
+_CONTRIBUTION = re.compile(r"^(?:وثيقة|وثائق|مساهمة)\s+(?:من|مقدمة من|مقدّمة من)\s+(.+)$", re.S)
+
+_ROLES = (
+    ("مقدمة", SectionRole.INTRODUCTION),
+    ("الافتتاحية", SectionRole.OPENING),
+    ("الترحيب", SectionRole.OPENING),
+    ("افتتاح", SectionRole.OPENING),
+    ("جدول الأعمال", SectionRole.AGENDA),
+    ("المساهمات", SectionRole.CONTRIBUTIONS),
+    ("العروض", SectionRole.PRESENTATIONS),
+    ("المناقشات", SectionRole.DISCUSSIONS),
+    ("ما يستجد", SectionRole.OTHER_BUSINESS),
+    ("أعمال أخرى", SectionRole.OTHER_BUSINESS),
+    ("نتائج", SectionRole.OUTCOMES),
+    ("نواتج", SectionRole.OUTCOMES),
+)
+
+
+def fold(text: str) -> str:
+    return re.sub(r"[ \u00a0]+", " ", text).strip()
+
+
+def _ordinals() -> list[tuple[str, int]]:
+    words: dict[str, int] = {}
+    for n in range(1, 100):
+        words.setdefault(arabic.ordinal(n), n)
+        words.setdefault(arabic.ordinal(n, feminine=True), n)
+    return sorted(words.items(), key=lambda kv: -len(kv[0]))
+
+
+_ORDINAL_WORDS = _ordinals()
+_ORDINAL_RE = "(?:" + "|".join(re.escape(w) for w, _ in _ORDINAL_WORDS) + ")"
+_ORDINAL_VALUE = dict(_ORDINAL_WORDS)
+_MEETINGS = re.compile(
+    r"(?:ل|و|ب)?(?:للاجتماعين|للاجتماعات|للاجتماع|الاجتماعين|الاجتماعان|الاجتماعات|الاجتماع|اجتماعه|اجتماعها|اجتماعيه)\s+("
+    + _ORDINAL_RE
+    + r"(?:\s+و"
+    + _ORDINAL_RE
+    + r")*)(?![\u0621-\u064a])"
+)
+
+
+def ordinal_numbers(phrase: str) -> list[int]:
+    """`الثاني عشر والثالث عشر` -> [12, 13]."""
+    out = []
+    for m in re.finditer(_ORDINAL_RE + r"(?![\u0621-\u064a])", fold(phrase)):
+        out.append(_ORDINAL_VALUE[m.group(0)])
+    return out
+
+
+def parse_date(day: str, month: str, year: str) -> dt.date | None:
+    try:
+        return dt.date(int(year), arabic.MONTHS.index(month) + 1, int(day))
+    except ValueError:
+        return None
+
+
+# --- lines -------------------------------------------------------------------
+
+
+@dataclass
+class Line:
+    text: str  # content, label removed
+    raw: str  # as seen, for messages
+    kind: str  # section | number | letter | bullet | plain | blank | list
+    label: str = ""  # '3', '1.2' (a, b), 'أ', bullet glyph
+    numbers: tuple[int, int] | None = None
+    level: int = 0
+    style: str = ""
+    origin: str = "body"
+    lead_tab: bool = False  # text: a bare leading tab (a bullet whose glyph was lost, or layout)
+    seen: Seen | None = None
+
+
+def to_line(seen: Seen) -> Line:
+    text = seen.text
+    raw = (seen.label + "\t" if seen.label else "") + text
+    style = seen.style
+    base = dict(raw=raw, style=style, origin=seen.origin, level=seen.level, seen=seen)
+    if seen.list_format:
+        body = text.strip(" \t")
+        label = seen.label.strip()
+        if seen.list_format == "bullet":
+            return Line(body, kind="bullet", label=label or "•", **base)
+        if seen.list_format in ("none",) or not label:
+            return _typed(text, base)
+        core = label.strip("().-– ")
+        if seen.list_format in ("arabicAbjad", "arabicAlpha") or re.fullmatch(f"[{_LETTERS}]{{1,2}}", core):
+            return Line(body, kind="letter", label=core, **base)
+        if re.fullmatch(r"\d{1,2}", core):
+            return Line(body, kind="section", label=core, **base)
+        m = re.fullmatch(r"(\d{1,3})\.(\d{1,3})", core)
+        if m:
+            return Line(body, kind="number", label=core, numbers=(int(m.group(1)), int(m.group(2))), **base)
+        return Line(body, kind="list", label=label, **base)
+    return _typed(text, base)
+
+
+def _typed(text: str, base: dict) -> Line:
+    if not text.strip(" \t\u00a0\n"):
+        return Line("", kind="blank", **base)
+    m = _TYPED_NUMBER.match(text) or _TYPED_NUMBER_SPACE.match(text)
+    if m:
+        return Line(m.group(3).strip(" \t"), kind="number", label=f"{m.group(1)}.{m.group(2)}",
+                    numbers=(int(m.group(1)), int(m.group(2))), **base)  # fmt: skip
+    m = _TYPED_SECTION.match(text)
+    if m:
+        return Line(m.group(2).strip(" \t"), kind="section", label=m.group(1), **base)
+    m = _TYPED_LETTER.match(text)
+    if m:
+        return Line(m.group(2).strip(" \t"), kind="letter", label=m.group(1), **base)
+    m = _TYPED_GLYPH.match(text)
+    if m:
+        glyph = {"\uf0b7": "•", "\uf0a7": "▪"}.get(m.group(1), m.group(1))
+        return Line(m.group(2).strip(" \t"), kind="bullet", label=glyph, **base)
+    lead = text.startswith("\t") or text.startswith(" \t")
+    return Line(text.strip(" \t"), kind="plain", lead_tab=lead, **base)
+
+
+def _is_placeholder(text: str) -> bool:
+    t = fold(text)
+    return bool(_PLACEHOLDER.match(t)) and t[1:-1] in _HINTS
+
+
+# --- the result ----------------------------------------------------------------
+
+
+@dataclass
+class Recognised:
+    report: Report
+    unplaced: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    found: dict[str, str] = field(default_factory=dict)  # field -> text found, for display
+
+
+def _short(text: str, limit: int = 70) -> str:
+    t = fold(text.replace("\n", " "))
+    return t if len(t) <= limit else t[: limit - 1] + "…"
+
+
+class _Reader:
+    def __init__(self, doc: SeenDocument) -> None:
+        self.doc = doc
+        self.report = Report()
+        self.unplaced: list[str] = []
+        self.notes: list[str] = list(doc.notes)
+        self.found: dict[str, str] = {}
+        self.pending_front: list[Line] = []  # unmapped lines before the first section
+
+    # --- header block -----------------------------------------------------------
+    def header_field(self, text: str) -> bool:
+        r = self.report
+        t = fold(text)
+        if not t:
+            return True
+        if _is_placeholder(t):
+            return True
+        m = _ORIGINAL.match(t)
+        if m and not r.original_language:
+            word = m.group(1).strip()
+            codes = {v: k for k, v in arabic.LANGUAGES.items()}
+            english = {"English": "en", "French": "fr", "Spanish": "es", "Russian": "ru", "Chinese": "zh", "Arabic": "ar"}
+            r.original_language = codes.get(word) or english.get(word) or word
+            self.found["original_language"] = t
+            return True
+        m = _SYMBOL.match(t)
+        if m and not r.symbol:
+            r.symbol = m.group(1)
+            self.found["symbol"] = t
+            return True
+        if _BARE_SYMBOL.match(t) and not r.symbol:
+            r.symbol = t
+            self.found["symbol"] = t
+            return True
+        m = _HDR_DATE.match(t)
+        if m and r.date is None:
+            r.date = parse_date(*m.groups())
+            if r.date is not None:
+                self.found["date"] = t
+                return True
+        m = _AGENDA.match(t)
+        if m and not r.agenda_item:
+            r.agenda_item = (m.group(1) or m.group(2)).strip()
+            self.found["agenda_item"] = t
+            return True
+        if _SESSION.match(t) and not r.council_session and "،" not in t:
+            r.council_session = text.strip()
+            self.found["council_session"] = t
+            return True
+        if "،" in t and not r.session_place and r.session_start is None:
+            place, _, when = t.rpartition("،")
+            span = self.date_range(when.strip())
+            if span is not None:
+                r.session_place = place.strip()
+                r.session_start, r.session_end = span
+                self.found["session"] = t
+                return True
+        return False
+
+    @staticmethod
+    def date_range(text: str) -> tuple[dt.date, dt.date | None] | None:
+        t = fold(text)
+        if m := _HDR_DATE.match(t):
+            d = parse_date(*m.groups())
+            return (d, None) if d else None
+        if m := _RANGE_SAME_MONTH.match(t):
+            a, b = parse_date(m[1], m[3], m[4]), parse_date(m[2], m[3], m[4])
+            return (a, b) if a and b else None
+        if m := _RANGE_SAME_YEAR.match(t):
+            a, b = parse_date(m[1], m[2], m[5]), parse_date(m[3], m[4], m[5])
+            return (a, b) if a and b else None
+        if m := _RANGE_FULL.match(t):
+            a, b = parse_date(m[1], m[2], m[3]), parse_date(m[4], m[5], m[6])
+            return (a, b) if a and b else None
+        return None
+
+    # --- the whole document ---------------------------------------------------------
+    def run(self) -> Recognised:
+        doc = self.doc
+        for seen in doc.first_header:
+            line = to_line(seen)
+            if line.kind == "blank":
+                continue
+            for piece in seen.text.split("\n"):
+                if not self.header_field(piece):
+                    self.unplaced.append(f"first-page header: {_short(piece)}")
+                    self.notes.append(f"first-page header line not understood: {_short(piece)}")
+        lines = [to_line(s) for s in doc.paragraphs]
+        box = self.find_box(lines)
+        first_section = next(
+            (i for i, ln in enumerate(lines) if ln.kind == "section" and i >= (box[-1] if box else 0)), None
+        )
+        if first_section is None:
+            first_section = next((i for i, ln in enumerate(lines) if self.is_heading_style(ln)), None)
+        body_end, sig_index = self.find_signature(lines, first_section)
+        front_end = box[0] if box else (first_section if first_section is not None else body_end)
+        self.front(lines[:front_end])
+        if box:
+            self.summary_box(lines[box[0] : first_section if first_section is not None else body_end])
+        self.body(lines[first_section:body_end] if first_section is not None else lines[front_end:body_end])
+        if sig_index is not None:
+            self.signature(lines[sig_index:])
+        self.running_header()
+        self.footer()
+        self.meetings_and_group()
+        self.contributions()
+        return Recognised(self.report, self.unplaced, self.notes, self.found)
+
+    @staticmethod
+    def is_heading_style(line: Line) -> bool:
+        s = line.style.lower().replace(" ", "")
+        return line.kind in ("plain", "section") and (s in ("heading1", "cwgsectionheading") or s.startswith("heading1"))
+
+    @staticmethod
+    def find_box(lines: list[Line]) -> list[int]:
+        """Indexes of `ملخص`, and of the summary box's end (first line after it)."""
+        start = next((i for i, ln in enumerate(lines) if ln.kind == "plain" and fold(ln.text) in ("ملخص", "ملخّص")), None)
+        if start is None:
+            return []
+        return [start, start + 1]
+
+    def find_signature(self, lines: list[Line], first_section: int | None) -> tuple[int, int | None]:
+        begin = first_section + 1 if first_section is not None else 0
+        candidates = []
+        for i in range(begin, len(lines)):
+            ln = lines[i]
+            if ln.kind in ("plain", "bullet") and _SIGNATURE.match(fold(ln.text)) and len(fold(ln.text)) < 120:
+                nxt = next((x for x in lines[i + 1 :] if x.kind != "blank"), None)
+                rest = [x for x in lines[i + 1 :] if x.kind != "blank"]
+                if (nxt is not None and fold(nxt.text).startswith("رئيس")) or len(rest) <= 3 or (
+                    "signature" in ln.style.lower()
+                ):
+                    candidates.append(i)
+        if not candidates:
+            return len(lines), None
+        return candidates[-1], candidates[-1]
+
+    # --- front matter --------------------------------------------------------------
+    def front(self, lines: list[Line]) -> None:
+        blocks: list[list[Line]] = []
+        current: list[Line] = []
+        for ln in lines:
+            if ln.kind == "blank":
+                if current:
+                    blocks.append(current)
+                    current = []
+                continue
+            if ln.seen and ln.seen.origin in ("table", "textbox", "header"):
+                pieces = [p for p in ln.seen.text.split("\n") if p.strip()]
+                rest = [p for p in pieces if not self.header_field(p)]
+                if not rest:
+                    continue
+                if ln.seen.origin != "body" and len(rest) < len(pieces):
+                    for p in rest:
+                        self.unplaced.append(f"header block: {_short(p)}")
+                        self.pending_front.append(Line(p.strip(), p, "plain"))
+                    continue
+            elif "\n" not in ln.text and self.header_field(ln.text):
+                if current:
+                    blocks.append(current)
+                    current = []
+                continue
+            if _is_placeholder(ln.text):
+                if current:
+                    blocks.append(current)
+                    current = []
+                blocks.append([ln])  # an empty field of our own export: keeps its place
+                continue
+            if ln.origin == "text":
+                current.append(ln)
+            else:
+                if current:
+                    blocks.append(current)
+                blocks.append([ln])
+                current = []
+        if current:
+            blocks.append(current)
+        texts = ["\n".join(ln.text for ln in b) for b in blocks]
+        styles = [b[0].style.lower() for b in blocks]
+        slots = ["title", "subject"]
+        for text, style in zip(texts, styles, strict=True):
+            target = None
+            if "subject" in style and not self.report.subject:
+                target = "subject"
+            elif "title" in style and not self.report.title:
+                target = "title"
+            elif slots:
+                target = slots[0]
+            if target in slots:
+                slots.remove(target)
+                if not _is_placeholder(text):
+                    setattr(self.report, target, text)
+                    self.found[target] = _short(text)
+                continue
+            self.unplaced.append(f"before the summary: {_short(text)}")
+            self.pending_front.append(Line(text, text, "plain"))
+
+    def summary_box(self, lines: list[Line]) -> None:
+        part = "start"
+        summary: list[str] = []
+        action: list[str] = []
+        refs: list[str] = []
+        for ln in lines:
+            t = fold(ln.text)
+            if ln.kind == "blank" or not t:
+                continue
+            if part == "start" and t in ("ملخص", "ملخّص"):
+                part = "summary"
+                continue
+            if t == "الإجراء المطلوب":
+                part = "action"
+                continue
+            if _RULE.match(ln.text):
+                part = "rule"
+                continue
+            if t == "المراجع":
+                part = "refs"
+                continue
+            text = ln.raw.strip(" \t") if ln.kind not in ("plain",) else ln.text
+            if _is_placeholder(text):
+                continue
+            if part == "summary":
+                summary.append(text)
+            elif part == "action":
+                action.append(text)
+            elif part == "refs":
+                refs.extend(x for x in text.split("\n") if x.strip())
+            else:
+                self.unplaced.append(f"summary box: {_short(text)}")
+                self.pending_front.append(Line(text, text, "plain"))
+        self.report.summary = "\n".join(summary)
+        self.report.action_required = "\n".join(action)
+        self.report.references = refs
+        if summary:
+            self.found["summary"] = _short(self.report.summary)
+        if action:
+            self.found["action_required"] = _short(self.report.action_required)
+        if refs:
+            self.found["references"] = "; ".join(_short(r, 40) for r in refs)
+
+    # --- body ----------------------------------------------------------------------
+    def body(self, lines: list[Line]) -> None:
+        report = self.report
+        sections = report.sections
+        section: Section | None = None
+        votes = {Numbering.PARAGRAPH_SECTION: 0, Numbering.SECTION_PARAGRAPH: 0}
+        numbered: list[tuple[Paragraph, Line, int, int]] = []  # paragraph, line, section no, index
+        section_no = 0
+        count = 0
+        prev_kind: ParagraphKind | None = None
+
+        def ensure_section() -> Section:
+            nonlocal section, section_no
+            if section is None:
+                section = Section("")
+                sections.append(section)
+                section_no = len(sections)
+                self.notes.append("no section heading before the first paragraphs: they are in an untitled section")
+            return section
+
+        def add(text: str, kind: ParagraphKind, line: Line | None = None) -> Paragraph:
+            nonlocal prev_kind
+            p = Paragraph(text, kind)
+            if line is not None and line.seen is not None:
+                ids = [b[4:] for b in line.seen.bookmarks if b.startswith("cwg_") and len(b) == 40]
+                if ids and report.paragraph(ids[0]) is None:
+                    p.id = ids[0]
+            ensure_section().paragraphs.append(p)
+            prev_kind = kind
+            return p
+
+        for ln in lines:
+            if ln.kind == "blank":
+                continue
+            if ln.kind == "section" or (ln.kind == "plain" and self.is_heading_style(ln) and not ln.lead_tab):
+                section = Section(ln.text, _role(ln.text))
+                sections.append(section)
+                section_no = int(ln.label) if ln.label.isdigit() else len(sections)
+                if section_no != len(sections):
+                    self.notes.append(f"section {ln.label} is section {len(sections)} in order: it is numbered {len(sections)}")
+                    section_no = len(sections)
+                count = 0
+                prev_kind = None
+                continue
+            if ln.seen is not None and ln.seen.origin == "table":
+                add(ln.raw.strip(), ParagraphKind.UNNUMBERED, ln)
+                self.unplaced.append(f"table cell in section {section_no}: {_short(ln.raw)}")
+                continue
+            if ln.kind == "number" and ln.numbers:
+                count += 1
+                a, b = ln.numbers
+                if b == section_no and a != section_no:
+                    votes[Numbering.PARAGRAPH_SECTION] += 1
+                elif a == section_no and b != section_no:
+                    votes[Numbering.SECTION_PARAGRAPH] += 1
+                p = add(ln.text, ParagraphKind.NUMBERED, ln)
+                numbered.append((p, ln, section_no, count))
+                continue
+            if ln.kind == "letter":
+                add(ln.text, ParagraphKind.LETTERED, ln)
+                continue
+            if ln.kind == "bullet" or (ln.kind == "plain" and ln.lead_tab and ln.origin == "text"):
+                add(ln.text, self.bullet_kind(ln, prev_kind), ln)
+                continue
+            if ln.kind == "list":
+                text = f"{ln.label} {ln.text}".strip()
+                add(text, ParagraphKind.UNNUMBERED, ln)
+                self.unplaced.append(f"list item numbered {ln.label!r} in section {section_no}: {_short(ln.text)}")
+                continue
+            if _is_placeholder(ln.text):
+                continue
+            if ln.origin == "textbox":
+                self.unplaced.append(f"text box in section {section_no}: {_short(ln.text)}")
+            add(ln.text, ParagraphKind.UNNUMBERED, ln)
+
+        if self.pending_front:
+            target = sections[0] if sections else ensure_section()
+            target.paragraphs[0:0] = [Paragraph(ln.text, ParagraphKind.UNNUMBERED) for ln in self.pending_front]
+        if votes[Numbering.SECTION_PARAGRAPH] > votes[Numbering.PARAGRAPH_SECTION]:
+            report.numbering = Numbering.SECTION_PARAGRAPH
+        else:
+            report.numbering = Numbering.PARAGRAPH_SECTION
+        if numbered:
+            self.found["numbering"] = (
+                "1.2 = section 1, paragraph 2" if report.numbering is Numbering.SECTION_PARAGRAPH
+                else "1.2 = paragraph 1 of section 2"
+            )  # fmt: skip
+        for _p, ln, s_no, index in numbered:
+            a, b = ln.numbers or (0, 0)
+            expected = (s_no, index) if report.numbering is Numbering.SECTION_PARAGRAPH else (index, s_no)
+            if (a, b) != expected:
+                self.notes.append(f"paragraph {ln.label} is renumbered {expected[0]}.{expected[1]}")
+
+    @staticmethod
+    def bullet_kind(ln: Line, prev: ParagraphKind | None) -> ParagraphKind:
+        style = ln.style.lower()
+        if "sub bullet" in style:
+            return ParagraphKind.SUB_BULLET
+        if "lettered bullet" in style:
+            return ParagraphKind.LETTERED_BULLET
+        if ln.label in ("○", "o", "◦") or ln.level >= 1:
+            if prev in (ParagraphKind.LETTERED, ParagraphKind.LETTERED_BULLET) and ln.level >= 1 and ln.label == "•":
+                return ParagraphKind.LETTERED_BULLET
+            return ParagraphKind.SUB_BULLET
+        if "bullet" in style and "cwg" in style:
+            return ParagraphKind.BULLET
+        if prev in (ParagraphKind.LETTERED, ParagraphKind.LETTERED_BULLET):
+            return ParagraphKind.LETTERED_BULLET
+        return ParagraphKind.BULLET
+
+    # --- signature and end ------------------------------------------------------------
+    def signature(self, lines: list[Line]) -> None:
+        first = lines[0]
+        m = _SIGNATURE.match(fold(first.text))
+        sig = self.report.signature
+        if m:
+            sig.honorific = m.group(1) or ""
+            sig.name = m.group(2).strip()
+            sig.country = m.group(3).strip()
+            # keep the name as typed (no-break spaces included)
+            self.found["signature"] = fold(first.text)
+        title: list[str] = []
+        after_rule = False
+        for ln in lines[1:]:
+            if ln.kind == "blank":
+                continue
+            text = ln.raw.strip(" \t")
+            if _RULE.match(ln.text):
+                after_rule = True
+                continue
+            if _is_placeholder(text):
+                continue
+            if not after_rule and fold(text) != fold(FOOTER):
+                title.extend(x.strip(" \t") for x in text.split("\n"))
+            elif fold(text) == fold(FOOTER):
+                continue
+            else:
+                self.unplaced.append(f"after the end rule: {_short(text)}")
+                self.append_last(text)
+        sig.title = "\n".join(title)
+        if sig.title:
+            self.found["signature_title"] = _short(sig.title)
+        if sig.name:
+            self.report.people.insert(
+                0, Person(sig.name, honorific=sig.honorific, country=sig.country, role=PersonRole.CHAIR, title=sig.title.replace("\n", " "))
+            )
+
+    def append_last(self, text: str) -> None:
+        if not self.report.sections:
+            self.report.sections.append(Section(""))
+        self.report.sections[-1].paragraphs.append(Paragraph(text, ParagraphKind.UNNUMBERED))
+
+    def running_header(self) -> None:
+        if self.report.symbol:
+            return
+        for seen in self.doc.running_header:
+            first = fold(seen.text).split("\t")[0].split(" ")[0] if seen.text.strip() else ""
+            if first and re.match(r"^[A-Z][\w.\-]*/[\w.\-/()]+$", first):
+                self.report.symbol = first
+                self.found["symbol"] = f"{first} (from the page header)"
+                return
+
+    def footer(self) -> None:
+        for seen in self.doc.footer:
+            t = fold(seen.text)
+            if t and t != fold(FOOTER):
+                self.notes.append(f"first-page footer not kept (the template writes its own): {_short(t)}")
+
+    # --- meetings, group, contributions ----------------------------------------------
+    def meetings_and_group(self) -> None:
+        r = self.report
+        intro = next((s for s in r.sections if s.role is SectionRole.INTRODUCTION), r.sections[0] if r.sections else None)
+        intro_text = " ".join(p.text for p in intro.paragraphs) if intro else ""
+        sources = [fold(intro_text), fold(r.summary), fold(r.subject.replace("\n", " ")),
+                   fold(" ".join(s.title for s in r.sections))]  # fmt: skip
+        numbers: list[int] = []
+        for text in sources:
+            for m in _MEETINGS.finditer(text):
+                for n in ordinal_numbers(m.group(1)):
+                    if n not in numbers:
+                        numbers.append(n)
+            if numbers:
+                break
+        meetings = [Meeting(n) for n in numbers]
+        # A date after each meeting's ordinal: `اجتماعه الثاني عشر في 10 أكتوبر 2016`.
+        for text in sources[:2]:
+            for meeting in meetings:
+                if meeting.start is not None:
+                    continue
+                word = re.escape(arabic.ordinal(meeting.number))
+                m = re.search(word + r"(?![\u0621-\u064a])[^.؛]{0,40}?في\s+" + _DATE.pattern, text)
+                if m:
+                    meeting.start = parse_date(m.group(1), m.group(2), m.group(3))
+        # Else the dates after `عُقد في` / `عُقدا في`, in order.
+        if meetings and any(mt.start is None for mt in meetings):
+            for text in sources[:2]:
+                m = re.search(r"(?:عُقد|عقد|عُقدا|عقدا)[^.؛]{0,20}?في\s+(.{0,80})", text)
+                if not m:
+                    continue
+                dates = [parse_date(*d.groups()) for d in _DATE.finditer(m.group(1))]
+                dates = [d for d in dates if d]
+                for meeting, day in zip([mt for mt in meetings if mt.start is None], dates, strict=False):
+                    meeting.start = day
+                if all(mt.start for mt in meetings):
+                    break
+        t = fold(intro_text)
+        online = any(w in t for w in ("عبر الإنترنت", "افتراضي", "عن بُعد", "عن بعد")) or any(p in t for p in _PLATFORMS)
+        in_person = any(w in t for w in ("حضورياً", "حضوريا", "بمقر", "في مقر"))
+        mode = MeetingMode.HYBRID if online and in_person else MeetingMode.ONLINE if online else MeetingMode.IN_PERSON
+        mode_text = t
+        if "حضورياً وعن بُعد" in t or "حضوريا وعن بعد" in t:
+            mode = MeetingMode.HYBRID
+        elif "عبر الإنترنت" in t and not in_person:
+            mode = MeetingMode.ONLINE
+        platform = next((p for p in _PLATFORMS if p in mode_text), "")
+        venue = ""
+        if m := re.search(r"(?:بمقر|في مقر)\s+([^.،؛]{3,60}?)(?:[.،؛]|$)", t):
+            venue = ("مقر " + m.group(1)).strip()
+        participants = None
+        if m := _PARTICIPANTS.search(t):
+            participants = int(m.group(1))
+        for meeting in meetings:
+            meeting.mode = mode
+            meeting.platform = platform if mode is not MeetingMode.IN_PERSON else ""
+            meeting.venue = venue
+            meeting.participants = participants
+        r.meetings = meetings
+        if meetings:
+            self.found["meetings"] = ", ".join(
+                f"{mt.number}" + (f" ({mt.start.isoformat()})" if mt.start else "") for mt in meetings
+            ) + f"; {mode.value}" + (f", {platform}" if platform and mode is not MeetingMode.IN_PERSON else "")
+        # The group: `فريق العمل التابع للمجلس ... (CWG-COP)`.
+        for text in (fold(intro_text), fold(r.summary)):
+            if m := _ACRONYM.search(text):
+                r.group.name = m.group(1).strip()
+                r.group.acronym = m.group(2).replace("\u2011", "-")
+                break
+        if not r.group.name:
+            for text in (fold(r.summary), fold(intro_text)):
+                if m := _GROUP.search(text):
+                    r.group.name = m.group(1).strip()
+                    break
+        if r.group.name:
+            self.found["group"] = r.group.name + (f" ({r.group.acronym})" if r.group.acronym else "")
+
+    def contributions(self) -> None:
+        r = self.report
+        meeting_id = r.meetings[0].id if len(r.meetings) == 1 else None
+        for section in r.sections:
+            for p in section.paragraphs:
+                if p.kind not in (ParagraphKind.BULLET, ParagraphKind.SUB_BULLET, ParagraphKind.LETTERED_BULLET):
+                    continue
+                m = _CONTRIBUTION.match(p.text.strip())
+                if not m:
+                    continue
+                rest = m.group(1).strip()
+                source, sep, title = rest.partition(": ")
+                if not sep:
+                    source, title = rest, ""
+                r.contributions.append(
+                    Contribution(title.strip(), source=source.strip(), meeting_id=meeting_id, paragraph_id=p.id)
+                )
+        if r.contributions:
+            self.found["contributions"] = f"{len(r.contributions)} from the list of documents"
+
+
+def _role(title: str) -> SectionRole:
+    t = fold(title)
+    for word, role in _ROLES:
+        if word in t:
+            return role
+    return SectionRole.OTHER
+
+
+def recognise(doc: SeenDocument) -> Recognised:
+    return _Reader(doc).run()
