@@ -5,7 +5,9 @@ been applied, and sets `PRAGMA user_version` to its own number, so that a
 store written by a newer cwgdraft (a higher version, or a migration this
 version does not know) can be recognised and refused.
 
-Never edit a migration that has shipped: add a new one at the end.
+Never edit a migration that has shipped: add a new one at the end, have it
+set `PRAGMA user_version` to its number, and add its name to
+`cwgdraft.core.store.MIGRATION_NAMES` (a test checks that the two agree).
 """
 
 from __future__ import annotations

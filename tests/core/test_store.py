@@ -9,6 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlite_utils import Database
 
 from cwgdraft.core import portable
@@ -565,3 +567,22 @@ def test_bundled_samples_load(tmp_store: Store) -> None:
     assert all(added for _, added in loaded)
     assert not any(added for _, added in load_samples(tmp_store))
     assert len(tmp_store.list_reports()) == len(SAMPLES)
+
+
+# --- any text a user can type -------------------------------------------------------
+
+_typed = st.text(st.characters(exclude_categories=("Cs",)), max_size=300)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=_typed, paragraph=_typed, reference=_typed, name=_typed)
+def test_any_text_comes_back_unchanged(tmp_store: Store, title: str, paragraph: str, reference: str, name: str) -> None:
+    report = every_field_report()
+    report.title = title
+    report.sections[0].paragraphs[0].text = paragraph
+    report.references.append(reference)
+    report.people[0].name = name
+    report.symbol = title[:20]
+    tmp_store.save(report)
+    again = tmp_store.get(report.id)
+    assert portable.dumps(again) == portable.dumps(report)
