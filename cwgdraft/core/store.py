@@ -144,7 +144,7 @@ def _inspect(path: Path) -> _Inspection:
             f"{path}: written by a newer cwgdraft (schema version {max(version, len(applied))}, "
             f"this one reads up to {SCHEMA_VERSION}); it was left untouched"
         )
-    return _Inspection(fresh=not applied, version=version, applied=applied)
+    return _Inspection(fresh=not applied and not user_tables, version=version, applied=applied)
 
 
 def _backup_path(path: Path, version: int) -> Path:
