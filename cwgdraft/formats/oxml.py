@@ -310,7 +310,9 @@ def styles_part(specs: list[StyleSpec], fonts: tuple[str, str], size_latin: int,
     )
     normal = (
         '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>'
-        f"{ppr(jc='both')}</w:style>"
+        # No `w:jc`: the start side (the right). Justified body styles say `both`
+        # themselves; a justified signature or header would stretch lines that end in a break.
+        f"{ppr()}</w:style>"
         '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
         '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>'
         '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>'

@@ -29,7 +29,7 @@ STYLES = [
     StyleSpec("CWGTitle", "CWG Title", bold=True, size=32, jc="center", spacing=(360, 120), keep_next=True),
     StyleSpec("CWGSubject", "CWG Subject", bold=True, size=28, jc="center", spacing=(120, 360), keep_next=True),
     StyleSpec("CWGBoxHeading", "CWG Box Heading", bold=True, borders=True, spacing=(120, 0), keep_next=True),
-    StyleSpec("CWGBoxText", "CWG Box Text", borders=True, spacing=(60, 60)),
+    StyleSpec("CWGBoxText", "CWG Box Text", jc="both", borders=True, spacing=(60, 60)),
     StyleSpec(
         "CWGSectionHeading", "CWG Section Heading", bold=True, ind=(INDENT, INDENT), tabs=(INDENT,),
         spacing=(360, 0), keep_next=True,
@@ -40,8 +40,12 @@ STYLES = [
     StyleSpec("CWGSubBullet", "CWG Sub Bullet", jc="both", num=(1, 1), spacing=(40, 0)),
     StyleSpec("CWGLettered", "CWG Lettered", jc="both", ind=(INDENT + STEP, STEP), tabs=(INDENT + STEP,)),
     StyleSpec("CWGLetteredBullet", "CWG Lettered Bullet", jc="both", num=(2, 0), spacing=(60, 0)),
-    StyleSpec("CWGSignature", "CWG Signature", bold=True, ind=(oxml.TEXT_WIDTH // 2, 0), spacing=(720, 0), keep_next=True),
-    StyleSpec("CWGSignatureTitle", "CWG Signature Title", ind=(oxml.TEXT_WIDTH // 2, 0), spacing=(0, 240)),
+    # The signature: centred in the end half of the line (the left), name over title.
+    StyleSpec(
+        "CWGSignature", "CWG Signature", bold=True, jc="center", ind=(oxml.TEXT_WIDTH // 2, 0), spacing=(720, 0),
+        keep_next=True,
+    ),
+    StyleSpec("CWGSignatureTitle", "CWG Signature Title", jc="center", ind=(oxml.TEXT_WIDTH // 2, 0), spacing=(0, 240)),
     StyleSpec("CWGRunningHeader", "CWG Running Header", spacing=(0, 240)),
     StyleSpec("CWGFooter", "CWG Footer", jc="center", size=18, spacing=(0, 0)),
 ]  # fmt: skip
