@@ -150,7 +150,7 @@ def to_line(seen: Seen) -> Line:
     style = seen.style
     base = dict(raw=raw, style=style, origin=seen.origin, level=seen.level, seen=seen)
     if seen.list_format:
-        body = text.strip(" \t")
+        body = text
         label = seen.label.strip()
         if seen.list_format == "bullet":
             return Line(body, kind="bullet", label=label or "•", **base)
@@ -173,20 +173,25 @@ def _typed(text: str, base: dict) -> Line:
         return Line("", kind="blank", **base)
     m = _TYPED_NUMBER.match(text) or _TYPED_NUMBER_SPACE.match(text)
     if m:
-        return Line(m.group(3).strip(" \t"), kind="number", label=f"{m.group(1)}.{m.group(2)}",
+        return Line(_tail(m.group(3), base), kind="number", label=f"{m.group(1)}.{m.group(2)}",
                     numbers=(int(m.group(1)), int(m.group(2))), **base)  # fmt: skip
     m = _TYPED_SECTION.match(text)
     if m:
-        return Line(m.group(2).strip(" \t"), kind="section", label=m.group(1), **base)
+        return Line(_tail(m.group(2), base), kind="section", label=m.group(1), **base)
     m = _TYPED_LETTER.match(text)
     if m:
-        return Line(m.group(2).strip(" \t"), kind="letter", label=m.group(1), **base)
+        return Line(_tail(m.group(2), base), kind="letter", label=m.group(1), **base)
     m = _TYPED_GLYPH.match(text)
     if m:
         glyph = {"\uf0b7": "•", "\uf0a7": "▪"}.get(m.group(1), m.group(1))
-        return Line(m.group(2).strip(" \t"), kind="bullet", label=glyph, **base)
+        return Line(_tail(m.group(2), base), kind="bullet", label=glyph, **base)
     lead = text.startswith("\t") or text.startswith(" \t")
-    return Line(text.strip(" \t"), kind="plain", lead_tab=lead, **base)
+    body = text.lstrip(" \t").rstrip("\t") if base["origin"] == "text" else text
+    return Line(body, kind="plain", lead_tab=lead, **base)
+
+
+def _tail(text: str, base: dict) -> str:
+    return text.rstrip("\t") if base["origin"] == "text" else text
 
 
 def _is_placeholder(text: str) -> bool:
