@@ -195,22 +195,37 @@ class DateField(Field):
         row.addWidget(self.shown, 1)
         super().__init__(box, parent)
         self.line.textEdited.connect(self._typed)
+        self.line.editingFinished.connect(self._finished)
         self.calendar.clicked.connect(self._picked)
         self._menu = menu
+        self._value: dt.date | None = None
 
     def _show(self, value: dt.date | None) -> None:
         self.shown.setText(arabic.format_date(value, nbsp=False) if value else "")
 
     def _typed(self, text: str) -> None:
+        """While typing, show the date as the report will write it; it is taken when typing ends."""
         try:
             value = parse_date(text)
+        except ValueError:
+            self.shown.setText("")
+            return
+        self.error.clear_message()
+        self._show(value)
+
+    def _finished(self) -> None:
+        """Enter or leaving the field: an impossible date is refused here, next to the field."""
+        try:
+            value = parse_date(self.line.text())
         except ValueError:
             self.error.show_message(t("تاريخ غير صحيح: اكتبه بالشكل 2023-01-19 (سنة-شهر-يوم)"))
             self.shown.setText("")
             return
         self.error.clear_message()
         self._show(value)
-        self.date_edited.emit(value)
+        if value != self._value:
+            self._value = value
+            self.date_edited.emit(value)
 
     def _picked(self, qdate: QDate) -> None:
         value = dt.date(qdate.year(), qdate.month(), qdate.day())
@@ -218,13 +233,18 @@ class DateField(Field):
         self.error.clear_message()
         self._show(value)
         self._menu.hide()
+        self._value = value
         self.date_edited.emit(value)
 
     def set_value(self, value: dt.date | None) -> None:
+        try:
+            same = parse_date(self.line.text()) == value
+        except ValueError:
+            same = False
+        self._value = value
+        if not same:
+            self.line.setText(value.isoformat() if value else "")
         self.error.clear_message()
-        text = value.isoformat() if value else ""
-        if self.line.text() != text:
-            self.line.setText(text)
         self._show(value)
         if value:
             self.calendar.setSelectedDate(QDate(value.year, value.month, value.day))
