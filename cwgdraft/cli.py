@@ -373,6 +373,18 @@ def _run_gui(args: argparse.Namespace, ctx: Context) -> int:
     return int(result or 0)
 
 
+def _add_import(p: argparse.ArgumentParser) -> None:
+    from cwgdraft.importer.command import add_arguments
+
+    add_arguments(p)
+
+
+def _run_import(args: argparse.Namespace, ctx: Context) -> int:
+    from cwgdraft.importer.command import run
+
+    return run(args, ctx)
+
+
 @dataclass(frozen=True)
 class Command:
     name: str
@@ -389,6 +401,7 @@ COMMANDS: list[Command] = [
     Command("export", "write a report as a Word .docx", _add_export, _run_export),
     Command("dump", "write a report as a portable JSON file", _add_dump, _run_dump),
     Command("load", "read a portable JSON report file into the store", _add_load, _run_load),
+    Command("import", "read a Word .docx or extracted text report into the store", _add_import, _run_import),
     Command("gui", "start the desktop app", _add_gui, _run_gui, pass_through=True),
 ]
 
