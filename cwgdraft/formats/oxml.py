@@ -201,7 +201,10 @@ def field_runs(instruction: str, shown: str) -> str:
 
 def running_header_paragraph(style_id: str, text: str) -> str:
     """The later-page header: `{PAGE}` in the text becomes a page field."""
-    before, _, after = text.partition("{PAGE}")
+    # The last `{PAGE}`: the template puts it after the symbol, which is user text.
+    before, _, after = text.rpartition("{PAGE}")
+    if not _:
+        before, after = text, ""
     inner = runs(before) + (field_runs("PAGE", "2") if _ else "") + runs(after)
     # An end-aligned stop at the far edge: the page number sits flush at the end side.
     return f"<w:p>{ppr(style=style_id, end_tabs=(TEXT_WIDTH,))}{inner}</w:p>"

@@ -8,8 +8,11 @@ entity resolution off into the `Document` that every writer reads.
 
 from __future__ import annotations
 
+import copy
 import json
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass, field, fields, is_dataclass
+from enum import Enum
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -189,6 +192,7 @@ def render(report: Report, template: Template | None = None) -> Document:
     from jinja2.exceptions import SecurityError
 
     template = template or load_template()
+    report, notes = clean_report(report)
     try:
         markup = template.env.get_template("report.xml.j2").render(
             report=report,
@@ -203,7 +207,44 @@ def render(report: Report, template: Template | None = None) -> Document:
         line = getattr(exc, "lineno", None)
         raise TemplateError(f"{where}{f':{line}' if line else ''}: {exc}") from exc
     document = parse_markup(markup)
+    document.notes.extend(notes)
     return document
+
+
+def _strings(obj: Any, path: str) -> Iterator[tuple[str, Any, Any, str]]:
+    """(path, holder, key, text) for every string of a report (enums aside)."""
+    if isinstance(obj, str):
+        return
+    if is_dataclass(obj):
+        for f in fields(obj):
+            value = getattr(obj, f.name)
+            if isinstance(value, str) and not isinstance(value, Enum):
+                yield f"{path}.{f.name}", obj, f.name, value
+            else:
+                yield from _strings(value, f"{path}.{f.name}")
+    elif isinstance(obj, list):
+        for i, value in enumerate(obj):
+            if isinstance(value, str) and not isinstance(value, Enum):
+                yield f"{path}[{i}]", obj, i, value
+            else:
+                yield from _strings(value, f"{path}[{i}]")
+
+
+def clean_report(report: Report) -> tuple[Report, list[str]]:
+    """The report with text XML can carry (a copy, only when something changes),
+    and one note per removed character: `report.title: removed U+0001 at character 5`."""
+    if not any(arabic.clean_text(text)[0] != text for *_, text in _strings(report, "report")):
+        return report, []
+    report = copy.deepcopy(report)
+    notes: list[str] = []
+    for path, holder, key, text in list(_strings(report, "report")):
+        cleaned, removed = arabic.clean_text(text)
+        notes.extend(f"{path}: removed {r.describe()}" for r in removed)
+        if isinstance(holder, list):
+            holder[key] = cleaned
+        else:
+            setattr(holder, key, cleaned)
+    return report, notes
 
 
 def parse_markup(markup: str) -> Document:
