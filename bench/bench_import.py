@@ -1,0 +1,75 @@
+"""Import benchmarks: printed, not asserted.
+
+- the exported 2022 sample `.docx`, in process (median of 10, warm); target under 200 ms;
+- the exported 60-page synthetic report (600 paragraphs, 5 meetings, 200
+  contributions), in process (median of 10, warm); target under 1 s;
+- the two seed texts, for comparison;
+- a whole `cwgdraft import --dry-run` process on the 2022 sample (start-up included).
+
+Run: `.venv/bin/python bench/bench_import.py`.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from cwgdraft.core import portable  # noqa: E402
+from cwgdraft.core.synthetic import synthetic_report  # noqa: E402
+from cwgdraft.formats.docx_writer import write_docx  # noqa: E402
+from cwgdraft.formats.render import render  # noqa: E402
+from cwgdraft.importer import import_file  # noqa: E402
+
+SAMPLE_2022 = REPO / "resources" / "samples" / "cwg-cop-18-2022.json"
+SEEDS = REPO.parent / "shared" / "seeds"
+
+
+def median_ms(fn: Callable[[], object], runs: int = 10, warm: int = 2) -> float:
+    for _ in range(warm):
+        fn()
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        sample = write_docx(render(portable.read_file(SAMPLE_2022)), folder / "sample-2022.docx")
+        synthetic = write_docx(render(synthetic_report()), folder / "synthetic-600.docx")
+        rows = [
+            ("2022 sample .docx", sample, 200.0),
+            ("60-page synthetic .docx", synthetic, 1000.0),
+        ]
+        for seed in sorted(SEEDS.glob("*.txt")):
+            rows.append((f"seed text {seed.name[:3]}", seed, None))
+        print(f"{'import (in process, median of 10, warm)':44} {'size':>9} {'ms':>8}  target")
+        for name, path, target in rows:
+            ms = median_ms(lambda p=path: import_file(p))
+            size = f"{path.stat().st_size // 1024} KB"
+            verdict = "" if target is None else (f"< {target:.0f} ms " + ("ok" if ms < target else "MISSED"))
+            print(f"{name:44} {size:>9} {ms:8.1f}  {verdict}")
+        times = []
+        for _ in range(3):
+            start = time.perf_counter()
+            subprocess.run(
+                [sys.executable, "-m", "cwgdraft", "--db", str(folder / "b.db"), "import", "--dry-run", str(sample)],
+                check=True, capture_output=True, cwd=REPO,
+            )  # fmt: skip
+            times.append(time.perf_counter() - start)
+        print(f"{'cwgdraft import --dry-run (whole process)':44} {'':>9} {statistics.median(times) * 1000:8.1f}")
+
+
+if __name__ == "__main__":
+    main()
