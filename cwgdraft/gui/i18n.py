@@ -89,3 +89,8 @@ def install(app: QCoreApplication, lang: str) -> Qt.LayoutDirection:
             _installed.append(own)
     QLocale.setDefault(QLocale(QLocale.Language.Arabic if lang == "ar" else QLocale.Language.English))
     return Qt.LayoutDirection.RightToLeft if lang == "ar" else Qt.LayoutDirection.LeftToRight
+
+
+def N_(text: str) -> str:
+    """Mark a string for translation where it is defined; `t()` translates it where it is shown."""
+    return text

@@ -11,14 +11,15 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QTimer, QUrl, Signal
-from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtGui import QResizeEvent, QTextCursor
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from cwgdraft.core.model import Report
 from cwgdraft.formats.html_writer import SCHEME, to_html
 from cwgdraft.formats.render import render
 
 DEBOUNCE_MS = 120
+WRAP_SLACK = 60  # px: see __init__
 
 
 class Preview(QTextBrowser):
@@ -31,6 +32,11 @@ class Preview(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._clicked)
+        # Qt lays out a right-to-left paragraph with a hanging (negative) indent
+        # up to the indent wider than asked: wrap a little short of the viewport
+        # so the page never needs a horizontal scroll bar.
+        self.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
+        self._fit_width()
         self.report: Report | None = None
         self.selected: str | None = None
         self.last_ms = 0.0
@@ -39,6 +45,13 @@ class Preview(QTextBrowser):
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.refresh)
+
+    def _fit_width(self) -> None:
+        self.setLineWrapColumnOrWidth(max(200, self.viewport().width() - WRAP_SLACK))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_width()
 
     def set_report(self, report: Report | None) -> None:
         self.report = report

@@ -26,6 +26,7 @@ class Page(QScrollArea):
         super().__init__(parent)
         self.host = host
         self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.body = QWidget()
         self.setWidget(self.body)
         self.outer = QVBoxLayout(self.body)

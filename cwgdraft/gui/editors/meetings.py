@@ -19,14 +19,14 @@ from cwgdraft.core import arabic
 from cwgdraft.core.model import Meeting, MeetingMode
 from cwgdraft.gui.commands import SetList
 from cwgdraft.gui.editors.base import HasSession, Page
-from cwgdraft.gui.i18n import t
+from cwgdraft.gui.i18n import N_, t
 from cwgdraft.gui.session import Target
 from cwgdraft.gui.widgets import Field
 
 MODES = {
-    MeetingMode.IN_PERSON: "حضورياً",
-    MeetingMode.ONLINE: "عبر الإنترنت",
-    MeetingMode.HYBRID: "مختلط (حضورياً وعبر الإنترنت)",
+    MeetingMode.IN_PERSON: N_("حضورياً"),
+    MeetingMode.ONLINE: N_("عبر الإنترنت"),
+    MeetingMode.HYBRID: N_("مختلط (حضورياً وعبر الإنترنت)"),
 }
 
 

@@ -22,29 +22,29 @@ from cwgdraft.core.model import Paragraph, ParagraphKind, Section, SectionRole
 from cwgdraft.formats.render import lay_out
 from cwgdraft.gui.commands import SetList, SetValue
 from cwgdraft.gui.editors.base import HasSession, Page
-from cwgdraft.gui.i18n import t
+from cwgdraft.gui.i18n import N_, t
 from cwgdraft.gui.session import Session, Target
 from cwgdraft.gui.widgets import Field, PlainText
 
 KINDS = {
-    ParagraphKind.NUMBERED: "فقرة مرقمة",
-    ParagraphKind.UNNUMBERED: "فقرة بلا رقم",
-    ParagraphKind.BULLET: "نقطة",
-    ParagraphKind.SUB_BULLET: "نقطة فرعية ○",
-    ParagraphKind.LETTERED: "بند بحرف (أ، ب، ج)",
-    ParagraphKind.LETTERED_BULLET: "نقطة تحت بند بحرف",
+    ParagraphKind.NUMBERED: N_("فقرة مرقمة"),
+    ParagraphKind.UNNUMBERED: N_("فقرة بلا رقم"),
+    ParagraphKind.BULLET: N_("نقطة"),
+    ParagraphKind.SUB_BULLET: N_("نقطة فرعية ○"),
+    ParagraphKind.LETTERED: N_("بند بحرف (أ، ب، ج)"),
+    ParagraphKind.LETTERED_BULLET: N_("نقطة تحت بند بحرف"),
 }
 
 ROLES = {
-    SectionRole.INTRODUCTION: "مقدمة",
-    SectionRole.OPENING: "الملاحظات الافتتاحية",
-    SectionRole.AGENDA: "اعتماد جدول الأعمال",
-    SectionRole.CONTRIBUTIONS: "المساهمات",
-    SectionRole.PRESENTATIONS: "العروض",
-    SectionRole.DISCUSSIONS: "المناقشات",
-    SectionRole.OTHER_BUSINESS: "ما يستجد من أعمال",
-    SectionRole.OUTCOMES: "النتائج",
-    SectionRole.OTHER: "قسم آخر",
+    SectionRole.INTRODUCTION: N_("مقدمة"),
+    SectionRole.OPENING: N_("الملاحظات الافتتاحية"),
+    SectionRole.AGENDA: N_("اعتماد جدول الأعمال"),
+    SectionRole.CONTRIBUTIONS: N_("المساهمات"),
+    SectionRole.PRESENTATIONS: N_("العروض"),
+    SectionRole.DISCUSSIONS: N_("المناقشات"),
+    SectionRole.OTHER_BUSINESS: N_("ما يستجد من أعمال"),
+    SectionRole.OUTCOMES: N_("النتائج"),
+    SectionRole.OTHER: N_("قسم آخر"),
 }
 
 INDENT = {
@@ -148,11 +148,15 @@ class SectionPage(Page):
         self.kind.setToolTip(t("نوع الفقرة: يحدد رقمها أو حرفها أو نقطتها"))
         for kind, label in KINDS.items():
             self.kind.addItem(t(label), kind)
-        for w in (self.new_button, self.delete_button, self.up_button, self.down_button, self.indent_button,
-                  self.outdent_button, self.kind):
+        for w in (self.new_button, self.delete_button, self.up_button, self.down_button):
             buttons.addWidget(w)
         buttons.addStretch(1)
         top_layout.addLayout(buttons)
+        kinds = QHBoxLayout()
+        for w in (self.kind, self.indent_button, self.outdent_button):
+            kinds.addWidget(w)
+        kinds.addStretch(1)
+        top_layout.addLayout(kinds)
         split.addWidget(top)
 
         bottom = QWidget()

@@ -26,7 +26,7 @@ from cwgdraft.core.model import Contribution, Person, PersonRole, Report
 from cwgdraft.formats.render import lay_out
 from cwgdraft.gui.commands import SetList, SetValue
 from cwgdraft.gui.editors.base import HasSession, Page
-from cwgdraft.gui.i18n import t
+from cwgdraft.gui.i18n import N_, t
 
 
 @dataclasses.dataclass
@@ -38,12 +38,12 @@ class Column:
 
 
 CATEGORIES = [
-    ("دولة عضو", "member_state"),
-    ("عضو قطاع", "sector_member"),
-    ("شريك", "partner"),
-    ("الأمانة", "secretariat"),
-    ("وثيقة معلومات", "information"),
-    ("أخرى", "other"),
+    (N_("دولة عضو"), "member_state"),
+    (N_("عضو قطاع"), "sector_member"),
+    (N_("شريك"), "partner"),
+    (N_("الأمانة"), "secretariat"),
+    (N_("وثيقة معلومات"), "information"),
+    (N_("أخرى"), "other"),
 ]
 
 
@@ -216,16 +216,16 @@ class TablePage(Page):
 class ContributionsPage(TablePage):
     list_attr = "contributions"
     kind = "contribution"
-    add_label = "إضافة مساهمة"
-    remove_label = "حذف المساهمة"
+    add_label = N_("إضافة مساهمة")
+    remove_label = N_("حذف المساهمة")
     columns: ClassVar[list[Column]] = [
-        Column("document", "رقم الوثيقة"),
-        Column("category", "الفئة", _categories, editable_choice=True),
-        Column("source", "المصدر"),
-        Column("title", "العنوان"),
-        Column("presenter_id", "المقدِّم", _people),
-        Column("meeting_id", "الاجتماع", _meetings),
-        Column("paragraph_id", "الفقرة التي تعرضها", _paragraphs),
+        Column("document", N_("رقم الوثيقة")),
+        Column("category", N_("الفئة"), _categories, editable_choice=True),
+        Column("source", N_("المصدر")),
+        Column("title", N_("العنوان")),
+        Column("presenter_id", N_("المقدِّم"), _people),
+        Column("meeting_id", N_("الاجتماع"), _meetings),
+        Column("paragraph_id", N_("الفقرة التي تعرضها"), _paragraphs),
     ]
 
     def __init__(self, host: HasSession, parent: QWidget | None = None) -> None:
@@ -240,14 +240,14 @@ class ContributionsPage(TablePage):
 class PeoplePage(TablePage):
     list_attr = "people"
     kind = "person"
-    add_label = "إضافة شخص"
-    remove_label = "حذف الشخص"
+    add_label = N_("إضافة شخص")
+    remove_label = N_("حذف الشخص")
     columns: ClassVar[list[Column]] = [
-        Column("honorific", "اللقب"),
-        Column("name", "الاسم"),
-        Column("country", "البلد أو الجهة"),
-        Column("role", "الدور", _roles),
-        Column("title", "الصفة"),
+        Column("honorific", N_("اللقب")),
+        Column("name", N_("الاسم")),
+        Column("country", N_("البلد أو الجهة")),
+        Column("role", N_("الدور"), _roles),
+        Column("title", N_("الصفة")),
     ]
 
     def __init__(self, host: HasSession, parent: QWidget | None = None) -> None:

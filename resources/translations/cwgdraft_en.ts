@@ -1,0 +1,885 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<!-- English translation of the cwgdraft interface, which is written in Arabic.
+     One context, "cwgdraft" (cwgdraft.gui.i18n.t and N_). The .qm is built from this file by pyside6-lrelease
+     at run and test time (cwgdraft.gui.i18n.compiled_qm), never committed; tests/gui/test_i18n.py checks
+     that every interface string has a translation here. -->
+<TS version="2.1" language="en" sourcelanguage="ar">
+<context>
+    <name>cwgdraft</name>
+    <message>
+        <source>خطأ</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>قبل التصدير: حقول مطلوبة فارغة</source>
+        <translation>Before export: required fields are empty</translation>
+    </message>
+    <message>
+        <source>تصدير على أي حال</source>
+        <translation>Export anyway</translation>
+    </message>
+    <message>
+        <source>تقرير جديد من التقرير السابق</source>
+        <translation>New report from the previous one</translation>
+    </message>
+    <message>
+        <source>هذه الحقول مطلوبة وما زالت فارغة أو غير صحيحة. ستظهر في الملف بين معقوفين.</source>
+        <translation>These fields are required and still empty or invalid. They will appear in the file in brackets.</translation>
+    </message>
+    <message>
+        <source>انتقل إليه</source>
+        <translation>Go to it</translation>
+    </message>
+    <message>
+        <source>إغلاق هذه النافذة والانتقال إلى الحقل</source>
+        <translation>Close this window and go to the field</translation>
+    </message>
+    <message>
+        <source>نُقل من التقرير السابق:</source>
+        <translation>Carried over from the previous report:</translation>
+    </message>
+    <message>
+        <source>يجب ملؤه لهذا الاجتماع (انقر مرتين للانتقال إليه):</source>
+        <translation>To fill in for this meeting (double-click to go to it):</translation>
+    </message>
+    <message>
+        <source>حدث خطأ غير متوقع</source>
+        <translation>An unexpected error occurred</translation>
+    </message>
+    <message>
+        <source>رأس الوثيقة</source>
+        <translation>Document header</translation>
+    </message>
+    <message>
+        <source>رمز الوثيقة</source>
+        <translation>Document symbol</translation>
+    </message>
+    <message>
+        <source>تاريخ الوثيقة</source>
+        <translation>Document date</translation>
+    </message>
+    <message>
+        <source>دورة المجلس</source>
+        <translation>Council session</translation>
+    </message>
+    <message>
+        <source>المجلس 2022</source>
+        <translation>Council 2022</translation>
+    </message>
+    <message>
+        <source>مكان الدورة</source>
+        <translation>Session place</translation>
+    </message>
+    <message>
+        <source>جنيف</source>
+        <translation>Geneva</translation>
+    </message>
+    <message>
+        <source>بداية الدورة</source>
+        <translation>Session start</translation>
+    </message>
+    <message>
+        <source>نهاية الدورة</source>
+        <translation>Session end</translation>
+    </message>
+    <message>
+        <source>بند جدول الأعمال</source>
+        <translation>Agenda item</translation>
+    </message>
+    <message>
+        <source>لغة الأصل</source>
+        <translation>Original language</translation>
+    </message>
+    <message>
+        <source>رمز اللغة: en أو ar أو fr</source>
+        <translation>Language code: en, ar or fr</translation>
+    </message>
+    <message>
+        <source>طريقة ترقيم الفقرات في التقرير</source>
+        <translation>How the report numbers its paragraphs</translation>
+    </message>
+    <message>
+        <source>الفقرة ثم القسم (1.2، كما في 2022)</source>
+        <translation>Paragraph then section (1.2, as in 2022)</translation>
+    </message>
+    <message>
+        <source>القسم ثم الفقرة (2.1، كما في 2016)</source>
+        <translation>Section then paragraph (2.1, as in 2016)</translation>
+    </message>
+    <message>
+        <source>ترقيم الفقرات</source>
+        <translation>Paragraph numbering</translation>
+    </message>
+    <message>
+        <source>العنوان والملخص</source>
+        <translation>Title and summary</translation>
+    </message>
+    <message>
+        <source>العنوان</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>الموضوع</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>يُكتب تلقائياً من أرقام الاجتماعات إن تُرك فارغاً</source>
+        <translation>Written from the meeting numbers when left empty</translation>
+    </message>
+    <message>
+        <source>الملخص</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>الإجراء المطلوب</source>
+        <translation>Action required</translation>
+    </message>
+    <message>
+        <source>المراجع</source>
+        <translation>References</translation>
+    </message>
+    <message>
+        <source>مرجع في كل سطر</source>
+        <translation>One reference per line</translation>
+    </message>
+    <message>
+        <source>فريق العمل</source>
+        <translation>Working group</translation>
+    </message>
+    <message>
+        <source>اسم الفريق</source>
+        <translation>Group name</translation>
+    </message>
+    <message>
+        <source>الاسم المختصر</source>
+        <translation>Acronym</translation>
+    </message>
+    <message>
+        <source>مراجع الولاية</source>
+        <translation>Mandate references</translation>
+    </message>
+    <message>
+        <source>حضورياً</source>
+        <translation>In person</translation>
+    </message>
+    <message>
+        <source>عبر الإنترنت</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>مختلط (حضورياً وعبر الإنترنت)</source>
+        <translation>Hybrid (in person and online)</translation>
+    </message>
+    <message>
+        <source>بلا تاريخ</source>
+        <translation>no date</translation>
+    </message>
+    <message>
+        <source>الاجتماع</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>الاجتماعات</source>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <source>الاجتماعات التي يغطيها التقرير</source>
+        <translation>The meetings this report covers</translation>
+    </message>
+    <message>
+        <source>إضافة اجتماع</source>
+        <translation>Add meeting</translation>
+    </message>
+    <message>
+        <source>إضافة اجتماع يغطيه التقرير</source>
+        <translation>Add a meeting covered by the report</translation>
+    </message>
+    <message>
+        <source>حذف الاجتماع</source>
+        <translation>Delete meeting</translation>
+    </message>
+    <message>
+        <source>حذف الاجتماع المحدد</source>
+        <translation>Delete the selected meeting</translation>
+    </message>
+    <message>
+        <source>رقم الاجتماع، من 1 إلى 99</source>
+        <translation>Meeting number, 1 to 99</translation>
+    </message>
+    <message>
+        <source>رقم الاجتماع</source>
+        <translation>Meeting number</translation>
+    </message>
+    <message>
+        <source>تاريخ الاجتماع (البداية)</source>
+        <translation>Meeting date (start)</translation>
+    </message>
+    <message>
+        <source>النهاية (لاجتماع يمتد أياماً)</source>
+        <translation>End (for a meeting over several days)</translation>
+    </message>
+    <message>
+        <source>كيف عُقد الاجتماع</source>
+        <translation>How the meeting was held</translation>
+    </message>
+    <message>
+        <source>طريقة الانعقاد</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>المكان</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <source>مقر الاتحاد في جنيف</source>
+        <translation>ITU headquarters, Geneva</translation>
+    </message>
+    <message>
+        <source>المنصة</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>عدد المشاركين (اتركه — إن لم يُعرف)</source>
+        <translation>Number of participants (leave — if unknown)</translation>
+    </message>
+    <message>
+        <source>عدد المشاركين</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>رقم الاجتماع يجب أن يكون من 1 إلى 99؛ لم يُحفظ هذا الرقم</source>
+        <translation>The meeting number must be from 1 to 99; this number was not saved</translation>
+    </message>
+    <message>
+        <source>فقرة مرقمة</source>
+        <translation>Numbered paragraph</translation>
+    </message>
+    <message>
+        <source>فقرة بلا رقم</source>
+        <translation>Unnumbered paragraph</translation>
+    </message>
+    <message>
+        <source>نقطة</source>
+        <translation>Bullet</translation>
+    </message>
+    <message>
+        <source>نقطة فرعية ○</source>
+        <translation>Sub-bullet ○</translation>
+    </message>
+    <message>
+        <source>بند بحرف (أ، ب، ج)</source>
+        <translation>Lettered item (أ, ب, ج)</translation>
+    </message>
+    <message>
+        <source>نقطة تحت بند بحرف</source>
+        <translation>Bullet under a lettered item</translation>
+    </message>
+    <message>
+        <source>مقدمة</source>
+        <translation>Introduction</translation>
+    </message>
+    <message>
+        <source>الملاحظات الافتتاحية</source>
+        <translation>Opening remarks</translation>
+    </message>
+    <message>
+        <source>اعتماد جدول الأعمال</source>
+        <translation>Adoption of the agenda</translation>
+    </message>
+    <message>
+        <source>المساهمات</source>
+        <translation>Contributions</translation>
+    </message>
+    <message>
+        <source>العروض</source>
+        <translation>Presentations</translation>
+    </message>
+    <message>
+        <source>المناقشات</source>
+        <translation>Discussions</translation>
+    </message>
+    <message>
+        <source>ما يستجد من أعمال</source>
+        <translation>Any other business</translation>
+    </message>
+    <message>
+        <source>النتائج</source>
+        <translation>Outcomes</translation>
+    </message>
+    <message>
+        <source>قسم آخر</source>
+        <translation>Other section</translation>
+    </message>
+    <message>
+        <source>القسم</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <source>عنوان القسم</source>
+        <translation>Section title</translation>
+    </message>
+    <message>
+        <source>وظيفة القسم في التقرير</source>
+        <translation>What the section is for in the report</translation>
+    </message>
+    <message>
+        <source>وظيفة القسم</source>
+        <translation>Section role</translation>
+    </message>
+    <message>
+        <source>قسم جديد</source>
+        <translation>New section</translation>
+    </message>
+    <message>
+        <source>إضافة قسم بعد هذا القسم</source>
+        <translation>Add a section after this one</translation>
+    </message>
+    <message>
+        <source>حذف القسم</source>
+        <translation>Delete section</translation>
+    </message>
+    <message>
+        <source>حذف هذا القسم وفقراته</source>
+        <translation>Delete this section and its paragraphs</translation>
+    </message>
+    <message>
+        <source>القسم إلى الأعلى</source>
+        <translation>Section up</translation>
+    </message>
+    <message>
+        <source>القسم إلى الأسفل</source>
+        <translation>Section down</translation>
+    </message>
+    <message>
+        <source>فقرات القسم بترتيبها وأرقامها في التقرير</source>
+        <translation>The section's paragraphs, in order, with their numbers in the report</translation>
+    </message>
+    <message>
+        <source>فقرة جديدة</source>
+        <translation>New paragraph</translation>
+    </message>
+    <message>
+        <source>إضافة فقرة بعد الفقرة المحددة (Ctrl+Return)</source>
+        <translation>Add a paragraph after the selected one (Ctrl+Return)</translation>
+    </message>
+    <message>
+        <source>حذف</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>حذف الفقرة المحددة</source>
+        <translation>Delete the selected paragraph</translation>
+    </message>
+    <message>
+        <source>نقل الفقرة إلى الأعلى (Alt+↑)</source>
+        <translation>Move the paragraph up (Alt+↑)</translation>
+    </message>
+    <message>
+        <source>نقل الفقرة إلى الأسفل (Alt+↓)</source>
+        <translation>Move the paragraph down (Alt+↓)</translation>
+    </message>
+    <message>
+        <source>إزاحة للداخل</source>
+        <translation>Indent</translation>
+    </message>
+    <message>
+        <source>جعل الفقرة نقطة تحت ما قبلها (نقطة ← ○، بند بحرف ← نقطة تحته)</source>
+        <translation>Make the paragraph an item under the one before (bullet → ○, lettered item → bullet under it)</translation>
+    </message>
+    <message>
+        <source>إزاحة للخارج</source>
+        <translation>Outdent</translation>
+    </message>
+    <message>
+        <source>إرجاع النقطة مستوى واحداً</source>
+        <translation>Move the item back one level</translation>
+    </message>
+    <message>
+        <source>نوع الفقرة: يحدد رقمها أو حرفها أو نقطتها</source>
+        <translation>Paragraph kind: decides its number, letter or bullet</translation>
+    </message>
+    <message>
+        <source>رقم الفقرة أو حرفها كما سيظهر في التقرير</source>
+        <translation>The paragraph's number or letter as it will appear in the report</translation>
+    </message>
+    <message>
+        <source>اكتب نص الفقرة هنا</source>
+        <translation>Type the paragraph here</translation>
+    </message>
+    <message>
+        <source>حذف الفقرة</source>
+        <translation>Delete paragraph</translation>
+    </message>
+    <message>
+        <source>نقل الفقرة</source>
+        <translation>Move paragraph</translation>
+    </message>
+    <message>
+        <source>نص الفقرة</source>
+        <translation>Paragraph text</translation>
+    </message>
+    <message>
+        <source>كتابة</source>
+        <translation>Typing</translation>
+    </message>
+    <message>
+        <source>نوع الفقرة</source>
+        <translation>Paragraph kind</translation>
+    </message>
+    <message>
+        <source>نقل القسم</source>
+        <translation>Move section</translation>
+    </message>
+    <message>
+        <source>التوقيع</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <source>اللقب</source>
+        <translation>Honorific</translation>
+    </message>
+    <message>
+        <source>السيد، الدكتور</source>
+        <translation>Mr, Dr</translation>
+    </message>
+    <message>
+        <source>الاسم</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>البلد</source>
+        <translation>Country</translation>
+    </message>
+    <message>
+        <source>الصفة</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>يمكن كتابتها على سطرين</source>
+        <translation>May be written over two lines</translation>
+    </message>
+    <message>
+        <source>إضافة مساهمة</source>
+        <translation>Add contribution</translation>
+    </message>
+    <message>
+        <source>حذف المساهمة</source>
+        <translation>Delete contribution</translation>
+    </message>
+    <message>
+        <source>إضافة شخص</source>
+        <translation>Add person</translation>
+    </message>
+    <message>
+        <source>حذف الشخص</source>
+        <translation>Delete person</translation>
+    </message>
+    <message>
+        <source>دولة عضو</source>
+        <translation>Member State</translation>
+    </message>
+    <message>
+        <source>عضو قطاع</source>
+        <translation>Sector Member</translation>
+    </message>
+    <message>
+        <source>شريك</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>الأمانة</source>
+        <translation>Secretariat</translation>
+    </message>
+    <message>
+        <source>وثيقة معلومات</source>
+        <translation>Information document</translation>
+    </message>
+    <message>
+        <source>أخرى</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>الرئيس</source>
+        <translation>Chair</translation>
+    </message>
+    <message>
+        <source>متحدث في الافتتاح</source>
+        <translation>Opening speaker</translation>
+    </message>
+    <message>
+        <source>مقدّم عرض</source>
+        <translation>Presenter</translation>
+    </message>
+    <message>
+        <source>آخر</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>إلى الأعلى</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <source>إلى الأسفل</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <source>إضافة صف جديد بعد الصف المحدد</source>
+        <translation>Add a new row after the selected one</translation>
+    </message>
+    <message>
+        <source>حذف الصف المحدد</source>
+        <translation>Delete the selected row</translation>
+    </message>
+    <message>
+        <source>نقل الصف المحدد إلى الأعلى (Alt+↑)</source>
+        <translation>Move the selected row up (Alt+↑)</translation>
+    </message>
+    <message>
+        <source>نقل الصف المحدد إلى الأسفل (Alt+↓)</source>
+        <translation>Move the selected row down (Alt+↓)</translation>
+    </message>
+    <message>
+        <source>رقم الوثيقة</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <source>الفئة</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>المصدر</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>المقدِّم</source>
+        <translation>Presenter</translation>
+    </message>
+    <message>
+        <source>الفقرة التي تعرضها</source>
+        <translation>Paragraph presenting it</translation>
+    </message>
+    <message>
+        <source>المساهمات ووثائق المعلومات المقدمة إلى الاجتماع</source>
+        <translation>Contributions and information documents submitted to the meeting</translation>
+    </message>
+    <message>
+        <source>البلد أو الجهة</source>
+        <translation>Country or organization</translation>
+    </message>
+    <message>
+        <source>الدور</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>الأشخاص</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>الرئيس والمتحدثون ومقدّمو العروض</source>
+        <translation>The chair, speakers and presenters</translation>
+    </message>
+    <message>
+        <source>نقل</source>
+        <translation>Move</translation>
+    </message>
+    <message>
+        <source>تقرير جديد من هذا التقرير…</source>
+        <translation>New report from this one…</translation>
+    </message>
+    <message>
+        <source>إنشاء تقرير الاجتماع التالي: يُنقل الهيكل والمراجع والفريق والتوقيع، ويُترك الجديد فارغاً</source>
+        <translation>Create the next meeting's report: structure, references, group and signature are carried over, the rest is left empty</translation>
+    </message>
+    <message>
+        <source>استيراد…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>استيراد تقرير من ملف Word</source>
+        <translation>Import a report from a Word file</translation>
+    </message>
+    <message>
+        <source>تصدير إلى Word…</source>
+        <translation>Export to Word…</translation>
+    </message>
+    <message>
+        <source>تصدير التقرير ملف ‎.docx‎ (Ctrl+E)</source>
+        <translation>Export the report as a .docx file (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>تصدير إلى PDF…</source>
+        <translation>Export to PDF…</translation>
+    </message>
+    <message>
+        <source>تصدير التقرير ملف PDF عبر LibreOffice</source>
+        <translation>Export the report as a PDF through LibreOffice</translation>
+    </message>
+    <message>
+        <source>فتح مخزن…</source>
+        <translation>Open store…</translation>
+    </message>
+    <message>
+        <source>فتح ملف مخزن تقارير آخر</source>
+        <translation>Open another report store file</translation>
+    </message>
+    <message>
+        <source>خروج</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>تراجع</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>التراجع عن آخر تعديل</source>
+        <translation>Undo the last edit</translation>
+    </message>
+    <message>
+        <source>إعادة</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>إعادة التعديل</source>
+        <translation>Redo the edit</translation>
+    </message>
+    <message>
+        <source>إضافة فقرة بعد الفقرة الحالية (Ctrl+Return)</source>
+        <translation>Add a paragraph after the current one (Ctrl+Return)</translation>
+    </message>
+    <message>
+        <source>نقل إلى الأعلى</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <source>نقل الفقرة أو الصف إلى الأعلى (Alt+↑)</source>
+        <translation>Move the paragraph or row up (Alt+↑)</translation>
+    </message>
+    <message>
+        <source>نقل إلى الأسفل</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <source>نقل الفقرة أو الصف إلى الأسفل (Alt+↓)</source>
+        <translation>Move the paragraph or row down (Alt+↓)</translation>
+    </message>
+    <message>
+        <source>بحث</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <source>البحث في قائمة التقارير (Ctrl+F)</source>
+        <translation>Search the list of reports (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>المعاينة</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>إظهار المعاينة أو إخفاؤها (F9)</source>
+        <translation>Show or hide the preview (F9)</translation>
+    </message>
+    <message>
+        <source>حول cwgdraft</source>
+        <translation>About cwgdraft</translation>
+    </message>
+    <message>
+        <source>ملف</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>المخازن الأخيرة</source>
+        <translation>Recent stores</translation>
+    </message>
+    <message>
+        <source>تحرير</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>عرض</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <source>الإعدادات</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>لغة الواجهة</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <source>مساعدة</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <source>الأدوات</source>
+        <translation>Tools</translation>
+    </message>
+    <message>
+        <source>تصدير إلى Word</source>
+        <translation>Export to Word</translation>
+    </message>
+    <message>
+        <source>مستند Word (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
+        <source>تحويل التقرير إلى PDF عبر LibreOffice…</source>
+        <translation>Converting the report to PDF with LibreOffice…</translation>
+    </message>
+    <message>
+        <source>إلغاء</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>تصدير إلى PDF</source>
+        <translation>Export to PDF</translation>
+    </message>
+    <message>
+        <source>فتح مخزن</source>
+        <translation>Open store</translation>
+    </message>
+    <message>
+        <source>مخزن cwgdraft (*.db);;كل الملفات (*)</source>
+        <translation>cwgdraft store (*.db);;All files (*)</translation>
+    </message>
+    <message>
+        <source>ستظهر الواجهة باللغة المختارة عند تشغيل البرنامج في المرة القادمة.</source>
+        <translation>The interface will use the chosen language the next time the program starts.</translation>
+    </message>
+    <message>
+        <source>محفوظ</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>جارٍ الحفظ…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>تم التصدير</source>
+        <translation>Exported</translation>
+    </message>
+    <message>
+        <source>تعذر التحويل إلى PDF</source>
+        <translation>Could not convert to PDF</translation>
+    </message>
+    <message>
+        <source>الاستيراد غير متاح في هذه النسخة</source>
+        <translation>Import is not available in this version</translation>
+    </message>
+    <message>
+        <source>تعذرت قراءة قائمة التقارير</source>
+        <translation>Could not read the list of reports</translation>
+    </message>
+    <message>
+        <source>تعذر فتح التقرير</source>
+        <translation>Could not open the report</translation>
+    </message>
+    <message>
+        <source>لم يُحفظ التعديل الأخير</source>
+        <translation>The last edit was not saved</translation>
+    </message>
+    <message>
+        <source>تعذر إنشاء التقرير الجديد</source>
+        <translation>Could not create the new report</translation>
+    </message>
+    <message>
+        <source>الاستيراد غير متاح</source>
+        <translation>Import is not available</translation>
+    </message>
+    <message>
+        <source>تعذر التصدير إلى Word</source>
+        <translation>Could not export to Word</translation>
+    </message>
+    <message>
+        <source>صُدّر التقرير إلى %1</source>
+        <translation>Report exported to %1</translation>
+    </message>
+    <message>
+        <source>تعذر فتح المخزن</source>
+        <translation>Could not open the store</translation>
+    </message>
+    <message>
+        <source>cwgdraft %1: صياغة تقرير رئيس فريق العمل التابع للمجلس بالعربية وتصديره إلى Word.</source>
+        <translation>cwgdraft %1: drafts the chair's report of a Council working group in Arabic and exports it to Word.</translation>
+    </message>
+    <message>
+        <source>صُدّر التقرير إلى:
+%1
+
+هل تريد فتحه الآن؟</source>
+        <translation>Report exported to:
+%1
+
+Open it now?</translation>
+    </message>
+    <message>
+        <source>المعاينة: %1 م.ث</source>
+        <translation>Preview: %1 ms</translation>
+    </message>
+    <message>
+        <source>بحث في التقارير (Ctrl+F)</source>
+        <translation>Search reports (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>اكتب جزءاً من الرمز أو التاريخ أو العنوان</source>
+        <translation>Type part of the symbol, date or title</translation>
+    </message>
+    <message>
+        <source>انقر تقريراً لفتحه</source>
+        <translation>Click a report to open it</translation>
+    </message>
+    <message>
+        <source>انقر جزءاً من التقرير لتحريره</source>
+        <translation>Click a part of the report to edit it</translation>
+    </message>
+    <message>
+        <source>الصفحة الأولى والملخص</source>
+        <translation>First page and summary</translation>
+    </message>
+    <message>
+        <source>التقارير</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>الرمز</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <source>التاريخ</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>مخطط التقرير</source>
+        <translation>Report outline</translation>
+    </message>
+    <message>
+        <source>[فقرة فارغة]</source>
+        <translation>[empty paragraph]</translation>
+    </message>
+    <message>
+        <source>[قسم بلا عنوان]</source>
+        <translation>[untitled section]</translation>
+    </message>
+    <message>
+        <source>سنة-شهر-يوم</source>
+        <translation>year-month-day</translation>
+    </message>
+    <message>
+        <source>اكتب التاريخ بالشكل 2023-01-19 أو اختره من التقويم</source>
+        <translation>Type the date as 2023-01-19 or pick it from the calendar</translation>
+    </message>
+    <message>
+        <source>تقويم</source>
+        <translation>Calendar</translation>
+    </message>
+    <message>
+        <source>اختيار التاريخ من التقويم</source>
+        <translation>Pick the date from the calendar</translation>
+    </message>
+    <message>
+        <source>تاريخ غير صحيح: اكتبه بالشكل 2023-01-19 (سنة-شهر-يوم)</source>
+        <translation>Invalid date: type it as 2023-01-19 (year-month-day)</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,58 @@
+"""Every interface string has an English translation; the `.qm` is built from the `.ts`."""
+
+from __future__ import annotations
+
+import ast
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from cwgdraft.gui import i18n
+from tests.gui.conftest import REPO
+
+GUI = REPO / "cwgdraft" / "gui"
+TS = REPO / "resources" / "translations" / "cwgdraft_en.ts"
+
+
+def interface_strings() -> set[str]:
+    found: set[str] = set()
+    for path in GUI.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in ("t", "N_")
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+            ):
+                found.add(node.args[0].value)
+    return found
+
+
+def translations() -> dict[str, str]:
+    root = ET.parse(TS).getroot()
+    out: dict[str, str] = {}
+    for context in root.iter("context"):
+        assert context.findtext("name") == i18n.CONTEXT
+        for message in context.iter("message"):
+            tr = message.find("translation")
+            assert tr is not None and tr.get("type") != "unfinished"
+            out[message.findtext("source") or ""] = tr.text or ""
+    return out
+
+
+def test_every_interface_string_is_translated() -> None:
+    have = translations()
+    missing = sorted(interface_strings() - set(have))
+    assert not missing, f"add to {TS.name}: {missing}"
+    assert all(v.strip() for v in have.values())
+
+
+def test_qm_is_built_from_ts(tmp_path: Path) -> None:
+    qm = i18n.compiled_qm("en", tmp_path)
+    assert qm is not None and qm.exists() and qm.stat().st_size > 1000
+    from PySide6.QtCore import QTranslator
+
+    tr = QTranslator()
+    assert tr.load(str(qm))
+    assert tr.translate(i18n.CONTEXT, "ملف") == "File"

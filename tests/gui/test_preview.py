@@ -1,0 +1,90 @@
+"""The preview shows the same paragraphs, numbers and letters as the `.docx`;
+it follows edits without blocking typing; clicking a paragraph selects it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QUrl
+
+from cwgdraft.gui.export import write_docx
+from tests.docx_text import docx_lines
+from tests.gui.helpers import commit_text, settle
+from tests.report_factory import two_meetings_report
+
+LABEL = re.compile(r"(\d+(?:\.\d+)*|[\u0621-\u064a]+\)|[•○])\t")
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+def preview_lines(window: Any) -> list[tuple[str, str]]:
+    """(label, text) for every visual line of the preview, in reading order."""
+    out: list[tuple[str, str]] = []
+    block = window.preview.document().begin()
+    while block.isValid():
+        text = block.text()
+        label = ""
+        m = LABEL.match(text)
+        if m:
+            label, text = m.group(1), text[m.end():]
+        for i, piece in enumerate(text.split("\u2028")):
+            if piece.strip():
+                out.append((label if i == 0 else "", _norm(piece)))
+        block = block.next()
+    return out
+
+
+def word_lines(path: Path) -> list[tuple[str, str]]:
+    return [(line.label, _norm(line.text)) for line in docx_lines(path) if line.text.strip()]
+
+
+@pytest.mark.parametrize("which", ["2022 sample", "two meetings"])
+def test_preview_matches_docx(qtbot: Any, window: Any, tmp_path: Path, which: str) -> None:
+    if which == "two meetings":
+        report = two_meetings_report()
+        for c in report.contributions:  # the factory keeps the link to its one-meeting version
+            c.meeting_id = report.meetings[0].id
+        window.store.save(report)
+        window.open_report(report.id)
+    settle(window)
+    out = write_docx(window.report, tmp_path / "r.docx")
+    word = word_lines(out)
+    shown = preview_lines(window)
+    labelled_word = [x for x in word if x[0]]
+    labelled_shown = [x for x in shown if x[0]]
+    assert labelled_shown == labelled_word
+    assert sorted(t for _, t in shown) == sorted(t for _, t in word)
+    # Body order (after the header block): the same lines in the same order.
+    body_word = [x for x in word if x[0] or x[1] in {t for _, t in labelled_word}]
+    assert body_word == [x for x in shown if x in body_word]
+
+
+def test_preview_follows_typing_without_blocking(qtbot: Any, window: Any) -> None:
+    settle(window)
+    paragraph = window.report.sections[0].paragraphs[0]
+    window.go_to("paragraph", paragraph.id)
+    commit_text(window.sections.editor, " ABC-123")
+    # Typing only starts the timer: the preview has not been rebuilt yet.
+    assert window._views_timer.isActive()
+    assert "ABC-123" not in window.preview.toPlainText()
+    qtbot.waitUntil(lambda: "ABC-123" in window.preview.toPlainText(), timeout=2000)
+    assert window.preview.last_ms < 1000
+
+
+def test_clicking_a_paragraph_selects_it(qtbot: Any, window: Any) -> None:
+    settle(window)
+    section = window.report.sections[1]
+    paragraph = section.paragraphs[-1]
+    window.go_to("front")
+    window.preview.anchorClicked.emit(QUrl(f"cwgdraft:{paragraph.id}"))
+    assert window.pages.currentWidget() is window.sections
+    assert window.sections.paragraph_id == paragraph.id
+    assert window.sections.editor.toPlainText() == paragraph.text
+    assert window.preview.selected == paragraph.id
+    window.preview.anchorClicked.emit(QUrl("cwgdraft:report.summary"))
+    assert window.pages.currentWidget() is window.front

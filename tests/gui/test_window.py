@@ -1,0 +1,140 @@
+"""The main window in Arabic (right to left) and in English; screenshots
+kept in `test-artifacts/`; the entry points with `--screenshot`."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QFontInfo
+from PySide6.QtWidgets import QApplication
+
+from cwgdraft.core.store import Store
+from tests.gui.conftest import ARTIFACTS, REPO, make_window, sample_2022
+from tests.gui.helpers import settle
+
+
+def _shot(window: Any, name: str) -> Path:
+    settle(window)
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / name
+    image = window.grab().toImage()
+    assert image.save(str(path))
+    return path
+
+
+def _left(widget: Any, window: Any) -> int:
+    return widget.mapTo(window, QPoint(0, 0)).x()
+
+
+def test_arabic_window_is_right_to_left(qtbot: Any, window: Any) -> None:
+    app = QApplication.instance()
+    assert app.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert QFontInfo(app.font()).family() == "Amiri"
+    # The splitter's first widget (the navigator) is drawn on the right half, the preview on the left.
+    nav = window.navigator
+    assert _left(nav, window) > window.width() / 2
+    assert _left(window.preview, window) < window.width() / 2
+    assert window.menuBar().actions()[0].text() == "ملف"
+    path = _shot(window, "main-window-ar.png")
+    # The grabbed image agrees: the navigator's report filter is in the right half of the picture.
+    image = window.grab().toImage()
+    assert image.width() == window.width()
+    centre = window.navigator.filter.mapTo(window, window.navigator.filter.rect().center())
+    assert centre.x() > image.width() / 2
+    assert path.stat().st_size > 10_000
+    # The paragraph editor, with a paragraph open.
+    paragraph = window.report.sections[1].paragraphs[0]
+    window.go_to("paragraph", paragraph.id)
+    assert window.sections.editor.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert window.sections.number_label.text() == "1.2"
+    _shot(window, "editor-ar.png")
+
+
+def test_english_window_is_left_to_right(qtbot: Any, sample_store: Any, tmp_path: Path) -> None:
+    store, report_id = sample_store
+    window = make_window(qtbot, store, report_id, tmp_path, lang="en")
+    try:
+        assert QApplication.instance().layoutDirection() == Qt.LayoutDirection.LeftToRight
+        assert window.menuBar().actions()[0].text() == "File"
+        assert window.export_action.text() == "Export to Word…"
+        assert _left(window.navigator, window) < window.width() / 2
+        _shot(window, "main-window-en.png")
+        window.close()
+    finally:
+        from cwgdraft.gui import i18n
+
+        app = QApplication.instance()
+        app.setLayoutDirection(i18n.install(app, "ar"))
+        app.setProperty("cwgdraft_lang", "ar")
+
+
+def test_tooltips_are_arabic(qtbot: Any, window: Any) -> None:
+    for action in (window.export_action, window.undo_action, window.new_paragraph_action, window.preview_action):
+        assert any("\u0600" <= ch <= "\u06ff" for ch in action.toolTip())
+
+
+def test_shortcuts(qtbot: Any, window: Any) -> None:
+    assert window.export_action.shortcut().toString() == "Ctrl+E"
+    assert window.preview_action.shortcut().toString() == "F9"
+    assert window.move_up_action.shortcut().toString() == "Alt+Up"
+    assert "Ctrl+Return" in [s.toString() for s in window.new_paragraph_action.shortcuts()]
+    qtbot.keyClick(window, Qt.Key.Key_F9)
+    assert not window.preview.isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_F9)
+    assert window.preview.isVisible()
+    window.find_action.trigger()
+    qtbot.keyClicks(window.navigator.filter, "zzz-no-such")
+    assert window.navigator.visible_reports() == []
+    window.navigator.filter.clear()
+    assert window.report.id in window.navigator.visible_reports()
+
+
+def test_settings_remember_the_window(qtbot: Any, sample_store: Any, tmp_path: Path) -> None:
+    store, report_id = sample_store
+    window = make_window(qtbot, store, report_id, tmp_path)
+    window.splitter.setSizes([300, 500, 560])
+    sizes = window.splitter.sizes()
+    window.close()
+    again = make_window(qtbot, store, report_id, tmp_path)
+    assert again.splitter.sizes() == sizes
+    assert str(Path(store.path).resolve()) not in []  # recent stores are kept by the app's main()
+    again.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("how", ["cwgdraft gui", "cwgdraft-gui"])
+def test_entry_points_take_a_screenshot(tmp_path: Path, how: str) -> None:
+    db = tmp_path / "store.db"
+    report = sample_2022()
+    with Store.open(db) as store:
+        store.save(report)
+    shot = tmp_path / "shot.png"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"))
+    if how == "cwgdraft gui":
+        cmd = [sys.executable, "-m", "cwgdraft", "--db", str(db), "gui", "--report", report.id, "--screenshot", str(shot)]
+    else:
+        cmd = [str(Path(sys.executable).parent / "cwgdraft-gui"), "--db", str(db), "--report", report.id,
+               "--screenshot", str(shot)]
+        if not Path(cmd[0]).exists():
+            pytest.skip("cwgdraft-gui is not installed in this environment")
+    done = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert shot.exists() and shot.stat().st_size > 10_000
+
+
+def test_a_store_that_cannot_be_opened_is_one_line(tmp_path: Path) -> None:
+    bad = tmp_path / "not-a-store.db"
+    bad.write_text("hello", encoding="utf-8")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"))
+    done = subprocess.run([sys.executable, "-m", "cwgdraft.gui.app", "--db", str(bad), "--screenshot",
+                           str(tmp_path / "x.png")], cwd=REPO, env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert str(bad) in done.stderr
