@@ -1,0 +1,195 @@
+"""Import… : pick a Word or text report, see what was found, then store it.
+
+Nothing is stored until the user presses Store: first the dialog shows the
+fields found, the outline (sections with their paragraphs by kind), what
+could not be placed (kept as unnumbered paragraphs where it stood) and the
+notes (comments left out, renumbering). A file that cannot be used shows its
+one-line error and cannot be stored.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cwgdraft.core.errors import CwgError
+from cwgdraft.core.store import Store
+from cwgdraft.gui.i18n import N_, t
+from cwgdraft.importer import ImportResult, import_file
+
+FIELD_LABELS = {
+    "council_session": N_("دورة المجلس"),
+    "session": N_("مكان الدورة وتاريخها"),
+    "agenda_item": N_("بند جدول الأعمال"),
+    "symbol": N_("رمز الوثيقة"),
+    "date": N_("تاريخ الوثيقة"),
+    "original_language": N_("لغة الأصل"),
+    "title": N_("العنوان"),
+    "subject": N_("الموضوع"),
+    "summary": N_("الملخص"),
+    "action_required": N_("الإجراء المطلوب"),
+    "references": N_("المراجع"),
+    "numbering": N_("ترقيم الفقرات"),
+    "group": N_("الفريق"),
+    "meetings": N_("الاجتماعات"),
+    "contributions": N_("المساهمات"),
+    "signature": N_("التوقيع"),
+    "signature_title": N_("صفة الموقّع"),
+}
+KIND_LABELS = {
+    "numbered": N_("مرقمة"),
+    "unnumbered": N_("غير مرقمة"),
+    "bullet": N_("نقطية"),
+    "sub_bullet": N_("نقطية فرعية"),
+    "lettered": N_("بحروف"),
+    "lettered_bullet": N_("نقطية تحت حرف"),
+}
+FILE_FILTER = N_("تقارير (*.docx *.txt);;Word (*.docx);;نص (*.txt);;كل الملفات (*)")
+
+
+class ImportDialog(QDialog):
+    """Pick a file, review what the import found, store it (or not)."""
+
+    def __init__(self, parent: QWidget | None, store: Store) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.result: ImportResult | None = None
+        self.stored_id: str | None = None
+        self.setWindowTitle(t("استيراد تقرير"))
+        self.setObjectName("importDialog")
+        self.resize(860, 620)
+
+        self.path_edit = QLineEdit(self)
+        self.path_edit.setReadOnly(True)
+        self.path_edit.setPlaceholderText(t("ملف Word ‎(.docx)‎ أو نص مستخرج منه ‎(.txt)‎"))
+        self.path_edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.choose_button = QPushButton(t("اختيار ملف…"), self)
+        self.choose_button.setObjectName("chooseFile")
+        self.choose_button.clicked.connect(self.choose_file)
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(self.choose_button)
+
+        self.status = QLabel(t("اختر ملفاً لعرض ما يُعثر عليه فيه قبل تخزينه."), self)
+        self.status.setObjectName("importStatus")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.fields = QTableWidget(0, 2, self)
+        self.fields.setObjectName("importFields")
+        self.fields.setHorizontalHeaderLabels([t("الحقل"), t("ما عُثر عليه")])
+        self.fields.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.fields.verticalHeader().setVisible(False)
+        self.fields.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.outline = QListWidget(self)
+        self.outline.setObjectName("importOutline")
+        self.unplaced = QListWidget(self)
+        self.unplaced.setObjectName("importUnplaced")
+        self.notes = QListWidget(self)
+        self.notes.setObjectName("importNotes")
+
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.fields, t("الحقول"))
+        self.tabs.addTab(self.outline, t("المخطط"))
+        self.tabs.addTab(self.unplaced, t("ما تعذر وضعه"))
+        self.tabs.addTab(self.notes, t("ملاحظات"))
+
+        self.buttons = QDialogButtonBox(self)
+        self.store_button = self.buttons.addButton(t("تخزين"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.store_button.setObjectName("storeImport")
+        self.store_button.setEnabled(False)
+        self.cancel_button = self.buttons.addButton(t("إلغاء"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.store_button.clicked.connect(self.store_result)
+        self.cancel_button.clicked.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.status)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.buttons)
+
+    # --- actions ------------------------------------------------------------------
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, t("استيراد تقرير"), "", t(FILE_FILTER))
+        if path:
+            self.load(path)
+
+    def load(self, path: str | Path) -> bool:
+        """Import `path` without storing it and show the result. True when it can be stored."""
+        self.path_edit.setText(str(path))
+        self._clear()
+        try:
+            result = import_file(path)
+        except CwgError as exc:
+            self.result = None
+            self.status.setText(t("تعذر استيراد الملف:") + " " + str(exc))
+            self.status.setProperty("error", True)
+            self.store_button.setEnabled(False)
+            return False
+        self.result = result
+        self.status.setProperty("error", False)
+        self._show(result)
+        self.store_button.setEnabled(True)
+        return True
+
+    def store_result(self) -> None:
+        if self.result is None:
+            return
+        try:
+            self.store.save(self.result.report)
+        except CwgError as exc:
+            self.status.setText(t("تعذر التخزين:") + " " + str(exc))
+            return
+        self.stored_id = self.result.report.id
+        self.accept()
+
+    # --- display ------------------------------------------------------------------
+    def _clear(self) -> None:
+        self.fields.setRowCount(0)
+        self.outline.clear()
+        self.unplaced.clear()
+        self.notes.clear()
+
+    def _show(self, result: ImportResult) -> None:
+        found = [(key, value) for key, value in result.found.items() if value]
+        self.fields.setRowCount(len(found))
+        for row, (key, value) in enumerate(found):
+            self.fields.setItem(row, 0, QTableWidgetItem(t(FIELD_LABELS.get(key, key))))
+            self.fields.setItem(row, 1, QTableWidgetItem(value))
+        for line in result.outline():
+            number, title, counts = [*line.split("\t"), "", ""][:3]
+            parts = []
+            for piece in counts.split(", "):
+                if " " in piece:
+                    n, kind = piece.split(" ", 1)
+                    parts.append(f"{n} {t(KIND_LABELS.get(kind, kind))}")
+            self.outline.addItem(f"{number}  {title} — {'، '.join(parts)}")
+        for item in result.unplaced:
+            self.unplaced.addItem(item)
+        for note in result.notes:
+            self.notes.addItem(note)
+        sections = len(result.report.sections)
+        summary = t("عُثر على {fields} حقلاً و{sections} أقسام.").format(fields=len(found), sections=sections)
+        if result.unplaced:
+            summary += " " + t("تعذر وضع {n} عنصراً: بقيت فقرات غير مرقمة حيث كانت.").format(n=len(result.unplaced))
+            self.tabs.setTabText(2, t("ما تعذر وضعه") + f" ({len(result.unplaced)})")
+        else:
+            self.tabs.setTabText(2, t("ما تعذر وضعه"))
+        self.status.setText(summary + " " + t("لم يُخزَّن شيء بعد."))
