@@ -95,6 +95,9 @@ def test_bundle_holds_the_data_files(built_app: Path) -> None:
         "fontpkg_amiri/files/Amiri-Bold.ttf",
     ):
         assert (data / part).is_file(), part
+    # The interface translations, compiled while building (the frozen app cannot run lrelease).
+    for ts in (REPO / "resources" / "translations").glob("*.ts"):
+        assert (data / "resources" / "translations" / f"{ts.stem}.qm").is_file(), ts.name
     assert list((data / "jsonschema_specifications").rglob("*.json")) or list((data / "jsonschema").rglob("*.json"))
     # Only the Qt modules the app uses.
     names = {p.name.split(".")[0] for p in (data / "PySide6").glob("Qt*.*") if p.suffix in {".so", ".pyd"}}
