@@ -199,3 +199,32 @@ def _timed(document: Document) -> float:
     start = time.perf_counter()
     to_html(document, selected=document.blocks[-5].source)
     return time.perf_counter() - start
+
+
+@pytest.mark.parametrize("name", sorted(all_reports()))
+def test_preview_shows_what_the_docx_holds(name: str, tmp_path) -> None:
+    """Every line of the exported `.docx`, with its number, letter or bullet, in the preview, in order."""
+    from cwgdraft.formats.docx_writer import write_docx
+    from tests.docx_text import LABEL, docx_lines
+
+    document = render(all_reports()[name])
+    path = write_docx(document, tmp_path / "out.docx")
+    header = len(document.header_start) + len(document.header_end)
+
+    def html_lines(texts: list[str]) -> list[tuple[str, str]]:
+        out = []
+        for text in texts:
+            label = ""
+            if text[:2] in ("•\t", "○\t"):
+                label, text = text[0], text[2:]
+            elif m := LABEL.match(text):
+                label, text = m.group(1), text[m.end() :]
+            out += [(label if i == 0 else "", piece) for i, piece in enumerate(text.split("\n"))]
+        return out
+
+    texts = [i["text"] for i in paragraphs(to_html(document))]
+    # Word's header part ends with an empty paragraph after the header table: not a line.
+    want = [(line.label, line.text) for line in docx_lines(path) if line.label or line.text]
+    got_header, got_body = html_lines(texts[:header]), html_lines(texts[header:])
+    assert sorted(got_header) == sorted(want[:header])  # the two columns, in their own order
+    assert got_body == want[header:]
