@@ -20,6 +20,7 @@ from cwgdraft.core.paths import REPO_ROOT
 
 CONTEXT = "cwgdraft"
 LANGUAGES = ("ar", "en")
+ARABIC_LOCALE = "ar_AE"
 TS_DIR = REPO_ROOT / "resources" / "translations"
 
 
@@ -87,7 +88,8 @@ def install(app: QCoreApplication, lang: str) -> Qt.LayoutDirection:
         if qm is not None and own.load(str(qm)):
             app.installTranslator(own)
             _installed.append(own)
-    QLocale.setDefault(QLocale(QLocale.Language.Arabic if lang == "ar" else QLocale.Language.English))
+    # Arabic with Western digits and the ITU month names (يناير, not جانفي or كانون الثاني): FORMAT.md.
+    QLocale.setDefault(QLocale(ARABIC_LOCALE if lang == "ar" else "en_GB"))
     return Qt.LayoutDirection.RightToLeft if lang == "ar" else Qt.LayoutDirection.LeftToRight
 
 

@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
         self.pdf_job: PdfJob | None = None
         self.progress: QProgressDialog | None = None
         self.last_export: Path | None = None
+        self._descriptions: dict[str, str] = {}
 
         self.navigator = Navigator()
         self.pages = QStackedWidget()
@@ -228,7 +229,31 @@ class MainWindow(QMainWindow):
         except Exception as exc:
             show_error(self, t("تعذرت قراءة قائمة التقارير"), exc)
             summaries = []
-        self.navigator.set_reports(summaries, self.report.id if self.report else None)
+        titles: dict[str, str] = {}
+        for summary in summaries:
+            if not (summary.title or "").strip():
+                titles[summary.id] = self._describe(summary.id)
+        self.navigator.set_reports(summaries, self.report.id if self.report else None, titles)
+
+    def _describe(self, report_id: str) -> str:
+        """A name for a report without a title: its subject, else its meetings."""
+        from cwgdraft.core import arabic
+
+        if report_id in self._descriptions:
+            return self._descriptions[report_id]
+        try:
+            report = self.store.get(report_id)
+        except Exception:
+            return ""
+        text = report.subject.split("\n")[0].strip()
+        if not text:
+            numbers = [m.number for m in report.meetings if 1 <= m.number <= 99]
+            text = arabic.meetings_phrase(numbers) if numbers else ""
+            start = next((m.start for m in report.meetings if m.start), None)
+            if start:
+                text += f" ({arabic.format_date(start, nbsp=False)})"
+        self._descriptions[report_id] = text
+        return text
 
     def open_report(self, ref: str) -> bool:
         try:
@@ -245,7 +270,7 @@ class MainWindow(QMainWindow):
             self.session.deleteLater()
         self.session = session
         session.changed.connect(self._changed)
-        session.saved.connect(lambda: self._saved_state(True))
+        session.saved.connect(self._after_save)
         session.save_failed.connect(lambda msg: show_error(self, t("لم يُحفظ التعديل الأخير"), msg))
         session.undo_stack.indexChanged.connect(lambda _i: self._enable())
         self.settings.setValue("last_report", session.report.id)
@@ -263,6 +288,10 @@ class MainWindow(QMainWindow):
         self._saved_state(True)
         self._enable()
 
+    def _after_save(self) -> None:
+        self._saved_state(True)
+        self.refresh_reports()
+
     def _update_title(self) -> None:
         name = self.report.label if self.report else ""
         self.setWindowTitle(f"{name} — cwgdraft" if name else "cwgdraft")
@@ -271,6 +300,8 @@ class MainWindow(QMainWindow):
         self.save_label.setText(t("محفوظ") if saved else t("جارٍ الحفظ…"))
 
     def _changed(self, reload: bool) -> None:
+        if self.session is not None:
+            self._descriptions.pop(self.session.report.id, None)
         self._saved_state(False)
         page = self.pages.currentWidget()
         if reload and isinstance(page, Page):
@@ -420,8 +451,11 @@ class MainWindow(QMainWindow):
             show_error(self, t("الاستيراد غير متاح"), exc)
             return
         dialog = ImportDialog(self, self.store)
-        dialog.exec()
+        accepted = dialog.exec()
         self.refresh_reports()
+        stored_id = getattr(dialog, "stored_id", None)
+        if accepted and stored_id:
+            self.open_report(stored_id)
 
     # --- export ---------------------------------------------------------------
     def check_before_export(self) -> bool:

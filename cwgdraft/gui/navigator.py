@@ -69,11 +69,12 @@ class Navigator(QSplitter):
         self._open_id: str | None = None
 
     # --- reports -------------------------------------------------------------
-    def set_reports(self, summaries: list[Any], open_id: str | None) -> None:
+    def set_reports(self, summaries: list[Any], open_id: str | None, titles: dict[str, str] | None = None) -> None:
+        """The reports; `titles` names those without a title (by their subject or meetings)."""
         self._open_id = open_id
         self.reports.clear()
         for s in summaries:
-            title = (s.title or "").replace("\n", " ")
+            title = (s.title or "").replace("\n", " ") or (titles or {}).get(s.id, "")
             item = QTreeWidgetItem([title or "—", s.symbol or "", s.date.isoformat() if s.date else ""])
             item.setData(0, ROLE, s.id)
             item.setToolTip(0, title)

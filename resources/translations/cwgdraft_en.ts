@@ -881,5 +881,109 @@ Open it now?</translation>
         <source>تاريخ غير صحيح: اكتبه بالشكل 2023-01-19 (سنة-شهر-يوم)</source>
         <translation>Invalid date: type it as 2023-01-19 (year-month-day)</translation>
     </message>
+    <message>
+        <source>تقارير (*.docx *.txt);;Word (*.docx);;نص (*.txt);;كل الملفات (*)</source>
+        <translation>Reports (*.docx *.txt);;Word (*.docx);;Text (*.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>مكان الدورة وتاريخها</source>
+        <translation>Session place and dates</translation>
+    </message>
+    <message>
+        <source>الفريق</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>صفة الموقّع</source>
+        <translation>Signatory's title</translation>
+    </message>
+    <message>
+        <source>مرقمة</source>
+        <translation>Numbered</translation>
+    </message>
+    <message>
+        <source>غير مرقمة</source>
+        <translation>Unnumbered</translation>
+    </message>
+    <message>
+        <source>نقطية</source>
+        <translation>Bullet</translation>
+    </message>
+    <message>
+        <source>نقطية فرعية</source>
+        <translation>Sub-bullet</translation>
+    </message>
+    <message>
+        <source>بحروف</source>
+        <translation>Lettered</translation>
+    </message>
+    <message>
+        <source>نقطية تحت حرف</source>
+        <translation>Bullet under a letter</translation>
+    </message>
+    <message>
+        <source>استيراد تقرير</source>
+        <translation>Import a report</translation>
+    </message>
+    <message>
+        <source>ملف Word ‎(.docx)‎ أو نص مستخرج منه ‎(.txt)‎</source>
+        <translation>A Word file (.docx) or text extracted from one (.txt)</translation>
+    </message>
+    <message>
+        <source>اختيار ملف…</source>
+        <translation>Choose a file…</translation>
+    </message>
+    <message>
+        <source>اختر ملفاً لعرض ما يُعثر عليه فيه قبل تخزينه.</source>
+        <translation>Choose a file to see what is found in it before it is stored.</translation>
+    </message>
+    <message>
+        <source>الحقول</source>
+        <translation>Fields</translation>
+    </message>
+    <message>
+        <source>المخطط</source>
+        <translation>Outline</translation>
+    </message>
+    <message>
+        <source>ما تعذر وضعه</source>
+        <translation>Not placed</translation>
+    </message>
+    <message>
+        <source>ملاحظات</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>تخزين</source>
+        <translation>Store</translation>
+    </message>
+    <message>
+        <source>الحقل</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>ما عُثر عليه</source>
+        <translation>Found</translation>
+    </message>
+    <message>
+        <source>عُثر على {fields} حقلاً و{sections} أقسام.</source>
+        <translation>Found {fields} fields and {sections} sections.</translation>
+    </message>
+    <message>
+        <source>لم يُخزَّن شيء بعد.</source>
+        <translation>Nothing has been stored yet.</translation>
+    </message>
+    <message>
+        <source>تعذر وضع {n} عنصراً: بقيت فقرات غير مرقمة حيث كانت.</source>
+        <translation>{n} items could not be placed: they stay as unnumbered paragraphs where they were.</translation>
+    </message>
+    <message>
+        <source>تعذر استيراد الملف:</source>
+        <translation>Could not import the file:</translation>
+    </message>
+    <message>
+        <source>تعذر التخزين:</source>
+        <translation>Could not store:</translation>
+    </message>
 </context>
 </TS>

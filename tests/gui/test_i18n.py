@@ -56,3 +56,10 @@ def test_qm_is_built_from_ts(tmp_path: Path) -> None:
     tr = QTranslator()
     assert tr.load(str(qm))
     assert tr.translate(i18n.CONTEXT, "ملف") == "File"
+
+
+def test_arabic_locale_writes_western_digits(qapp: object) -> None:
+    from PySide6.QtCore import QLocale
+
+    assert QLocale().toString(18) == "18"
+    assert QLocale().monthName(1) == "يناير"

@@ -104,7 +104,10 @@ def test_settings_remember_the_window(qtbot: Any, sample_store: Any, tmp_path: P
     window.close()
     again = make_window(qtbot, store, report_id, tmp_path)
     assert again.splitter.sizes() == sizes
-    assert str(Path(store.path).resolve()) not in []  # recent stores are kept by the app's main()
+    from cwgdraft.gui.main_window import recent_stores, remember_store
+
+    remember_store(again.settings, store.path)
+    assert recent_stores(again.settings)[0] == str(Path(store.path).resolve())
     again.close()
 
 

@@ -1,0 +1,137 @@
+"""Bad input in the editors: a message next to the field, and nothing
+already stored is lost."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from tests.gui.helpers import settle, stored
+
+
+def _shown(label: Any) -> bool:
+    return not label.isHidden() and bool(label.text())
+
+
+def test_impossible_date(qtbot: Any, window: Any) -> None:
+    meeting = window.report.meetings[0]
+    window.go_to("meetings", meeting.id)
+    settle(window)
+    before = stored(window.store, window.report.id)
+    field = window.meetings.fields[("meeting", "start")]
+    field.line.clear()
+    qtbot.keyClicks(field.line, "2023-02-30")
+    qtbot.keyClick(field.line, Qt.Key.Key_Return)
+    settle(window)
+    assert _shown(field.error)
+    assert "تاريخ غير صحيح" in field.error.text()
+    # The message is next to the field: in the same row, right under the date.
+    assert field.error.parent() is field
+    assert stored(window.store, window.report.id) == before
+    assert window.report.meetings[0].start == meeting.start
+    # Fixing it clears the message and takes the date.
+    field.line.clear()
+    qtbot.keyClicks(field.line, "2023-02-28")
+    qtbot.keyClick(field.line, Qt.Key.Key_Return)
+    assert not _shown(field.error)
+    assert window.report.meetings[0].start.isoformat() == "2023-02-28"
+
+
+def test_meeting_number_zero(qtbot: Any, window: Any) -> None:
+    meeting = window.report.meetings[0]
+    window.go_to("meetings", meeting.id)
+    settle(window)
+    before = stored(window.store, window.report.id)
+    number = window.meetings.number
+    number.lineEdit().selectAll()
+    qtbot.keyClicks(number.lineEdit(), "0")
+    assert number.value() == 0
+    error = window.meetings.number_field.error
+    assert _shown(error)
+    assert window.meetings.ordinal.text() == ""
+    settle(window)
+    assert window.report.meetings[0].number == meeting.number
+    assert stored(window.store, window.report.id) == before
+    number.lineEdit().selectAll()
+    qtbot.keyClicks(number.lineEdit(), "19")
+    assert not _shown(error)
+    assert window.meetings.ordinal.text() == "التاسع عشر"
+
+
+def test_required_field_empty_at_export(qtbot: Any, window: Any, tmp_path: Any, monkeypatch: Any) -> None:
+    window.go_to("signature")
+    name = window.signature.fields[("signature", "name")]
+    name.line.selectAll()
+    qtbot.keyClick(name.line, Qt.Key.Key_Delete)
+    assert window.report.signature.name == ""
+    settle(window)
+    before = stored(window.store, window.report.id)
+    seen: list[int] = []
+
+    def go_to_first() -> None:
+        dialog = window.check_dialog
+        if dialog is not None and dialog.isVisible():
+            from cwgdraft.core.checks import missing_fields
+
+            missing = missing_fields(window.report)
+            seen.append(len(missing))
+            assert len(dialog.go_buttons) == len(missing)
+            index = next(i for i, m in enumerate(missing) if m.path.endswith("signature.name"))
+            dialog.go_buttons[index].click()
+
+    timer = QTimer(window)
+    timer.setInterval(50)
+    timer.timeout.connect(go_to_first)
+    timer.start()
+    assert window.action_export_docx() is None  # went to the field instead of exporting
+    timer.stop()
+    assert seen
+    QApplication.processEvents()
+    assert window.pages.currentWidget() is window.signature
+    assert _shown(name.error)
+    assert name.error.parent() is name
+    assert stored(window.store, window.report.id) == before
+    # Typing a name clears the message.
+    from tests.gui.helpers import commit_text
+
+    commit_text(name.line, "عبد العزيز الزرعوني")
+    assert not _shown(name.error)
+
+
+def test_empty_front_fields_are_marked_at_export(qtbot: Any, window: Any) -> None:
+    window.go_to("front")
+    symbol = window.front.fields[("report", "symbol")]
+    symbol.line.clear()
+    QTimer.singleShot(100, lambda: window.check_dialog and window.check_dialog.reject())
+    assert window.check_before_export() is False
+    if not window.report.symbol:
+        assert _shown(symbol.error)
+
+
+def test_errors_are_dialogs_not_tracebacks(qtbot: Any, window: Any, tmp_path: Any) -> None:
+    from cwgdraft.gui import dialogs
+
+    # Export into a folder that does not exist and cannot be created.
+    target = tmp_path / "file-not-folder"
+    target.write_text("x", encoding="utf-8")
+    assert window.export_docx_to(target / "r.docx") is None
+    boxes = [w for w in QApplication.topLevelWidgets() if w.objectName() == "errorDialog" and w.isVisible()]
+    assert boxes
+    assert "Traceback" not in boxes[-1].informativeText()
+    assert dialogs.last_error
+    for box in boxes:
+        box.close()
+    # An uncaught exception goes through the hook to a dialog.
+    dialogs.install_excepthook()
+    import sys
+
+    try:
+        raise RuntimeError("boom")
+    except RuntimeError:
+        sys.excepthook(*sys.exc_info())
+    assert "boom" in dialogs.last_error
+    for box in [w for w in QApplication.topLevelWidgets() if w.objectName() == "errorDialog"]:
+        box.close()
+    sys.excepthook = sys.__excepthook__
