@@ -434,7 +434,30 @@ def order_problems(pkg: Package) -> list[str]:
     return out
 
 
+def font_problems(pkg: Package) -> list[str]:
+    """Both font halves (FORMAT.md rule 4): the defaults name a complex-script font and
+    the Arabic language; every `w:rFonts` that names a Latin font names a `w:cs` one too."""
+    out = []
+    defaults = pkg._defaults("rPr")
+    if defaults is None:
+        out.append("word/styles.xml: no w:docDefaults/w:rPrDefault/w:rPr")
+    else:
+        fonts = defaults.find(W + "rFonts")
+        if fonts is None or not (fonts.get(W + "cs") or fonts.get(W + "cstheme")):
+            out.append("word/styles.xml: the defaults name no complex-script font (w:rFonts/@w:cs)")
+        lang = defaults.find(W + "lang")
+        if lang is None or not (lang.get(W + "bidi") or "").startswith("ar"):
+            out.append("word/styles.xml: the defaults give no Arabic language (w:lang/@w:bidi)")
+    for name, tree in pkg.trees.items():
+        for fonts in tree.iter(W + "rFonts"):
+            latin = fonts.get(W + "ascii") or fonts.get(W + "hAnsi")
+            if latin and not (fonts.get(W + "cs") or fonts.get(W + "cstheme")):
+                out.append(f"{_where(name, fonts)}: w:rFonts names {latin!r} but no w:cs font")
+    return out
+
+
 CHECKS = {
+    "fonts": font_problems,
     "bidi": bidi_problems,
     "pairs": pair_problems,
     "section": section_problems,

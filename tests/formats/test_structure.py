@@ -214,3 +214,12 @@ def test_run_direction_and_presentation_form_checks() -> None:
     assert any("Latin run with w:rtl" in x for x in oc.run_direction_problems(pkg))
     pkg.parts["word/document.xml"] = "\ufefb".encode()  # LAM WITH ALEF ISOLATED FORM
     assert oc.presentation_form_problems(pkg)
+
+
+def test_font_check() -> None:
+    pkg = _pkg()
+    fonts = pkg.styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}rFonts")
+    del fonts.attrib[W + "cs"]
+    problems = oc.font_problems(pkg)
+    assert any("complex-script font" in x for x in problems)
+    assert any("but no w:cs font" in x for x in problems)
