@@ -38,6 +38,7 @@ _TYPED_NUMBER = re.compile(r"^[ \t\u00a0]*(\d{1,3})\.(\d{1,3})\.?[ \t\u00a0]*\t[
 _TYPED_NUMBER_SPACE = re.compile(r"^[ \t\u00a0]*(\d{1,3})\.(\d{1,3})\.?[ " + NBSP + r"]+(\S.*)$", re.S)
 _TYPED_LETTER = re.compile(r"^[ \t\u00a0]*\(?[ \t\u00a0]*([" + _LETTERS + r"]{1,2})[ \t\u00a0]*\)[ \t\u00a0]*\t[ \t\u00a0]*(.*)$", re.S)
 _TYPED_GLYPH = re.compile(r"^[ \t\u00a0]*([•○●◦▪■–·o\-\uf0b7\uf0a7])[ \t\u00a0]*\t[ \t\u00a0]*(.*)$", re.S)
+_SPACED_SECTION = re.compile(r"^[ \t\u00a0]*(\d{1,2})[.)]?[ \u00a0]+(\S[^\n\t]{0,100})$")
 _RULE = re.compile(r"^[ \t]*_{3,}[ \t]*$")
 _PLACEHOLDER = re.compile(r"^\[[^\[\]]{1,60}\]$")
 _HINTS = {
@@ -50,6 +51,7 @@ HONORIFICS = (
     "السيد", "السيدة", "الدكتور", "الدكتورة", "الأستاذ", "الأستاذة", "المهندس", "المهندسة",
     "السفير", "السفيرة", "البروفيسور", "الشيخ", "الشيخة", "معالي", "سعادة",
 )  # fmt: skip
+_NAME_ONLY = re.compile(r"^(?:(" + "|".join(HONORIFICS) + r")\s+)?([^\W\d_][^()\t\n.:،؛]{1,60})$")
 _SIGNATURE = re.compile(r"^(?:(" + "|".join(HONORIFICS) + r")\s+)?([^()\t\n]{2,80}?)\s*\(([^()\n]{2,80})\)\s*$")
 
 _MONTH = "(" + "|".join(arabic.MONTHS) + ")"
@@ -95,8 +97,10 @@ def fold(text: str) -> str:
 def _ordinals() -> list[tuple[str, int]]:
     words: dict[str, int] = {}
     for n in range(1, 100):
-        words.setdefault(arabic.ordinal(n), n)
-        words.setdefault(arabic.ordinal(n, feminine=True), n)
+        for word in (arabic.ordinal(n), arabic.ordinal(n, feminine=True)):
+            words.setdefault(word, n)
+            if word.endswith("ون"):  # the tens in the genitive/accusative: `الحادي والعشرين`
+                words.setdefault(word[:-2] + "ين", n)
     return sorted(words.items(), key=lambda kv: -len(kv[0]))
 
 
@@ -181,6 +185,9 @@ def _typed(text: str, base: dict) -> Line:
     m = _TYPED_LETTER.match(text)
     if m:
         return Line(_tail(m.group(2), base), kind="letter", label=m.group(1), **base)
+    m = _SPACED_SECTION.match(text)
+    if m and _looks_like_heading(m.group(2)):
+        return Line(m.group(2).strip(" \t\u00a0"), kind="section", label=m.group(1), **base)
     m = _TYPED_GLYPH.match(text)
     if m:
         glyph = {"\uf0b7": "•", "\uf0a7": "▪"}.get(m.group(1), m.group(1))
@@ -188,6 +195,18 @@ def _typed(text: str, base: dict) -> Line:
     lead = text.startswith("\t") or text.startswith(" \t")
     body = text.lstrip(" \t").rstrip("\t") if base["origin"] == "text" else text
     return Line(body, kind="plain", lead_tab=lead, **base)
+
+
+def _looks_like_heading(text: str) -> bool:
+    """`1 مقدمة`: a short title, no sentence, no date (`2 فبراير 2017`)."""
+    t = text.strip()
+    words = t.split()
+    return (
+        0 < len(words) <= 12
+        and t[-1] not in ".،:؛,;"
+        and words[0] not in arabic.MONTHS
+        and not words[0][0].isdigit()
+    )
 
 
 def _tail(text: str, base: dict) -> str:
@@ -341,13 +360,16 @@ class _Reader:
         candidates = []
         for i in range(begin, len(lines)):
             ln = lines[i]
-            if ln.kind in ("plain", "bullet") and _SIGNATURE.match(fold(ln.text)) and len(fold(ln.text)) < 120:
-                nxt = next((x for x in lines[i + 1 :] if x.kind != "blank"), None)
-                rest = [x for x in lines[i + 1 :] if x.kind != "blank"]
-                if (nxt is not None and fold(nxt.text).startswith("رئيس")) or len(rest) <= 3 or (
-                    "signature" in ln.style.lower()
-                ):
-                    candidates.append(i)
+            t = fold(ln.text)
+            if ln.kind not in ("plain", "bullet") or not t or len(t) >= 120:
+                continue
+            rest = [x for x in lines[i + 1 :] if x.kind != "blank"]
+            title_next = bool(rest) and fold(rest[0].text).startswith("رئيس")
+            styled = "signature" in ln.style.lower()
+            if _SIGNATURE.match(t) and (title_next or styled or (ln.kind == "plain" and len(rest) <= 3)):
+                candidates.append(i)
+            elif _NAME_ONLY.match(t) and len(t.split()) <= 6 and (title_next or styled) and len(rest) <= 5:
+                candidates.append(i)
         if not candidates:
             return len(lines), None
         return candidates[-1], candidates[-1]
@@ -372,7 +394,7 @@ class _Reader:
                         self.unplaced.append(f"header block: {_short(p)}")
                         self.pending_front.append(Line(p.strip(), p, "plain"))
                     continue
-            elif "\n" not in ln.text and self.header_field(ln.text):
+            elif "\n" not in ln.text and self.header_field(ln.seen.text if ln.seen else ln.text):
                 if current:
                     blocks.append(current)
                     current = []
@@ -568,12 +590,12 @@ class _Reader:
     # --- signature and end ------------------------------------------------------------
     def signature(self, lines: list[Line]) -> None:
         first = lines[0]
-        m = _SIGNATURE.match(fold(first.text))
+        m = _SIGNATURE.match(fold(first.text)) or _NAME_ONLY.match(fold(first.text))
         sig = self.report.signature
         if m:
             sig.honorific = m.group(1) or ""
             sig.name = m.group(2).strip()
-            sig.country = m.group(3).strip()
+            sig.country = m.group(3).strip() if m.re is _SIGNATURE else ""
             # keep the name as typed (no-break spaces included)
             self.found["signature"] = fold(first.text)
         title: list[str] = []
@@ -640,14 +662,15 @@ class _Reader:
                 break
         meetings = [Meeting(n) for n in numbers]
         # A date after each meeting's ordinal: `اجتماعه الثاني عشر في 10 أكتوبر 2016`.
+        by_number = {mt.number: mt for mt in meetings}
         for text in sources[:2]:
-            for meeting in meetings:
-                if meeting.start is not None:
+            for m in _MEETINGS.finditer(text):
+                got = ordinal_numbers(m.group(1))
+                if len(got) != 1 or got[0] not in by_number or by_number[got[0]].start is not None:
                     continue
-                word = re.escape(arabic.ordinal(meeting.number))
-                m = re.search(word + r"(?![\u0621-\u064a])[^.؛]{0,40}?في\s+" + _DATE.pattern, text)
-                if m:
-                    meeting.start = parse_date(m.group(1), m.group(2), m.group(3))
+                d = re.match(r"[^.؛]{0,40}?في\s+" + _DATE.pattern, text[m.end() :])
+                if d:
+                    by_number[got[0]].start = parse_date(d.group(1), d.group(2), d.group(3))
         # Else the dates after `عُقد في` / `عُقدا في`, in order.
         if meetings and any(mt.start is None for mt in meetings):
             for text in sources[:2]:

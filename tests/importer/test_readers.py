@@ -54,6 +54,7 @@ def test_ordinal_words() -> None:
     assert ordinal_numbers("الحادي والعشرون") == [21]
     assert ordinal_numbers("الثامن\u00a0عشر") == [18]
     assert ordinal_numbers("الأول والثاني") == [1, 2]
+    assert ordinal_numbers("الحادي والعشرين والثلاثين") == [21, 30]
 
 
 def test_number_formats() -> None:

@@ -1,0 +1,105 @@
+"""Nothing is dropped silently: what cannot be mapped stays where it stood,
+as an unnumbered paragraph, and is listed in `unplaced`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cwgdraft.core.model import ParagraphKind
+from cwgdraft.importer import import_file
+from tests.importer.wordfiles import NS, _table, _textbox, para, run
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _word(path: Path, paragraphs: list[str], numbering: list[str] = ()) -> Path:
+    import docx
+    from docx.oxml import parse_xml
+
+    doc = docx.Document()
+    numbering_el = doc.part.numbering_part.element
+    for xml in numbering:
+        numbering_el.append(parse_xml(xml))
+    sect = doc.element.body.find(f"{{{W_NS}}}sectPr")
+    for xml in paragraphs:
+        sect.addprevious(parse_xml(xml))
+    doc.save(str(path))
+    return path
+
+
+ROMAN = [
+    f'<w:abstractNum {NS} w:abstractNumId="31"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/>'
+    '<w:lvlText w:val="%1."/></w:lvl></w:abstractNum>',
+    f'<w:num {NS} w:numId="31"><w:abstractNumId w:val="31"/></w:num>',
+]
+
+
+def test_word_leftovers_are_kept_in_place_and_listed(tmp_path: Path) -> None:
+    path = _word(
+        tmp_path / "w.docx",
+        [
+            para(run("ملخص")), para(run("نص الملخص.")),
+            para(run("1\tمقدمة")),
+            para(run("1.1\tالفقرة الأولى.")),
+            _table(["خلية أولى"], ["خلية ثانية"]),
+            para(run("بند مرقم بالأرقام الرومانية"), (31, 0)),
+            para(_textbox(["نص في إطار"]) + run("الفقرة التي تحمل الإطار.")),
+            para(run("1.2\tالفقرة الثانية.")),
+            para(run("عبد العزيز الزرعوني (الإمارات العربية المتحدة)")),
+            para(run("رئيس فريق العمل")),
+            para(run("___________")),
+            para(run("سطر بعد الخط")),
+        ],
+        ROMAN,
+    )  # fmt: skip
+    result = import_file(path)
+    texts = [(p.kind, p.text) for p in result.report.sections[0].paragraphs]
+    assert texts == [
+        (ParagraphKind.NUMBERED, "الفقرة الأولى."),
+        (ParagraphKind.UNNUMBERED, "خلية أولى"),
+        (ParagraphKind.UNNUMBERED, "خلية ثانية"),
+        (ParagraphKind.UNNUMBERED, "I. بند مرقم بالأرقام الرومانية"),
+        (ParagraphKind.UNNUMBERED, "نص في إطار"),
+        (ParagraphKind.UNNUMBERED, "الفقرة التي تحمل الإطار."),
+        (ParagraphKind.NUMBERED, "الفقرة الثانية."),
+        (ParagraphKind.UNNUMBERED, "سطر بعد الخط"),
+    ]
+    joined = "\n".join(result.unplaced)
+    for piece in ("خلية أولى", "خلية ثانية", "بند مرقم", "نص في إطار", "سطر بعد الخط"):
+        assert piece in joined
+    assert len(result.unplaced) == 5
+
+
+def test_text_with_spaced_headings_and_a_name_only_signature(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_text(
+        "ملخص\nنص الملخص.\n"
+        "1 مقدمة\nعقد الفريق اجتماعه الحادي والعشرين في 2 فبراير 2017.\n"
+        "2 النتائج\n2.1 النتيجة الأولى.\n2.2\tالنتيجة الثانية.\n"
+        "شريف هاشم\nرئيس فريق العمل\n",
+        encoding="utf-8",
+    )
+    result = import_file(path)
+    r = result.report
+    assert [s.title for s in r.sections] == ["مقدمة", "النتائج"]
+    assert [p.kind for p in r.sections[1].paragraphs] == [ParagraphKind.NUMBERED, ParagraphKind.NUMBERED]
+    assert r.sections[0].paragraphs[0].kind is ParagraphKind.UNNUMBERED
+    assert (r.signature.name, r.signature.country, r.signature.title) == ("شريف هاشم", "", "رئيس فريق العمل")
+    assert [(m.number, m.start.isoformat()) for m in r.meetings] == [(21, "2017-02-02")]
+    assert result.unplaced == []
+
+
+def test_front_matter_leftovers(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_text(
+        "الوثيقة C22/7-A\n17 يناير 2022\nسطر مجهول في الترويسة\n\nالعنوان\n\nالموضوع\n\nسطر زائد\n\n"
+        "ملخص\nنص.\n1\tمقدمة\n1.1\tفقرة.\n",
+        encoding="utf-8",
+    )
+    result = import_file(path)
+    r = result.report
+    assert (r.symbol, r.date.isoformat()) == ("C22/7-A", "2022-01-17")
+    # one block of lines up to the blank line: the unknown header line starts the title block
+    assert r.title == "سطر مجهول في الترويسة" and r.subject == "العنوان"
+    assert [p.text for p in r.sections[0].paragraphs[:2]] == ["الموضوع", "سطر زائد"]
+    assert len(result.unplaced) == 2
