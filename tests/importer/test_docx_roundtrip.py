@@ -7,6 +7,8 @@ the lines a reader sees in the two Word files must be equal.
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -79,3 +81,44 @@ def test_synthetic_is_deterministic() -> None:
     assert portable.dumps(a) == portable.dumps(b)
     assert portable.dumps(a) != portable.dumps(synthetic_report(seed=2))
     portable.loads(portable.dumps(a))  # valid against the schema
+
+
+# --- the same files saved again by another writer (LibreOffice) ------------------------
+
+SOFFICE = shutil.which("soffice")
+
+
+def _resave(files: list[Path], tmp_path: Path) -> Path:
+    out = tmp_path / "resaved"
+    subprocess.run(
+        [SOFFICE, "--headless", f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+         "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out), *map(str, files)],
+        check=True, capture_output=True, timeout=240,
+    )  # fmt: skip
+    return out
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
+def test_files_resaved_by_libreoffice(tmp_path: Path) -> None:
+    """LibreOffice rewrites styles, numbering and headers its own way: the import still reads them."""
+    from tests.formats.test_seeds import _diff, output_pairs
+    from tests.importer.wordfiles import FOOTER, build
+
+    reports = {p.stem: portable.read_file(p) for p in SAMPLES}
+    files = [write_docx(render(r), tmp_path / f"{name}.docx") for name, r in reports.items()]
+    seen = {}
+    for convention in ("2022", "2016"):
+        path, seen[convention] = build(tmp_path / f"word{convention}.docx", convention=convention,
+                                       header="first_page_header", date_field=False)  # fmt: skip
+        files.append(path)
+    out = _resave(files, tmp_path)
+    for name, report in reports.items():
+        result = import_file(out / f"{name}.docx")
+        assert result.unplaced == [] and blocks(result.report) == blocks(report), name
+    for convention, pairs in seen.items():
+        result = import_file(out / f"word{convention}.docx")
+        assert result.unplaced == []
+        again = write_docx(render(result.report), tmp_path / f"again{convention}.docx")
+        want = [(label, " ".join(text.replace("\u00a0", " ").split())) for label, text in [*pairs, ("", FOOTER)]]
+        got = [(label, " ".join(text.replace("\u00a0", " ").split())) for label, text in output_pairs(again)]
+        assert got == want, _diff(want, got)

@@ -116,11 +116,13 @@ def build(
     *,
     convention: str = "2022",
     header: str = "body_table",
+    date_field: bool = True,
 ) -> tuple[Path, list[Pair]]:
     """A chair's report in Word with list numbering; returns (path, what a reader sees).
 
     `header`: where the header block is: `body_table`, `first_page_header`,
-    `textboxes` or `paragraphs`.
+    `textboxes` or `paragraphs`. `date_field`: the meeting date is a DATE field
+    (whose shown result LibreOffice updates when it saves the file).
     """
     import docx
     from docx.oxml import parse_xml
@@ -192,11 +194,13 @@ def build(
     add(para(run("مقدمة"), (SECTIONS, 0)), "1", "مقدمة")
     intro = (
         run(f"عقد {GROUP} (CWG\u2011COP) اجتماعه الثامن عشر في ")
-        + '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
-        + '<w:r><w:instrText xml:space="preserve"> DATE \\@ "d MMMM yyyy" </w:instrText></w:r>'
-        + '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
-        + run("12 يناير 2022")
-        + '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        + (
+            '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+            '<w:r><w:instrText xml:space="preserve"> DATE \\@ "d MMMM yyyy" </w:instrText></w:r>'
+            '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + run("12 يناير 2022")
+            + '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+            if date_field else run("12 يناير 2022")
+        )
         + run(" عبر الإنترنت على المنصة ")
         + '<w:hyperlink w:anchor="zoom" w:history="1"><w:r><w:t>Zoom</w:t></w:r></w:hyperlink>'
         + run(". وشارك فيه نحو ")
