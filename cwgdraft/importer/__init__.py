@@ -51,7 +51,7 @@ def _kind(path: Path) -> str:
     except OSError as exc:
         raise BadInput(f"{path}: cannot read ({exc.strerror})") from exc
     if head.startswith(_OLE):
-        raise BadInput(f"{path}: an old Word .doc file; save it as a Word Document (.docx) first")
+        raise BadInput(f"{path}: an old Word .doc file or an encrypted document; save it as a Word Document (.docx) first")
     if head.startswith(b"PK") or path.suffix.lower() in _WORD_SUFFIXES:
         return "docx"
     return "text"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +23,10 @@ MAX_RATIO = 200  # inflated / compressed, for parts over RATIO_FLOOR
 RATIO_FLOOR = 1024 * 1024
 MAX_MEMBERS = 10_000
 _CHUNK = 256 * 1024
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())
 
 
 def _mb(n: int) -> str:
@@ -115,8 +120,10 @@ class SafeZip:
                         raise BadInput(f"{where} inflates past the {_mb(MAX_PART)} limit (zip bomb?)")
                     if self.total > MAX_TOTAL:
                         raise BadInput(f"{self.path}: the parts inflate past the {_mb(MAX_TOTAL)} limit (zip bomb?)")
-        except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError) as exc:
-            raise BadInput(f"{where} is damaged ({exc})") from exc
+        except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError, zlib.error) as exc:
+            raise BadInput(f"{where} is damaged ({_one_line(exc)})") from exc
+        except RuntimeError as exc:  # encrypted member
+            raise BadInput(f"{where} cannot be read ({_one_line(exc)})") from exc
         except OSError as exc:
             raise BadInput(f"{where} cannot be read ({exc})") from exc
         return bytes(out)
