@@ -28,9 +28,21 @@ SELECTED_BG = "#dbe8fb"
 BOX_BORDER = "#000000"
 MUTED = "#666666"
 
-# Indents in px, from the reference document's twips (1.4 cm, 0.7 cm at 96 dpi).
-INDENT = 53
-STEP = 26
+# Columns in px from the start (right) edge. A label is followed by a tab, and
+# Qt sets tab stops every 80 px from where a paragraph's first line starts
+# (`QTextOption.tabStopDistance`), so every hanging paragraph hangs by TAB:
+# its label sits TAB before its text, and wrapped lines line up under the
+# first line's text. Numbers hang from the edge, letters and bullets from
+# STEP, second-level bullets from 2 * STEP: the Word styles' 1.4 cm and 0.7 cm
+# steps, a little wider.
+TAB = 80
+STEP = 40
+
+
+def _hanging(top: int, bottom: int, margin: int) -> str:
+    """A paragraph whose text starts `margin` px from the edge, its label TAB px before."""
+    return f"margin-top:{top}px; margin-bottom:{bottom}px; margin-right:{margin}px; text-indent:-{TAB}px;"
+
 
 BOX_STYLES = frozenset({"box_heading", "box_text", "box_rule", "reference"})
 
@@ -43,37 +55,13 @@ _STYLE: dict[str, tuple[str, str, str]] = {
     "box_text": ("margin-top:3px; margin-bottom:3px;", "justify", ""),
     "box_rule": ("margin-top:3px; margin-bottom:3px;", "", ""),
     "reference": ("margin-top:0px; margin-bottom:0px;", "", ""),
-    "section_heading": (
-        f"margin-top:18px; margin-bottom:6px; font-weight:bold; margin-right:{INDENT}px; text-indent:-{INDENT}px;",
-        "",
-        "",
-    ),
-    "numbered": (
-        f"margin-top:6px; margin-bottom:6px; margin-right:{INDENT}px; text-indent:-{INDENT}px;",
-        "justify",
-        "",
-    ),
+    "section_heading": ("font-weight:bold; " + _hanging(18, 6, TAB), "", ""),
+    "numbered": (_hanging(6, 6, TAB), "justify", ""),
     "body": ("margin-top:6px; margin-bottom:6px;", "justify", ""),
-    "bullet": (
-        f"margin-top:3px; margin-bottom:0px; margin-right:{INDENT + STEP}px; text-indent:-{STEP}px;",
-        "justify",
-        "•",
-    ),
-    "sub_bullet": (
-        f"margin-top:2px; margin-bottom:0px; margin-right:{INDENT + 2 * STEP}px; text-indent:-{STEP}px;",
-        "justify",
-        "○",
-    ),
-    "lettered": (
-        f"margin-top:6px; margin-bottom:3px; margin-right:{INDENT + STEP}px; text-indent:-{STEP}px;",
-        "justify",
-        "",
-    ),
-    "lettered_bullet": (
-        f"margin-top:3px; margin-bottom:0px; margin-right:{INDENT + 2 * STEP}px; text-indent:-{STEP}px;",
-        "justify",
-        "•",
-    ),
+    "bullet": (_hanging(3, 0, STEP + TAB), "justify", "•"),
+    "sub_bullet": (_hanging(2, 0, 2 * STEP + TAB), "justify", "○"),
+    "lettered": (_hanging(6, 3, STEP + TAB), "justify", ""),
+    "lettered_bullet": (_hanging(3, 0, 2 * STEP + TAB), "justify", "•"),
     "signature": ("margin-top:36px; margin-bottom:0px; margin-right:300px; font-weight:bold;", "", ""),
     "signature_title": ("margin-top:0px; margin-bottom:12px; margin-right:300px;", "", ""),
     "end_rule": ("margin-top:6px; margin-bottom:6px;", "", ""),

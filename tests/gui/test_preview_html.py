@@ -111,3 +111,29 @@ def test_clicking_a_paragraph_names_its_source(qtbot) -> None:
     assert href == f"cwgdraft:{target.id}"
     assert QUrl(href).scheme() == "cwgdraft"
     assert QUrl(href).path() == target.id
+
+
+def test_wrapped_lines_line_up_under_the_text_after_the_label(qtbot) -> None:
+    """Hanging paragraphs: the label's tab reaches the column where wrapped lines start."""
+    report = full_report()
+    for section in report.sections:
+        for paragraph in section.paragraphs:
+            paragraph.text = " ".join([paragraph.text] * 3)  # at least two lines each
+    view = browser(qtbot, render(report))
+    view.resize(700, 1000)
+    view.show()
+    qtbot.waitExposed(view)
+    doc = view.document()
+    checked = 0
+    block = doc.begin()
+    while block.isValid():
+        text, layout = block.text(), block.layout()
+        if "\t" in text and layout.lineCount() > 1:
+            first, second = layout.lineAt(0), layout.lineAt(1)
+            x = first.cursorToX(text.index("\t") + 1)
+            x = x[0] if isinstance(x, tuple) else x
+            # Right to left: the text after the tab starts where wrapped lines end on the right.
+            assert abs(x - second.naturalTextRect().right()) <= 10, text[:20]
+            checked += 1
+        block = block.next()
+    assert checked >= 5
