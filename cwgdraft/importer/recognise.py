@@ -33,7 +33,7 @@ from cwgdraft.importer.seen import Seen, SeenDocument
 
 NBSP = "\u00a0"
 _LETTERS = "\u0621-\u064a"
-_TYPED_SECTION = re.compile(r"^[ \t\u00a0]*(\d{1,2})[ \t\u00a0]*\t[ \t\u00a0]*(\S.*)$", re.S)
+_TYPED_SECTION = re.compile(r"^[ \t\u00a0]*(\d{1,2})[.)]?[ \t\u00a0]*\t[ \t\u00a0]*(\S.*)$", re.S)
 _TYPED_NUMBER = re.compile(r"^[ \t\u00a0]*(\d{1,3})\.(\d{1,3})\.?[ \t\u00a0]*\t[ \t\u00a0]*(.*)$", re.S)
 _TYPED_NUMBER_SPACE = re.compile(r"^[ \t\u00a0]*(\d{1,3})\.(\d{1,3})\.?[ " + NBSP + r"]+(\S.*)$", re.S)
 _TYPED_LETTER = re.compile(r"^[ \t\u00a0]*\(?[ \t\u00a0]*([" + _LETTERS + r"]{1,2})[ \t\u00a0]*\)[ \t\u00a0]*\t[ \t\u00a0]*(.*)$", re.S)
@@ -320,7 +320,7 @@ class _Reader:
             for piece in seen.text.split("\n"):
                 if not self.header_field(piece):
                     self.unplaced.append(f"first-page header: {_short(piece)}")
-                    self.notes.append(f"first-page header line not understood: {_short(piece)}")
+                    self.pending_front.append(Line(piece.strip(), piece, "plain"))
         lines = [to_line(s) for s in doc.paragraphs]
         box = self.find_box(lines)
         first_section = next(
@@ -331,9 +331,15 @@ class _Reader:
         body_end, sig_index = self.find_signature(lines, first_section)
         front_end = box[0] if box else (first_section if first_section is not None else body_end)
         self.front(lines[:front_end])
+        body_start = first_section
+        if body_start is None:
+            # No section heading: the box ends after the block of references, the rest is body.
+            body_start = self.box_end(lines, box[0], body_end) if box else front_end
+            if body_start < body_end:
+                self.notes.append("no numbered section headings found: the text is in one untitled section")
         if box:
-            self.summary_box(lines[box[0] : first_section if first_section is not None else body_end])
-        self.body(lines[first_section:body_end] if first_section is not None else lines[front_end:body_end])
+            self.summary_box(lines[box[0] : body_start])
+        self.body(lines[body_start:body_end])
         if sig_index is not None:
             self.signature(lines[sig_index:])
         self.running_header()
@@ -354,6 +360,20 @@ class _Reader:
         if start is None:
             return []
         return [start, start + 1]
+
+    @staticmethod
+    def box_end(lines: list[Line], start: int, end: int) -> int:
+        refs = next((i for i in range(start, end) if fold(lines[i].text) == "المراجع"), None)
+        if refs is None:
+            return end
+        i = refs + 1
+        while i < end and lines[i].kind == "blank":
+            i += 1
+        while i < end and lines[i].kind != "blank" and len(lines[i].text) < 150:
+            i += 1
+            if lines[i - 1].origin != "text" and "box" not in lines[i - 1].style.lower():
+                break
+        return i
 
     def find_signature(self, lines: list[Line], first_section: int | None) -> tuple[int, int | None]:
         begin = first_section + 1 if first_section is not None else 0
@@ -442,17 +462,21 @@ class _Reader:
         for ln in lines:
             t = fold(ln.text)
             if ln.kind == "blank" or not t:
+                if part == "refs" and refs and ln.origin == "text":
+                    part = "after"  # a blank line closes the references in extracted text
                 continue
+            if part == "refs" and refs and len(t) > 200:
+                part = "after"  # a long paragraph is no reference
             if part == "start" and t in ("ملخص", "ملخّص"):
                 part = "summary"
                 continue
-            if t == "الإجراء المطلوب":
+            if t == "الإجراء المطلوب" and part != "after":
                 part = "action"
                 continue
-            if _RULE.match(ln.text):
+            if _RULE.match(ln.text) and part != "after":
                 part = "rule"
                 continue
-            if t == "المراجع":
+            if t == "المراجع" and part != "after":
                 part = "refs"
                 continue
             text = ln.raw.strip(" \t") if ln.kind not in ("plain",) else ln.text
@@ -464,6 +488,9 @@ class _Reader:
                 action.append(text)
             elif part == "refs":
                 refs.extend(x for x in text.split("\n") if x.strip())
+            elif part == "after":
+                self.unplaced.append(f"after the summary box: {_short(text)}")
+                self.pending_front.append(Line(text, text, "plain"))
             else:
                 self.unplaced.append(f"summary box: {_short(text)}")
                 self.pending_front.append(Line(text, text, "plain"))
@@ -494,7 +521,8 @@ class _Reader:
                 section = Section("")
                 sections.append(section)
                 section_no = len(sections)
-                self.notes.append("no section heading before the first paragraphs: they are in an untitled section")
+                if not any("untitled section" in n for n in self.notes):
+                    self.notes.append("no section heading before the first paragraphs: they are in an untitled section")
             return section
 
         def add(text: str, kind: ParagraphKind, line: Line | None = None) -> Paragraph:

@@ -103,3 +103,29 @@ def test_front_matter_leftovers(tmp_path: Path) -> None:
     assert r.title == "سطر مجهول في الترويسة" and r.subject == "العنوان"
     assert [p.text for p in r.sections[0].paragraphs[:2]] == ["الموضوع", "سطر زائد"]
     assert len(result.unplaced) == 2
+
+
+BOX = "ملخص\nنص الملخص.\nالإجراء المطلوب\nيُرجى.\n_________\nالمراجع\nالقرار 1306\n\n"
+
+
+def test_paragraphs_between_the_references_and_the_first_section(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_text(BOX + "فقرة بلا قسم.\n1\tمقدمة\n1.1\tنص.\n", encoding="utf-8")
+    result = import_file(path)
+    r = result.report
+    assert r.references == ["القرار 1306"]
+    assert [(p.kind, p.text) for p in r.sections[0].paragraphs] == [
+        (ParagraphKind.UNNUMBERED, "فقرة بلا قسم."), (ParagraphKind.NUMBERED, "نص."),
+    ]  # fmt: skip
+    assert result.unplaced == ["after the summary box: فقرة بلا قسم."]
+
+
+def test_no_section_headings_at_all(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_text(BOX + "فقرة أولى.\nفقرة ثانية.\n", encoding="utf-8")
+    result = import_file(path)
+    r = result.report
+    assert r.references == ["القرار 1306"] and r.summary == "نص الملخص."
+    assert [s.title for s in r.sections] == [""]
+    assert [p.text for p in r.sections[0].paragraphs] == ["فقرة أولى.", "فقرة ثانية."]
+    assert sum("untitled section" in n for n in result.notes) == 1
