@@ -253,15 +253,19 @@ def next_report(previous: Report, template: Any = None) -> tuple[Report, CarryOv
         return ids[old]
 
     # Meetings: one new meeting after the last one, same mode and place, no dates.
+    # Numbers run from 1 to 99 (the ordinal words, the schema): after 99 the new
+    # meeting gets 99 and the user is asked to correct it.
     numbers = [m.number for m in prev.meetings]
+    valid_prev = sorted(n for n in numbers if MIN_MEETING <= n <= MAX_MEETING)
     last = max(prev.meetings, key=lambda m: m.number, default=None)
-    number = max(numbers, default=0) + 1
+    number = max(valid_prev, default=0) + 1
+    new_number: int | None = number
+    if number > MAX_MEETING:
+        number, new_number = MAX_MEETING, None
     meeting = Meeting(number)
     if last is not None:
         meeting.mode, meeting.venue, meeting.platform = last.mode, last.venue, last.platform
         ids[last.id] = meeting.id
-    valid_prev = sorted(n for n in numbers if MIN_MEETING <= n <= MAX_MEETING)
-    new_number = number if MIN_MEETING <= number <= MAX_MEETING else None
     rewriter = _Rewriter(valid_prev, new_number, dual_to_single, _date_patterns(prev.meetings))
     date_mark = placeholder or DATE_PLACEHOLDER
 
@@ -327,7 +331,7 @@ def next_report(previous: Report, template: Any = None) -> tuple[Report, CarryOv
         if date_mark in paragraph.text and date_mark not in before:
             with_dates.append((si, pi))
 
-    report.summary = _render_summary(module, template, meeting, report)
+    report.summary = _render_summary(module, template, meeting, report) if new_number is not None else ""
 
     # --- what the user is told -------------------------------------------------
     carried = out.carried
@@ -336,7 +340,9 @@ def next_report(previous: Report, template: Any = None) -> tuple[Report, CarryOv
         after = f" (بعد {arabic.meetings_phrase(valid_prev)})" if valid_prev else ""
         carried.append(f"الاجتماع الجديد: {phrase}{after}؛ تاريخه وعدد المشاركين فيه فارغان.")
     else:
-        carried.append(f"الاجتماع الجديد رقمه {number}: لا كلمة ترتيبية له، صحّح رقمه.")
+        carried.append(
+            f"لا رقم بعد {arabic.meetings_phrase([MAX_MEETING])}: أُعطي الاجتماع الجديد الرقم {number}، فصحّحه."
+        )
     if last is not None:
         where = meeting.platform or meeting.venue
         carried.append(f"نُقلت طريقة انعقاد الاجتماع{f' ومكانه ({where})' if where else ''} من الاجتماع السابق.")
@@ -393,6 +399,15 @@ def next_report(previous: Report, template: Any = None) -> tuple[Report, CarryOv
 
     # --- what must be filled in ------------------------------------------------
     to_fill = missing_fields(report)
+    if new_number is None:
+        to_fill.insert(
+            0,
+            MissingField(
+                "meetings[0].number",
+                f"رقم الاجتماع: لا رقم بعد {arabic.meetings_phrase([MAX_MEETING])} ({MIN_MEETING} إلى {MAX_MEETING})",
+                meeting.id,
+            ),
+        )
     if date_mark in report.summary:
         to_fill.append(MissingField("report.summary", f"تاريخ الاجتماع في الملخص {date_mark}", "report.summary"))
     for si, pi in with_dates:

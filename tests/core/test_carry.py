@@ -209,8 +209,10 @@ def test_ordinal_rewrites(number: int, text: str, expected: str) -> None:
 
 def test_meeting_99_has_no_next_ordinal() -> None:
     report, carry = next_report(_one_meeting(99, "اجتماعه التاسع والتسعون"))
-    assert report.meetings[0].number == 100
+    assert report.meetings[0].number == 99  # the schema's and the ordinal words' last number
     assert report.summary == ""
+    assert carry.to_fill[0].path == "meetings[0].number"
+    portable.loads(portable.dumps(report))
     assert report.sections[0].paragraphs[0].text == "اجتماعه التاسع والتسعون"
     assert "meetings[0].number" in [m.path for m in carry.to_fill]
 
@@ -249,3 +251,75 @@ def test_summary_with_dates_and_no_mandate() -> None:
     previous.group = dataclasses.replace(previous.group, mandate=[], acronym="")
     report, _ = next_report(previous)
     assert report.summary.endswith("الذي عُقد في [التاريخ].")
+
+
+# --- any report: no crash, valid result ------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from cwgdraft.core import arabic  # noqa: E402
+
+_WORDS = st.sampled_from(
+    ["الاجتماع", "اجتماعه", "الاجتماعين", "بالاجتماعين", "و", "في", "عشر", "عشرة", "\u00a0", " ", "[التاريخ]",
+     "12 يناير 2022", "جدولا الأعمال", "<&>", "{{ x }}", "(CWG\u2011COP)"]
+    + [arabic.ordinal(n) for n in (1, 2, 3, 9, 10, 11, 12, 13, 18, 19, 20, 21, 99)]
+    + [arabic.meetings_phrase([12, 13]), arabic.meetings_phrase([12, 13], genitive=False)]
+)  # fmt: skip
+_TEXT = st.one_of(st.lists(_WORDS, max_size=12).map(" ".join), st.text(max_size=40))
+_KINDS = st.sampled_from(list(ParagraphKind))
+_ROLES = st.sampled_from(list(SectionRole))
+
+
+@st.composite
+def reports(draw: st.DrawFn) -> Report:
+    numbers = draw(st.lists(st.integers(min_value=-3, max_value=120), max_size=3))
+    meetings = [
+        Meeting(n, start=draw(st.one_of(st.none(), st.dates(dt.date(2000, 1, 1), dt.date(2040, 12, 31)))))
+        for n in numbers
+    ]
+    sections = [
+        Section(
+            draw(_TEXT),
+            draw(_ROLES),
+            [Paragraph(draw(_TEXT), draw(_KINDS)) for _ in range(draw(st.integers(0, 3)))],
+        )
+        for _ in range(draw(st.integers(0, 4)))
+    ]
+    return Report(
+        title=draw(_TEXT),
+        summary=draw(_TEXT),
+        references=draw(st.lists(_TEXT, max_size=2)),
+        meetings=meetings,
+        sections=sections,
+    )
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(reports())
+def test_any_report_gives_a_valid_next_report(previous: Report) -> None:
+    report, carry = next_report(previous)
+    valid = [m.number for m in previous.meetings if 1 <= m.number <= 99]
+    assert [m.number for m in report.meetings] == [min(max(valid, default=0) + 1, 99)]
+    ids = all_ids(report)
+    assert len(ids) == len(set(ids)) and not set(ids) & set(all_ids(previous))
+    assert [
+        (
+            s.role,
+            len(s.paragraphs)
+            if s.role in {SectionRole.INTRODUCTION, SectionRole.AGENDA, SectionRole.OTHER_BUSINESS, SectionRole.OTHER}
+            else 1,
+        )
+        for s in report.sections
+    ] == [
+        (
+            s.role,
+            len(s.paragraphs)
+            if s.role in {SectionRole.INTRODUCTION, SectionRole.AGENDA, SectionRole.OTHER_BUSINESS, SectionRole.OTHER}
+            else 1,
+        )
+        for s in previous.sections
+    ]
+    text = portable.dumps(report)
+    assert portable.dumps(portable.loads(text)) == text
+    assert all(isinstance(line, str) and line for line in carry.carried)
