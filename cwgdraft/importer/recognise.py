@@ -38,6 +38,8 @@ _TYPED_NUMBER = re.compile(r"^[ \t\u00a0]*(\d{1,3})\.(\d{1,3})\.?[ \t\u00a0]*\t[
 _TYPED_NUMBER_SPACE = re.compile(r"^[ \t\u00a0]*(\d{1,3})\.(\d{1,3})\.?[ " + NBSP + r"]+(\S.*)$", re.S)
 _TYPED_LETTER = re.compile(r"^[ \t\u00a0]*\(?[ \t\u00a0]*([" + _LETTERS + r"]{1,2})[ \t\u00a0]*\)[ \t\u00a0]*\t[ \t\u00a0]*(.*)$", re.S)
 _TYPED_GLYPH = re.compile(r"^[ \t\u00a0]*([•○●◦▪■–·o\-\uf0b7\uf0a7])[ \t\u00a0]*\t[ \t\u00a0]*(.*)$", re.S)
+_SPACED_LETTER = re.compile(r"^[ \t\u00a0]*\(?([" + _LETTERS + r"])[ \u00a0]?\)[ \u00a0]+(\S.*)$", re.S)
+_SPACED_GLYPH = re.compile(r"^[ \t\u00a0]*([•○●◦▪■\uf0b7\uf0a7])[ \u00a0]+(\S.*)$", re.S)
 _SPACED_SECTION = re.compile(r"^[ \t\u00a0]*(\d{1,2})[.)]?[ \u00a0]+(\S[^\n\t]{0,100})$")
 _RULE = re.compile(r"^[ \t]*_{3,}[ \t]*$")
 _PLACEHOLDER = re.compile(r"^\[[^\[\]]{1,60}\]$")
@@ -185,6 +187,13 @@ def _typed(text: str, base: dict) -> Line:
     m = _TYPED_LETTER.match(text)
     if m:
         return Line(_tail(m.group(2), base), kind="letter", label=m.group(1), **base)
+    m = _SPACED_LETTER.match(text)
+    if m:
+        return Line(_tail(m.group(2), base), kind="letter", label=m.group(1), **base)
+    m = _SPACED_GLYPH.match(text) or _TYPED_GLYPH.match(text)
+    if m:
+        glyph = {"\uf0b7": "•", "\uf0a7": "▪"}.get(m.group(1), m.group(1))
+        return Line(_tail(m.group(2), base), kind="bullet", label=glyph, **base)
     m = _SPACED_SECTION.match(text)
     if m and _looks_like_heading(m.group(2)):
         return Line(m.group(2).strip(" \t\u00a0"), kind="section", label=m.group(1), **base)

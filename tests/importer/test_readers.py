@@ -123,3 +123,19 @@ def test_style_numbering_and_bullet_glyphs(tmp_path: Path) -> None:
     assert ("•", "CWG Bullet") in bullets and ("○", "CWG Sub Bullet") in bullets and ("•", "CWG Lettered Bullet") in bullets
     kinds = [p.kind for p in import_file(exported).report.all_paragraphs()]
     assert ParagraphKind.LETTERED_BULLET in kinds
+
+
+def test_typed_labels_with_spaces(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_text(
+        "ملخص\nنص.\n1\tالنتائج\n1.1 النواتج:\nأ) البند الأول.\n(ب) البند الثاني.\n• نقطة تحته.\n○ بند فرعي.\n",
+        encoding="utf-8",
+    )
+    paragraphs = import_file(path).report.sections[0].paragraphs
+    assert [(p.kind, p.text) for p in paragraphs] == [
+        (ParagraphKind.NUMBERED, "النواتج:"),
+        (ParagraphKind.LETTERED, "البند الأول."),
+        (ParagraphKind.LETTERED, "البند الثاني."),
+        (ParagraphKind.LETTERED_BULLET, "نقطة تحته."),
+        (ParagraphKind.SUB_BULLET, "بند فرعي."),
+    ]
