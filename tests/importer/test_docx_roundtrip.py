@@ -12,9 +12,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from cwgdraft.core import portable
-from cwgdraft.core.model import Report
+from cwgdraft.core.model import Numbering, Report
 from cwgdraft.core.synthetic import synthetic_report
 from cwgdraft.formats.docx_writer import write_docx
 from cwgdraft.formats.render import render
@@ -122,3 +124,19 @@ def test_files_resaved_by_libreoffice(tmp_path: Path) -> None:
         want = [(label, " ".join(text.replace("\u00a0", " ").split())) for label, text in [*pairs, ("", FOOTER)]]
         got = [(label, " ".join(text.replace("\u00a0", " ").split())) for label, text in output_pairs(again)]
         assert got == want, _diff(want, got)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    seed=st.integers(0, 10_000),
+    paragraphs=st.integers(20, 90),
+    meetings=st.integers(1, 4),
+    contributions=st.integers(0, 30),
+    numbering=st.sampled_from(list(Numbering)),
+)
+def test_any_synthetic_report_round_trips(seed, paragraphs, meetings, contributions, numbering, tmp_path: Path) -> None:
+    report = synthetic_report(paragraphs, meetings, contributions, seed, numbering)
+    result = import_file(write_docx(render(report), tmp_path / f"s{seed}.docx"))
+    assert result.unplaced == []
+    assert blocks(result.report) == blocks(report)
+    assert [(m.number, m.start) for m in result.report.meetings] == [(m.number, m.start) for m in report.meetings]
