@@ -138,17 +138,40 @@ def clean_text(text: str) -> tuple[str, list[Stripped]]:
 # --- splitting text into right-to-left and left-to-right runs ---------------
 
 _STRONG_RTL = {"R", "AL"}
-# Characters that glue onto a Latin token when a digit or letter follows:
-# `X.1205`, `C22/7-A`, `cwg-cop/Pages`.
-_GLUE = set("./-_:#%+&=?~\u2011@")
-
-
 # Cached: a report asks for the same few hundred characters thousands of times.
 _bidi = lru_cache(maxsize=8192)(unicodedata.bidirectional)
+# Characters that glue onto a Latin token when a digit or letter follows:
+# `X.1205`, `C22/7-A`, `cwg-cop/Pages`.
+_GLUE = frozenset("./-_:#%+&=?~\u2011@")
 
 
-def _is_ltr_word_char(ch: str) -> bool:
-    return _bidi(ch) == "L" or ch.isdigit()
+class _ClassCodes(dict[int, str]):
+    """One letter per character for `str.translate`: L (strong left to right),
+    R (strong right to left), D (digit), G (glue), N (anything else).
+    Filled on demand, so the table holds only characters seen."""
+
+    def __missing__(self, codepoint: int) -> str:
+        ch = chr(codepoint)
+        bidi = unicodedata.bidirectional(ch)
+        if bidi == "L":
+            code = "L"
+        elif bidi in _STRONG_RTL:
+            code = "R"
+        elif ch.isdigit():
+            code = "D"
+        elif ch in _GLUE:
+            code = "G"
+        else:
+            code = "N"
+        self[codepoint] = code
+        return code
+
+
+_CLASS_CODES = _ClassCodes()
+# A Latin token over the class codes: from a strong-L character to the last
+# one before the next right-to-left character, with digits and glue on either
+# side (`5G`, `X.1205`). Matching codes, not text, keeps this one C-speed pass.
+_LATIN_TOKEN = re.compile(r"D*L(?:[^R]*L)?(?:D|G(?=[DL]))*")
 
 
 def script_runs(text: str) -> list[tuple[str, bool]]:
@@ -156,41 +179,15 @@ def script_runs(text: str) -> list[tuple[str, bool]]:
     runs of their own (`rtl=False`); everything else, Arabic and the neutral
     characters between, is right to left (FORMAT.md rule 5).
     """
-    n = len(text)
-    is_latin = [False] * n
-    i = 0
-    while i < n:
-        if _bidi(text[i]) != "L":
-            i += 1
-            continue
-        # A Latin span: from this strong-L character to the last strong-L
-        # character before the next right-to-left one.
-        start = i
-        last_l = i
-        j = i + 1
-        while j < n and _bidi(text[j]) not in _STRONG_RTL:
-            if _bidi(text[j]) == "L":
-                last_l = j
-            j += 1
-        end = last_l + 1
-        # Glue digits and joiners that belong to the token (`X.1205`, `5G`).
-        while end < n and (
-            text[end].isdigit()
-            or (text[end] in _GLUE and end + 1 < n and _is_ltr_word_char(text[end + 1]))
-        ):
-            end += 1
-        while start > 0 and text[start - 1].isdigit():
-            start -= 1
-        for k in range(start, end):
-            is_latin[k] = True
-        i = max(end, i + 1)
     runs: list[tuple[str, bool]] = []
-    for k, ch in enumerate(text):
-        rtl = not is_latin[k]
-        if runs and runs[-1][1] == rtl:
-            runs[-1] = (runs[-1][0] + ch, rtl)
-        else:
-            runs.append((ch, rtl))
+    pos = 0
+    for match in _LATIN_TOKEN.finditer(text.translate(_CLASS_CODES)):
+        if match.start() > pos:
+            runs.append((text[pos : match.start()], True))
+        runs.append((text[match.start() : match.end()], False))
+        pos = match.end()
+    if pos < len(text):
+        runs.append((text[pos:], True))
     return runs
 
 
