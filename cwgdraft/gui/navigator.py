@@ -112,7 +112,7 @@ class Navigator(QSplitter):
     # --- outline -------------------------------------------------------------
     def _node(self, parent: Any, text: str, page: str, key: str = "") -> QTreeWidgetItem:
         item = QTreeWidgetItem([text])
-        item.setData(0, ROLE, (page, key))
+        item.setData(0, ROLE, f"{page}|{key}")  # plain strings: no Python objects in QVariants
         item.setToolTip(0, text)
         if isinstance(parent, QTreeWidget):
             parent.addTopLevelItem(item)
@@ -152,5 +152,5 @@ class Navigator(QSplitter):
         self.outline.verticalScrollBar().setValue(scroll)
 
     def _outline_item(self, item: QTreeWidgetItem, _col: int = 0) -> None:
-        page, key = item.data(0, ROLE)
+        page, _, key = str(item.data(0, ROLE)).partition("|")
         self.place_chosen.emit(page, key)

@@ -47,7 +47,7 @@ def outline_click(qtbot: Any, window: Any, page: str, key: str) -> None:
     it = QTreeWidgetItemIterator(tree)
     while it.value():
         item = it.value()
-        if item.data(0, Qt.ItemDataRole.UserRole) == (page, key):
+        if item.data(0, Qt.ItemDataRole.UserRole) == f"{page}|{key}":
             tree.scrollToItem(item)
             rect = tree.visualItemRect(item)
             qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -119,7 +119,7 @@ def test_next_report_edit_export_reopen(qtbot: Any, window: Any, store_path: Pat
     commit_text(sections.editor, OUTCOME_INTRO)
     qtbot.keyClick(sections.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert len(outcomes.paragraphs) == 2
-    sections.kind.setCurrentIndex(sections.kind.findData(ParagraphKind.LETTERED))
+    sections.kind.setCurrentIndex(sections.kind.findData(ParagraphKind.LETTERED.value))
     commit_text(sections.editor, LETTERED)
     assert sections.number_label.text() == "أ)"
     qtbot.keyClick(sections.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)

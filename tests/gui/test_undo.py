@@ -180,7 +180,7 @@ def _move_paragraph(w: Any, qtbot: Any) -> None:
 
 def _change_kind(w: Any) -> None:
     _section(w)
-    w.sections.kind.setCurrentIndex(w.sections.kind.findData(ParagraphKind.LETTERED))
+    w.sections.kind.setCurrentIndex(w.sections.kind.findData(ParagraphKind.LETTERED.value))
 
 
 def _indent(w: Any, qtbot: Any) -> None:

@@ -141,3 +141,12 @@ def test_a_store_that_cannot_be_opened_is_one_line(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     assert str(bad) in done.stderr
+
+
+def test_many_qt_calls_do_not_kill_python(qtbot: Any, window: Any) -> None:
+    """PySide6 6.12 on Python 3.11 drops a reference to None on every void call (see app.keep_none_alive)."""
+    for _ in range(3):
+        for _ in range(4000):
+            window.undo_action.setEnabled(True)
+    window._enable()
+    assert sys.getrefcount(None) > 1000

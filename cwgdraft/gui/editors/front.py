@@ -24,10 +24,10 @@ class FrontPage(Page):
         self.line(form, "report", "original_language", t("لغة الأصل"), t("رمز اللغة: en أو ar أو fr"))
         self.numbering = QComboBox()
         self.numbering.setToolTip(t("طريقة ترقيم الفقرات في التقرير"))
-        self.numbering.addItem(t("الفقرة ثم القسم (1.2، كما في 2022)"), Numbering.PARAGRAPH_SECTION)
-        self.numbering.addItem(t("القسم ثم الفقرة (2.1، كما في 2016)"), Numbering.SECTION_PARAGRAPH)
+        self.numbering.addItem(t("الفقرة ثم القسم (1.2، كما في 2022)"), Numbering.PARAGRAPH_SECTION.value)
+        self.numbering.addItem(t("القسم ثم الفقرة (2.1، كما في 2016)"), Numbering.SECTION_PARAGRAPH.value)
         self.numbering.currentIndexChanged.connect(
-            lambda _i: self._set("report", "numbering", self.numbering.currentData(), t("ترقيم الفقرات"), False)
+            lambda _i: self._set("report", "numbering", Numbering(self.numbering.currentData()), t("ترقيم الفقرات"), False)
         )
         form.addRow(t("ترقيم الفقرات"), self.numbering)
 
@@ -54,4 +54,4 @@ class FrontPage(Page):
             if isinstance(value, list):
                 value = "\n".join(value)
             field.set_value(value)  # type: ignore[attr-defined]
-        self.numbering.setCurrentIndex(max(0, self.numbering.findData(r.numbering)))
+        self.numbering.setCurrentIndex(max(0, self.numbering.findData(r.numbering.value)))

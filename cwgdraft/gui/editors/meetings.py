@@ -77,9 +77,9 @@ class MeetingsPage(Page):
         self.mode = QComboBox()
         self.mode.setToolTip(t("كيف عُقد الاجتماع"))
         for mode, label in MODES.items():
-            self.mode.addItem(t(label), mode)
+            self.mode.addItem(t(label), mode.value)
         self.mode.currentIndexChanged.connect(
-            lambda _i: self._set("meeting", "mode", self.mode.currentData(), t("طريقة الانعقاد"), False)
+            lambda _i: self._set("meeting", "mode", MeetingMode(self.mode.currentData()), t("طريقة الانعقاد"), False)
         )
         form.addRow(t("طريقة الانعقاد"), self.mode)
         self.line(form, "meeting", "venue", t("المكان"), t("مقر الاتحاد في جنيف"))
@@ -164,7 +164,7 @@ class MeetingsPage(Page):
         self.ordinal.setText(arabic.ordinal(m.number) if 1 <= m.number <= 99 else "")
         self.fields[("meeting", "start")].set_value(m.start)  # type: ignore[attr-defined]
         self.fields[("meeting", "end")].set_value(m.end)  # type: ignore[attr-defined]
-        self.mode.setCurrentIndex(max(0, self.mode.findData(m.mode)))
+        self.mode.setCurrentIndex(max(0, self.mode.findData(m.mode.value)))
         self.fields[("meeting", "venue")].set_value(m.venue)  # type: ignore[attr-defined]
         self.fields[("meeting", "platform")].set_value(m.platform)  # type: ignore[attr-defined]
         self.participants.setValue(m.participants or 0)

@@ -98,9 +98,9 @@ class SectionPage(Page):
         self.role = QComboBox()
         self.role.setToolTip(t("وظيفة القسم في التقرير"))
         for role, label in ROLES.items():
-            self.role.addItem(t(label), role)
+            self.role.addItem(t(label), role.value)
         self.role.currentIndexChanged.connect(
-            lambda _i: self._set("section", "role", self.role.currentData(), t("وظيفة القسم"), False)
+            lambda _i: self._set("section", "role", SectionRole(self.role.currentData()), t("وظيفة القسم"), False)
         )
         form.addRow(t("وظيفة القسم"), self.role)
         sec_buttons = QHBoxLayout()
@@ -147,7 +147,7 @@ class SectionPage(Page):
         self.kind = QComboBox()
         self.kind.setToolTip(t("نوع الفقرة: يحدد رقمها أو حرفها أو نقطتها"))
         for kind, label in KINDS.items():
-            self.kind.addItem(t(label), kind)
+            self.kind.addItem(t(label), kind.value)
         for w in (self.new_button, self.delete_button, self.up_button, self.down_button):
             buttons.addWidget(w)
         buttons.addStretch(1)
@@ -286,9 +286,9 @@ class SectionPage(Page):
         items[i], items[j] = items[j], items[i]
         self._paragraphs_command(items, t("نقل الفقرة"))
 
-    def set_kind(self, kind: ParagraphKind | None) -> None:
+    def set_kind(self, kind: ParagraphKind | str | None) -> None:
         p = self.paragraph()
-        if self._loading or p is None or kind is None or p.kind == kind:
+        if self._loading or p is None or not kind or p.kind == kind:
             return
         self.session.push(SetValue(self.session, ("paragraph", p.id), "kind", ParagraphKind(kind),
                                    t("نوع الفقرة")))
@@ -368,7 +368,7 @@ class SectionPage(Page):
         number = self.session.report.sections.index(s) + 1
         self.section_heading.setText(f"{t('القسم')} {number}")
         self.fields[("section", "title")].set_value(s.title)  # type: ignore[attr-defined]
-        self.role.setCurrentIndex(max(0, self.role.findData(s.role)))
+        self.role.setCurrentIndex(max(0, self.role.findData(s.role.value)))
         labels = labels_of(self.session)
         self.list.clear()
         current_row = -1
@@ -386,6 +386,6 @@ class SectionPage(Page):
         self.editor.setEnabled(p is not None)
         self.editor.set_value(p.text if p else "")
         self.editor_field.error.clear_message()
-        self.kind.setCurrentIndex(self.kind.findData(p.kind) if p else -1)
+        self.kind.setCurrentIndex(self.kind.findData(p.kind.value) if p else -1)
         label = labels.get(p.id, "") if p else ""
         self.number_label.setText(label or (_GLYPH.get(p.kind, "") if p else ""))

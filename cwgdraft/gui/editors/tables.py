@@ -77,6 +77,12 @@ def _roles(_report: Report) -> list[tuple[str, Any]]:
     ]
 
 
+def _plain(value: Any) -> str:
+    if value is None:
+        return ""
+    return str(getattr(value, "value", value))
+
+
 class TablePage(Page):
     list_attr = ""
     kind = ""
@@ -170,20 +176,23 @@ class TablePage(Page):
         self.set_cell(item.row(), col.attr, item.text(), t(col.header))
 
     def _combo(self, row: int, col: Column, value: Any) -> QComboBox:
+        """Item data are plain strings ('' for none): no Python objects in QVariants."""
         combo = QComboBox()
         combo.setEditable(col.editable_choice)
         assert col.choices is not None
         choices = col.choices(self.session.report)
         for label, data in choices:
-            combo.addItem(label, data)
-        index = combo.findData(value)
+            combo.addItem(label, _plain(data))
+        index = combo.findData(_plain(value))
         if index < 0 and col.editable_choice and value:
-            combo.addItem(str(value), value)
+            combo.addItem(str(value), _plain(value))
             index = combo.count() - 1
         combo.setCurrentIndex(max(index, 0))
+        by_plain = {_plain(data): data for _label, data in choices}
 
         def changed(_i: int, combo: QComboBox = combo, attr: str = col.attr, header: str = col.header) -> None:
-            data = combo.currentData()
+            plain = str(combo.currentData() or "")
+            data = by_plain.get(plain, plain or None)
             if col.editable_choice and combo.currentText() != combo.itemText(combo.currentIndex()):
                 data = combo.currentText()
             self.set_cell(self.table.indexAt(combo.pos()).row(), attr, data, t(header))
