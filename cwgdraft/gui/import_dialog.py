@@ -70,7 +70,7 @@ class ImportDialog(QDialog):
     def __init__(self, parent: QWidget | None, store: Store) -> None:
         super().__init__(parent)
         self.store = store
-        self.result: ImportResult | None = None
+        self.imported: ImportResult | None = None
         self.stored_id: str | None = None
         self.setWindowTitle(t("استيراد تقرير"))
         self.setObjectName("importDialog")
@@ -138,26 +138,26 @@ class ImportDialog(QDialog):
         try:
             result = import_file(path)
         except CwgError as exc:
-            self.result = None
+            self.imported = None
             self.status.setText(t("تعذر استيراد الملف:") + " " + str(exc))
             self.status.setProperty("error", True)
             self.store_button.setEnabled(False)
             return False
-        self.result = result
+        self.imported = result
         self.status.setProperty("error", False)
         self._show(result)
         self.store_button.setEnabled(True)
         return True
 
     def store_result(self) -> None:
-        if self.result is None:
+        if self.imported is None:
             return
         try:
-            self.store.save(self.result.report)
+            self.store.save(self.imported.report)
         except CwgError as exc:
             self.status.setText(t("تعذر التخزين:") + " " + str(exc))
             return
-        self.stored_id = self.result.report.id
+        self.stored_id = self.imported.report.id
         self.accept()
 
     # --- display ------------------------------------------------------------------

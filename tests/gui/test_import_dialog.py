@@ -93,3 +93,23 @@ def test_choose_file_uses_the_file_dialog(qapp: Any, qtbot: Any, store: Store, m
     dialog = _dialog(qtbot, store)
     dialog.choose_file()
     assert dialog.path_edit.text() == str(SEED_2016) and dialog.store_button.isEnabled()
+
+
+def test_import_from_the_main_window_opens_the_stored_report(
+    qapp: Any, qtbot: Any, window: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not SEED_2016.is_file():
+        pytest.skip("the seeds are not beside the repository")
+    from cwgdraft.gui.import_dialog import ImportDialog
+
+    def run(dialog: ImportDialog) -> int:  # what the user does: pick the file, look, press Store
+        assert dialog.load(SEED_2016)
+        assert window.store.list_reports()[0].id != "" and len(window.store.list_reports()) == 1
+        dialog.store_result()
+        return dialog.result()
+
+    monkeypatch.setattr(ImportDialog, "exec", run)
+    window.import_action.trigger()
+    reports = window.store.list_reports()
+    assert len(reports) == 2
+    assert window.session is not None and window.session.report.signature.name == "شريف هاشم"
