@@ -13,6 +13,7 @@ which is several times faster than element-by-element construction.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from xml.sax.saxutils import escape, quoteattr
 
 from cwgdraft.core.arabic import script_runs
@@ -56,6 +57,8 @@ def ordered(children: dict[str, str], order: tuple[str, ...]) -> str:
     return "".join(children[name] for name in order if children.get(name))
 
 
+# Cached: a report asks for the same few property sets thousands of times.
+@lru_cache(maxsize=256)
 def rpr(
     *,
     bold: bool = False,
@@ -115,6 +118,7 @@ def runs(text: str, *, highlight: str | None = None, bold: bool = False) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=256)
 def ppr(
     *,
     style: str | None = None,
