@@ -27,7 +27,7 @@ from cwgdraft.gui.editors.front import FrontPage
 from cwgdraft.gui.editors.meetings import MeetingsPage
 from cwgdraft.gui.editors.sections import SectionPage
 from cwgdraft.gui.editors.signature import SignaturePage
-from cwgdraft.gui.editors.tables import ContributionsPage, PeoplePage
+from cwgdraft.gui.editors.tables import ContributionsPage, PeoplePage, RemarksPage
 from cwgdraft.gui.export import PdfJob, soffice, write_docx
 from cwgdraft.gui.i18n import t
 from cwgdraft.gui.navigator import Navigator
@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self.meetings = MeetingsPage(self)
         self.people = PeoplePage(self)
         self.contributions = ContributionsPage(self)
+        self.remarks = RemarksPage(self)
         self.sections = SectionPage(self)
         self.signature = SignaturePage(self)
         self.page_by_name: dict[str, Page] = {
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
             "meetings": self.meetings,
             "people": self.people,
             "contributions": self.contributions,
+            "remarks": self.remarks,
             "section": self.sections,
             "signature": self.signature,
         }
@@ -412,7 +414,7 @@ class MainWindow(QMainWindow):
         page = self.pages.currentWidget()
         if page is self.sections:
             self.sections.move_paragraph(step)
-        elif page in (self.contributions, self.people):
+        elif page in (self.contributions, self.people, self.remarks):
             page.move(step)  # type: ignore[union-attr]
 
     def find(self) -> None:

@@ -137,6 +137,7 @@ class Navigator(QSplitter):
             word = arabic.ordinal(m.number) if 1 <= m.number <= 99 else str(m.number)
             self._node(meetings, f"{t('الاجتماع')} {word}", "meetings", m.id)
         self._node(tree, t("الأشخاص"), "people")
+        self._node(tree, f"{t('الملاحظات الافتتاحية')} ({len(report.opening_remarks)})", "remarks")
         self._node(tree, f"{t('المساهمات')} ({len(report.contributions)})", "contributions")
         for laid in lay_out(report):
             s = laid.section

@@ -985,5 +985,29 @@ Open it now?</translation>
         <source>تعذر التخزين:</source>
         <translation>Could not store:</translation>
     </message>
+    <message>
+        <source>إضافة كلمة افتتاحية</source>
+        <translation>Add opening remark</translation>
+    </message>
+    <message>
+        <source>حذف الكلمة الافتتاحية</source>
+        <translation>Delete opening remark</translation>
+    </message>
+    <message>
+        <source>المتحدث</source>
+        <translation>Speaker</translation>
+    </message>
+    <message>
+        <source>الفقرة التي تنقل الكلمة</source>
+        <translation>Paragraph reporting it</translation>
+    </message>
+    <message>
+        <source>من ألقى كلمة في الافتتاح، والفقرة التي تنقلها</source>
+        <translation>Who spoke at the opening, and the paragraph that reports it</translation>
+    </message>
+    <message>
+        <source>أضف أولاً شخصاً (صفحة الأشخاص) وفقرة في قسم الملاحظات الافتتاحية</source>
+        <translation>First add a person (People page) and a paragraph in the opening remarks section</translation>
+    </message>
 </context>
 </TS>

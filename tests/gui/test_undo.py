@@ -127,6 +127,20 @@ def _remove_person(w: Any, qtbot: Any) -> None:
     qtbot.mouseClick(w.people.remove_button, Qt.MouseButton.LeftButton)
 
 
+def _add_remark(w: Any, qtbot: Any) -> None:
+    w.go_to("remarks")
+    qtbot.mouseClick(w.remarks.add_button, Qt.MouseButton.LeftButton)
+
+
+def _edit_remark(w: Any, qtbot: Any) -> None:
+    if not w.report.opening_remarks:
+        _add_remark(w, qtbot)
+        return
+    w.go_to("remarks")
+    combo = w.remarks.table.cellWidget(0, 1)
+    combo.setCurrentIndex((combo.currentIndex() + 1) % combo.count())
+
+
 def _section(w: Any, index: int = 1) -> None:
     w.go_to("section", w.report.sections[index].id)
 
@@ -225,6 +239,8 @@ EDITS: dict[str, Callable[..., None]] = {
     "remove contribution": _remove_contribution,
     "add person": _add_person,
     "remove person": _remove_person,
+    "add opening remark": _add_remark,
+    "edit opening remark": _edit_remark,
     "section title": _section_title,
     "section role": _section_role,
     "add section": _add_section,

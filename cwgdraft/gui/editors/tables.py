@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cwgdraft.core.model import Contribution, Person, PersonRole, Report
+from cwgdraft.core.model import Contribution, OpeningRemark, Person, PersonRole, Report, SectionRole
 from cwgdraft.formats.render import lay_out
 from cwgdraft.gui.commands import SetList, SetValue
 from cwgdraft.gui.editors.base import HasSession, Page
 from cwgdraft.gui.i18n import N_, t
+from cwgdraft.gui.widgets import ErrorLabel
 
 
 @dataclasses.dataclass
@@ -283,3 +284,46 @@ class PeoplePage(TablePage):
             self.session.push(SetList(self.session, ("report",), "opening_remarks", remarks, ""))
         self.session.push(SetList(self.session, ("report",), "people", items[:row] + items[row + 1:], ""))
         stack.endMacro()
+
+
+def _speakers(report: Report) -> list[tuple[str, Any]]:
+    return [(f"{p.honorific} {p.name}".strip() or p.id[:8], p.id) for p in report.people]
+
+
+def _paragraphs_only(report: Report) -> list[tuple[str, Any]]:
+    return _paragraphs(report)[1:]
+
+
+class RemarksPage(TablePage):
+    """Opening remarks: who spoke, and the paragraph that reports it."""
+
+    list_attr = "opening_remarks"
+    kind = "remark"
+    add_label = N_("إضافة كلمة افتتاحية")
+    remove_label = N_("حذف الكلمة الافتتاحية")
+    columns: ClassVar[list[Column]] = [
+        Column("speaker_id", N_("المتحدث"), _speakers),
+        Column("paragraph_id", N_("الفقرة التي تنقل الكلمة"), _paragraphs_only),
+    ]
+
+    def __init__(self, host: HasSession, parent: QWidget | None = None) -> None:
+        super().__init__(host, t("الملاحظات الافتتاحية"), parent)
+        self.table.setToolTip(t("من ألقى كلمة في الافتتاح، والفقرة التي تنقلها"))
+        self.note = ErrorLabel()
+        self.outer.addWidget(self.note)
+
+    def new_item(self) -> OpeningRemark | None:
+        r = self.session.report
+        opening = next((s for s in r.sections if s.role == SectionRole.OPENING and s.paragraphs), None)
+        paragraphs = opening.paragraphs if opening else r.all_paragraphs()
+        speaker = next((p for p in r.people if p.role == PersonRole.OPENING_SPEAKER), r.people[0] if r.people else None)
+        if speaker is None or not paragraphs:
+            return None
+        return OpeningRemark(speaker.id, paragraphs[0].id)
+
+    def add_row(self) -> Any:
+        if self.new_item() is None:
+            self.note.show_message(t("أضف أولاً شخصاً (صفحة الأشخاص) وفقرة في قسم الملاحظات الافتتاحية"))
+            return None
+        self.note.clear_message()
+        return super().add_row()
