@@ -92,8 +92,17 @@ _ROLES = (
 )
 
 
+_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
+
+
 def fold(text: str) -> str:
-    return re.sub(r"[ \u00a0]+", " ", text).strip()
+    """For matching: no-break spaces folded, bidi marks dropped, spaces collapsed."""
+    return re.sub(r"[ \u00a0]+", " ", _MARKS.sub("", text)).strip()
+
+
+def heading(text: str) -> str:
+    """A box heading as typed, without a trailing colon: `ملخص:` is `ملخص`."""
+    return fold(text).rstrip(":： ").strip()
 
 
 def _ordinals() -> list[tuple[str, int]]:
@@ -365,14 +374,14 @@ class _Reader:
     @staticmethod
     def find_box(lines: list[Line]) -> list[int]:
         """Indexes of `ملخص`, and of the summary box's end (first line after it)."""
-        start = next((i for i, ln in enumerate(lines) if ln.kind == "plain" and fold(ln.text) in ("ملخص", "ملخّص")), None)
+        start = next((i for i, ln in enumerate(lines) if ln.kind == "plain" and heading(ln.text) in ("ملخص", "ملخّص")), None)
         if start is None:
             return []
         return [start, start + 1]
 
     @staticmethod
     def box_end(lines: list[Line], start: int, end: int) -> int:
-        refs = next((i for i in range(start, end) if fold(lines[i].text) == "المراجع"), None)
+        refs = next((i for i in range(start, end) if heading(lines[i].text) == "المراجع"), None)
         if refs is None:
             return end
         i = refs + 1
@@ -413,12 +422,12 @@ class _Reader:
                     blocks.append(current)
                     current = []
                 continue
-            if ln.seen and ln.seen.origin in ("table", "textbox", "header"):
+            if ln.seen and (ln.seen.origin in ("table", "textbox", "header") or (ln.origin != "text" and "\n" in ln.seen.text)):
                 pieces = [p for p in ln.seen.text.split("\n") if p.strip()]
                 rest = [p for p in pieces if not self.header_field(p)]
                 if not rest:
                     continue
-                if ln.seen.origin != "body" and len(rest) < len(pieces):
+                if len(rest) < len(pieces):
                     for p in rest:
                         self.unplaced.append(f"header block: {_short(p)}")
                         self.pending_front.append(Line(p.strip(), p, "plain"))
@@ -476,16 +485,17 @@ class _Reader:
                 continue
             if part == "refs" and refs and len(t) > 200:
                 part = "after"  # a long paragraph is no reference
-            if part == "start" and t in ("ملخص", "ملخّص"):
+            h = heading(ln.text)
+            if part == "start" and h in ("ملخص", "ملخّص"):
                 part = "summary"
                 continue
-            if t == "الإجراء المطلوب" and part != "after":
+            if h == "الإجراء المطلوب" and part != "after":
                 part = "action"
                 continue
             if _RULE.match(ln.text) and part != "after":
                 part = "rule"
                 continue
-            if t == "المراجع" and part != "after":
+            if h == "المراجع" and part != "after":
                 part = "refs"
                 continue
             text = ln.raw.strip(" \t") if ln.kind not in ("plain",) else ln.text

@@ -129,3 +129,22 @@ def test_no_section_headings_at_all(tmp_path: Path) -> None:
     assert [s.title for s in r.sections] == [""]
     assert [p.text for p in r.sections[0].paragraphs] == ["فقرة أولى.", "فقرة ثانية."]
     assert sum("untitled section" in n for n in result.notes) == 1
+
+
+def test_header_lines_in_one_paragraph_with_bidi_marks_and_colon_headings(tmp_path: Path) -> None:
+    path = _word(
+        tmp_path / "w.docx",
+        [
+            para(run("المجلس 2022") + "<w:r><w:br/></w:r>" + run("الوثيقة\u00a0C22/7-A\u200f")),
+            para(run("العنوان")),
+            para(run("ملخص:")), para(run("نص الملخص.")),
+            para(run("الإجراء المطلوب:")), para(run("يُرجى.")),
+            para(run("المراجع:")), para(run("القرار 1306")),
+            para(run("1\tمقدمة")), para(run("1.1\tنص.")),
+        ],
+    )  # fmt: skip
+    result = import_file(path)
+    r = result.report
+    assert (r.council_session, r.symbol, r.title) == ("المجلس 2022", "C22/7-A", "العنوان")
+    assert (r.summary, r.action_required, r.references) == ("نص الملخص.", "يُرجى.", ["القرار 1306"])
+    assert result.unplaced == []
