@@ -35,7 +35,7 @@ _SKIP = {
         "del", "moveFrom", "delText", "delInstrText", "instrText", "pPr", "rPr", "sectPr",
         "commentReference", "commentRangeStart", "commentRangeEnd", "annotationRef",
         "bookmarkStart", "bookmarkEnd", "proofErr", "footnoteReference", "endnoteReference",
-        "fldData", "lastRenderedPageBreak", "permStart", "permEnd", "tblPr", "trPr", "tcPr",
+        "fldData", "lastRenderedPageBreak", "footnoteRef", "endnoteRef", "separator", "continuationSeparator", "permStart", "permEnd", "tblPr", "trPr", "tcPr",
         "sdtPr", "sdtEndPr", "moveFromRangeStart", "moveFromRangeEnd", "moveToRangeStart", "moveToRangeEnd",
     )
 } | {MC + "Fallback"}  # fmt: skip
@@ -99,6 +99,9 @@ class _Walker:
         self.table = -1
         self.comments = 0
         self.hidden = 0
+        self.note_texts: dict[tuple[str, str], str] = {}  # (kind, id) -> text of a footnote or endnote
+        self.note_count = 0
+        self.pending_notes: list[str] = []
 
     # --- blocks ---------------------------------------------------------------
     def blocks(self, container: Any, origin: str | None = None, cell: tuple[int, int, int] | None = None) -> None:
@@ -177,6 +180,9 @@ class _Walker:
                 bookmarks=tuple(bookmarks),
             )
         )
+        notes, self.pending_notes = self.pending_notes, []
+        for note in notes:  # footnotes stand after the paragraph that calls them
+            self.out.append(Seen(note, origin="footnote"))
 
     # --- inline content -------------------------------------------------------
     def inline(self, el: Any, parts: list[str], bookmarks: list[str]) -> None:
@@ -187,6 +193,13 @@ class _Walker:
             if tag in _SKIP:
                 if tag == W + "commentReference":
                     self.comments += 1
+                elif tag in (W + "footnoteReference", W + "endnoteReference"):
+                    kind = "footnote" if tag == W + "footnoteReference" else "endnote"
+                    text = self.note_texts.get((kind, child.get(W + "id", "")), "")
+                    if child.get(W + "customMarkFollows") in ("1", "true", "on"):
+                        continue
+                    self.note_count += 1
+                    self.pending_notes.append(f"({self.note_count}) {text}".rstrip())
                 elif tag == W + "bookmarkStart":
                     bookmarks.append(child.get(W + "name", ""))
                 continue
@@ -299,6 +312,17 @@ def read_docx(path: str | Path) -> SeenDocument:
         doc = SeenDocument("docx")
 
         walker = _Walker(styles, numbering, "body")
+        for kind in ("footnote", "endnote"):
+            notes_root = _part_root(zf, by_type.get(kind + "s"))
+            if notes_root is None:
+                continue
+            for note in notes_root.findall(W + kind):
+                if note.get(W + "type") in ("separator", "continuationSeparator", "continuationNotice"):
+                    continue
+                inner = _Walker(styles, ListNumbering(None), kind)
+                inner.blocks(note)
+                text = " ".join(x.text.strip() for x in inner.out if x.text.strip())
+                walker.note_texts[(kind, note.get(W + "id", ""))] = text
         walker.blocks(body)
         doc.paragraphs = walker.out
         if not any(s.text.strip() or s.label for s in doc.paragraphs):

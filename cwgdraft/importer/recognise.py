@@ -422,6 +422,10 @@ class _Reader:
                     blocks.append(current)
                     current = []
                 continue
+            if ln.origin in ("footnote", "endnote"):
+                self.unplaced.append(f"{ln.origin} before the summary: {_short(ln.raw)}")
+                self.pending_front.append(Line(ln.raw.strip(), ln.raw, "plain"))
+                continue
             if ln.seen and (ln.seen.origin in ("table", "textbox", "header") or (ln.origin != "text" and "\n" in ln.seen.text)):
                 pieces = [p for p in ln.seen.text.split("\n") if p.strip()]
                 rest = [p for p in pieces if not self.header_field(p)]
@@ -501,6 +505,10 @@ class _Reader:
             text = ln.raw.strip(" \t") if ln.kind not in ("plain",) else ln.text
             if _is_placeholder(text):
                 continue
+            if ln.origin in ("footnote", "endnote"):
+                self.unplaced.append(f"{ln.origin} in the summary box: {_short(text)}")
+                self.pending_front.append(Line(text, text, "plain"))
+                continue
             if part == "summary":
                 summary.append(text)
             elif part == "action":
@@ -567,6 +575,10 @@ class _Reader:
                     section_no = len(sections)
                 count = 0
                 prev_kind = None
+                continue
+            if ln.origin in ("footnote", "endnote"):
+                add(ln.raw.strip(), ParagraphKind.UNNUMBERED, ln)
+                self.unplaced.append(f"{ln.origin} in section {section_no}: {_short(ln.raw)}")
                 continue
             if ln.seen is not None and ln.seen.origin == "table":
                 add(ln.raw.strip(), ParagraphKind.UNNUMBERED, ln)

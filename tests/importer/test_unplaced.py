@@ -148,3 +148,36 @@ def test_header_lines_in_one_paragraph_with_bidi_marks_and_colon_headings(tmp_pa
     assert (r.council_session, r.symbol, r.title) == ("المجلس 2022", "C22/7-A", "العنوان")
     assert (r.summary, r.action_required, r.references) == ("نص الملخص.", "يُرجى.", ["القرار 1306"])
     assert result.unplaced == []
+
+
+def test_footnotes_stand_after_their_paragraph(tmp_path: Path) -> None:
+    import docx
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+
+    notes = (
+        f'<w:footnotes {NS}>'
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+        '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
+        '<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> http://www.itu.int/cop</w:t></w:r></w:p></w:footnote>'
+        "</w:footnotes>"
+    )
+    doc = docx.Document()
+    doc.part.relate_to(Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, notes.encode(), doc.part.package), RT.FOOTNOTES)
+    sect = doc.element.body.find(f"{{{W_NS}}}sectPr")
+    for xml in (
+        para(run("ملخص")), para(run("نص.")), para(run("1\tمقدمة")),
+        para(run("1.1\tانظر الموقع.") + '<w:r><w:footnoteReference w:id="1"/></w:r>'), para(run("2.1\tفقرة.")),
+    ):  # fmt: skip
+        sect.addprevious(parse_xml(xml))
+    doc.save(str(tmp_path / "f.docx"))
+    result = import_file(tmp_path / "f.docx")
+    assert [(p.kind, p.text) for p in result.report.sections[0].paragraphs] == [
+        (ParagraphKind.NUMBERED, "انظر الموقع."),
+        (ParagraphKind.UNNUMBERED, "(1) http://www.itu.int/cop"),
+        (ParagraphKind.NUMBERED, "فقرة."),
+    ]
+    assert result.unplaced == ["footnote in section 1: (1) http://www.itu.int/cop"]
