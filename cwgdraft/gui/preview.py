@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QResizeEvent, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
@@ -19,7 +19,7 @@ from cwgdraft.formats.html_writer import SCHEME, to_html
 from cwgdraft.formats.render import render
 
 DEBOUNCE_MS = 120
-WRAP_SLACK = 60  # px: see __init__
+WRAP_SLACK = 72  # px: see __init__
 
 
 class Preview(QTextBrowser):
@@ -36,6 +36,7 @@ class Preview(QTextBrowser):
         # up to the indent wider than asked: wrap a little short of the viewport
         # so the page never needs a horizontal scroll bar.
         self.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._fit_width()
         self.report: Report | None = None
         self.selected: str | None = None
