@@ -396,17 +396,27 @@ class _Reader:
     def find_signature(self, lines: list[Line], first_section: int | None) -> tuple[int, int | None]:
         begin = first_section + 1 if first_section is not None else 0
         candidates = []
+        # after[i]: how many non-blank lines follow line i; following[i]: the next one
+        after = [0] * (len(lines) + 1)
+        following: list[Line | None] = [None] * (len(lines) + 1)
+        for i in range(len(lines) - 1, -1, -1):
+            nxt = lines[i + 1] if i + 1 < len(lines) else None
+            blank = nxt is None or nxt.kind == "blank"
+            after[i] = after[i + 1] + (0 if blank else 1)
+            following[i] = following[i + 1] if blank else nxt
         for i in range(begin, len(lines)):
             ln = lines[i]
-            t = fold(ln.text)
-            if ln.kind not in ("plain", "bullet") or not t or len(t) >= 120:
+            if ln.kind not in ("plain", "bullet") or len(ln.text) >= 200:
                 continue
-            rest = [x for x in lines[i + 1 :] if x.kind != "blank"]
-            title_next = bool(rest) and fold(rest[0].text).startswith("رئيس")
+            t = fold(ln.text)
+            if not t or len(t) >= 120:
+                continue
+            nxt = following[i]
+            title_next = nxt is not None and fold(nxt.text).startswith("رئيس")
             styled = "signature" in ln.style.lower()
-            if _SIGNATURE.match(t) and (title_next or styled or (ln.kind == "plain" and len(rest) <= 3)):
+            if _SIGNATURE.match(t) and (title_next or styled or (ln.kind == "plain" and after[i] <= 3)):
                 candidates.append(i)
-            elif _NAME_ONLY.match(t) and len(t.split()) <= 6 and (title_next or styled) and len(rest) <= 5:
+            elif _NAME_ONLY.match(t) and len(t.split()) <= 6 and (title_next or styled) and after[i] <= 5:
                 candidates.append(i)
         if not candidates:
             return len(lines), None
