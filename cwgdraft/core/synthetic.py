@@ -100,8 +100,14 @@ def synthetic_report(
     seed: int = 0,
     numbering: Numbering = Numbering.PARAGRAPH_SECTION,
 ) -> Report:
-    """A report of `paragraphs` paragraphs (about ten a page), deterministic for a seed."""
+    """A report of `paragraphs` paragraphs (about ten a page), deterministic for a seed.
+
+    Every contribution is a `○` item of the list of documents, so the
+    contributions are capped at a third of the paragraphs: the total stays
+    `paragraphs` (unless the meetings' own paragraphs alone are more).
+    """
     rng = random.Random(seed)
+    contributions = min(contributions, paragraphs // 3)
     new = _Ids(seed)
     first = 20 + rng.randint(0, 10)
     numbers = list(range(first, first + meetings))
