@@ -79,3 +79,12 @@ def test_2016_fields() -> None:
     outcomes = [p.kind for p in r.sections[5].paragraphs]
     assert outcomes.count(ParagraphKind.LETTERED) == 7 and outcomes.count(ParagraphKind.LETTERED_BULLET) == 3
     assert all(p.kind is ParagraphKind.UNNUMBERED for s in r.sections[:3] for p in s.paragraphs)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.seed for c in CASES])
+def test_imported_seed_is_a_valid_portable_report(case) -> None:
+    from cwgdraft.core import portable
+
+    report = import_file(_seed(case.seed)).report
+    text = portable.dumps(report)
+    assert portable.dumps(portable.loads(text)) == text
