@@ -796,8 +796,12 @@ class _Reader:
         r = self.report
         meeting_id = r.meetings[0].id if len(r.meetings) == 1 else None
         for section in r.sections:
+            group = ""  # the bullet a `○` item stands under: `وثائق ... يقدمها أعضاء الاتحاد`
             for p in section.paragraphs:
+                if p.kind is ParagraphKind.BULLET:
+                    group = p.text
                 if p.kind not in (ParagraphKind.BULLET, ParagraphKind.SUB_BULLET, ParagraphKind.LETTERED_BULLET):
+                    group = "" if p.kind is not ParagraphKind.BULLET else group
                     continue
                 m = _CONTRIBUTION.match(p.text.strip())
                 if not m:
@@ -806,8 +810,15 @@ class _Reader:
                 source, sep, title = rest.partition(": ")
                 if not sep:
                     source, title = rest, ""
+                category = ""
+                if p.kind is ParagraphKind.SUB_BULLET and group:
+                    if "شركاؤه" in group or "شركاء" in group:
+                        category = "partner"
+                    elif "أعضاء" in group or "الدول الأعضاء" in group:
+                        category = "member_state"
                 r.contributions.append(
-                    Contribution(title.strip(), source=source.strip(), meeting_id=meeting_id, paragraph_id=p.id)
+                    Contribution(title.strip(), source=source.strip(), category=category, meeting_id=meeting_id,
+                                 paragraph_id=p.id)
                 )
         if r.contributions:
             self.found["contributions"] = f"{len(r.contributions)} from the list of documents"
