@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cwgdraft.core.errors import BadInput
 from cwgdraft.core.model import Report
+
+if TYPE_CHECKING:
+    from cwgdraft.importer.seen import SeenDocument
 
 __all__ = ["ImportResult", "import_file", "read_seen"]
 
@@ -57,7 +61,8 @@ def _kind(path: Path) -> str:
     return "text"
 
 
-def read_seen(path: str | Path):  # -> SeenDocument
+def read_seen(path: str | Path) -> SeenDocument:
+    """The file's paragraphs as a reader sees them (Word or text), not yet understood."""
     path = Path(path)
     if _kind(path) == "docx":
         from cwgdraft.importer.docx_reader import read_docx
