@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
         self.progress: QProgressDialog | None = None
         self.last_export: Path | None = None
         self._descriptions: dict[str, str] = {}
+        self.checked_for_export = False  # after a check, empty required fields stay marked where they are shown
 
         self.navigator = Navigator()
         self.pages = QStackedWidget()
@@ -280,6 +281,7 @@ class MainWindow(QMainWindow):
         self.preview.selected = None
         for page in self.page_by_name.values():
             page.clear_errors()
+        self.checked_for_export = False
         first = session.report.sections[0].id if session.report.sections else None
         self.sections.section_id = first
         self.sections.paragraph_id = None
@@ -308,6 +310,7 @@ class MainWindow(QMainWindow):
         page = self.pages.currentWidget()
         if reload and isinstance(page, Page):
             page.load()
+            self.mark_missing()
         self._views_timer.start()
         self._enable()
 
@@ -328,7 +331,22 @@ class MainWindow(QMainWindow):
             self.session.save_now()
 
     # --- going places --------------------------------------------------------
+    def mark_missing(self) -> None:
+        """After a check before export: the page on show marks its empty required fields."""
+        page = self.pages.currentWidget()
+        if not self.checked_for_export or self.session is None or not isinstance(page, Page):
+            return
+        report = self.session.report
+        for item in missing_fields(report):
+            target, attr = target_of_path(report, item.path)
+            if page.current_target(target[0]) == target:
+                page.show_error(target[0], attr, item.label)
+
     def go_to(self, page: str, key: str = "") -> None:
+        self._go_to(page, key)
+        self.mark_missing()
+
+    def _go_to(self, page: str, key: str = "") -> None:
         if self.session is None:
             return
         r = self.session.report
@@ -469,12 +487,15 @@ class MainWindow(QMainWindow):
         for page in self.page_by_name.values():
             page.clear_errors()
         if not missing:
+            self.checked_for_export = False
             return True
+        self.checked_for_export = True
         for item in missing:
             target, attr = target_of_path(self.session.report, item.path)
             page = {"report": self.front, "group": self.front, "signature": self.signature}.get(target[0])
             if page is not None:
                 page.show_error(target[0], attr, item.label)
+        self.mark_missing()
         self.check_dialog = CheckDialog(missing, lambda p: self._go_to_missing(p, missing), self)
         result = self.check_dialog.exec()
         self.check_dialog = None

@@ -135,3 +135,24 @@ def test_errors_are_dialogs_not_tracebacks(qtbot: Any, window: Any, tmp_path: An
     for box in [w for w in QApplication.topLevelWidgets() if w.objectName() == "errorDialog"]:
         box.close()
     sys.excepthook = sys.__excepthook__
+
+
+def test_missing_fields_stay_marked_where_they_are(qtbot: Any, window: Any) -> None:
+    """After the check before export, a page shows its empty required fields as it is opened."""
+    window.new_from_previous_action.trigger()
+    window.carry_dialog.close()
+    QTimer.singleShot(100, lambda: window.check_dialog and window.check_dialog.reject())
+    assert window.check_before_export() is False
+    meeting = window.report.meetings[0]
+    assert meeting.start is None
+    window.go_to("meetings", meeting.id)
+    start = window.meetings.fields[("meeting", "start")]
+    assert _shown(start.error)
+    # An empty paragraph is marked in the paragraph editor.
+    section = next(s for s in window.report.sections if s.paragraphs and not s.paragraphs[0].text)
+    window.go_to("paragraph", section.paragraphs[0].id)
+    assert _shown(window.sections.editor_field.error)
+    from tests.gui.helpers import commit_text
+
+    commit_text(window.sections.editor, "نص")
+    assert not _shown(window.sections.editor_field.error)

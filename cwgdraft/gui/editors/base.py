@@ -96,11 +96,17 @@ class Page(QScrollArea):
 
     # --- page protocol ---------------------------------------------------------
     def load(self) -> None:
+        """Show the model. Messages are cleared (the fields now hold stored values), then the
+        host marks again the required fields a check before export found empty."""
         self._loading = True
         try:
+            self.clear_errors()
             self.fill()
         finally:
             self._loading = False
+        mark = getattr(self.host, "mark_missing", None)
+        if mark is not None and self.isVisible():
+            mark()
 
     def fill(self) -> None:
         raise NotImplementedError
