@@ -99,6 +99,7 @@ class _Walker:
         self.table = -1
         self.comments = 0
         self.hidden = 0
+        self.alt_chunks = 0
         self.note_texts: dict[tuple[str, str], str] = {}  # (kind, id) -> text of a footnote or endnote
         self.note_count = 0
         self.pending_notes: list[str] = []
@@ -121,6 +122,8 @@ class _Walker:
                         self.blocks(tc, "table", (index, r, c))
             elif tag in (W + "sdt", W + "sdtContent", W + "customXml", W + "ins", W + "moveTo", W + "smartTag"):
                 self.blocks(child, origin, cell)
+            elif tag == W + "altChunk":
+                self.alt_chunks += 1
             elif tag == MC + "AlternateContent":
                 choice = child.find(MC + "Choice")
                 if choice is None:
@@ -332,6 +335,8 @@ def read_docx(path: str | Path) -> SeenDocument:
         doc.comments = len(comments_root.findall(W + "comment")) if comments_root is not None else walker.comments
         if doc.comments:
             doc.notes.append(f"{doc.comments} comment(s) left out")
+        if walker.alt_chunks:
+            doc.notes.append(f"{walker.alt_chunks} embedded document(s) (altChunk) left out")
         if walker.hidden:
             doc.notes.append(f"{walker.hidden} piece(s) of hidden text left out")
 
