@@ -236,6 +236,10 @@ class DateField(Field):
         self._value = value
         self.date_edited.emit(value)
 
+    def forget(self, stored: dt.date | None) -> None:
+        """The date shown was refused: remember the stored one, so typing it again counts."""
+        self._value = stored
+
     def set_value(self, value: dt.date | None) -> None:
         try:
             same = parse_date(self.line.text()) == value

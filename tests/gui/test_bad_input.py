@@ -156,3 +156,21 @@ def test_missing_fields_stay_marked_where_they_are(qtbot: Any, window: Any) -> N
 
     commit_text(window.sections.editor, "نص")
     assert not _shown(window.sections.editor_field.error)
+
+
+def test_end_before_start(qtbot: Any, window: Any) -> None:
+    meeting = window.report.meetings[0]
+    window.go_to("meetings", meeting.id)
+    settle(window)
+    before = stored(window.store, window.report.id)
+    end = window.meetings.fields[("meeting", "end")]
+    qtbot.keyClicks(end.line, "2021-01-01")
+    qtbot.keyClick(end.line, Qt.Key.Key_Return)
+    assert _shown(end.error)
+    settle(window)
+    assert stored(window.store, window.report.id) == before
+    end.line.clear()
+    qtbot.keyClicks(end.line, "2022-01-13")
+    qtbot.keyClick(end.line, Qt.Key.Key_Return)
+    assert not _shown(end.error)
+    assert window.report.meetings[0].end.isoformat() == "2022-01-13"

@@ -9,8 +9,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from cwgdraft.gui.commands import SetValue
-from cwgdraft.gui.session import Session, Target
+from cwgdraft.gui.session import Session, Target, resolve
 from cwgdraft.gui.widgets import DateField, Field, LineField, TextField
+
+# Date fields that come in pairs: (start, end).
+DATE_PAIRS = {
+    "start": ("start", "end"),
+    "end": ("start", "end"),
+    "session_start": ("session_start", "session_end"),
+    "session_end": ("session_start", "session_end"),
+}
 
 
 class HasSession(Protocol):
@@ -55,6 +63,26 @@ class Page(QScrollArea):
         return form
 
     # --- binding fields to the model ----------------------------------------
+    def _dates_possible(self, kind: str, target: Target, attr: str, value: Any) -> bool:
+        """A start after its end (or an end without a start): a message next to the field, nothing stored."""
+        from cwgdraft.core.checks import validate_dates
+
+        obj = resolve(self.session.report, target)
+        first, last = DATE_PAIRS[attr]
+        start = value if attr == first else getattr(obj, first)
+        end = value if attr == last else getattr(obj, last)
+        message = validate_dates(start, end)
+        field = self.fields.get((kind, attr))
+        if message and isinstance(field, DateField):
+            field.error.show_message(message)
+            field.forget(getattr(obj, attr))
+            return False
+        for name in (first, last):  # the pair is possible again: clear both
+            other = self.fields.get((kind, name))
+            if other is not None and name != attr:
+                other.error.clear_message()
+        return not message
+
     def current_target(self, kind: str) -> Target | None:
         """The object of that kind this page is editing now."""
         return (kind,)
@@ -64,6 +92,8 @@ class Page(QScrollArea):
             return
         target = self.current_target(kind)
         if target is None:
+            return
+        if attr in DATE_PAIRS and not self._dates_possible(kind, target, attr, value):
             return
         self.session.push(SetValue(self.session, target, attr, value, label, merge=merge))
 
