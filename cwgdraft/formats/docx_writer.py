@@ -30,8 +30,12 @@ def _style_ids(doc: Any, template: Template) -> dict[str, str]:
     return ids
 
 
-def _spec(block: Block, ids: dict[str, str]) -> ParagraphSpec:
-    return ParagraphSpec(ids[block.style], block.text, block.label, block.placeholder)
+def _spec(block: Block, ids: dict[str, str], index: int) -> ParagraphSpec:
+    # Paragraph and section ids travel through Word as bookmarks, so a
+    # reviewer's edited copy imports back onto the same paragraphs.
+    name = oxml.id_bookmark_name(block.source) if block.source else None
+    bookmark = (index, name) if name else None
+    return ParagraphSpec(ids[block.style], block.text, block.label, block.placeholder, bookmark=bookmark)
 
 
 def _replace_content(container: Any, xml: str, keep_last: str | None = None) -> None:
@@ -84,7 +88,7 @@ def build_docx(document: Document, template: Template | None = None) -> Any:
     ids = _style_ids(doc, template)
 
     body = doc.element.body
-    xml = "".join(oxml.paragraph(_spec(b, ids)) for b in document.blocks)
+    xml = "".join(oxml.paragraph(_spec(b, ids, i)) for i, b in enumerate(document.blocks, start=1))
     _replace_content(body, xml, keep_last="sectPr")
     sect_pr = body.find(W + "sectPr")
     _ensure_bidi_section(sect_pr)

@@ -180,6 +180,7 @@ class ParagraphSpec:
     placeholder: bool = False
     num: tuple[int, int] | None = None
     bidi: bool = True
+    bookmark: tuple[int, str] | None = None  # (w:id, w:name) around the whole paragraph
 
 
 def paragraph(spec: ParagraphSpec) -> str:
@@ -188,7 +189,40 @@ def paragraph(spec: ParagraphSpec) -> str:
     label = ""
     if spec.label:
         label = f"<w:r>{rpr(rtl=True)}<w:t>{escape(spec.label)}</w:t></w:r><w:r>{rpr(rtl=True)}<w:tab/></w:r>"
-    return f"<w:p>{ppr(style=spec.style_id, bidi=spec.bidi, num=spec.num)}{label}{runs(spec.text, highlight=highlight)}</w:p>"
+    start = end = ""
+    if spec.bookmark:
+        mark_id, name = spec.bookmark
+        start = f'<w:bookmarkStart w:id="{mark_id}" w:name={quoteattr(name)}/>'
+        end = f'<w:bookmarkEnd w:id="{mark_id}"/>'
+    props = ppr(style=spec.style_id, bidi=spec.bidi, num=spec.num)
+    return f"<w:p>{props}{start}{label}{runs(spec.text, highlight=highlight)}{end}</w:p>"
+
+
+ID_BOOKMARK_PREFIX = "cwg_"
+
+
+def id_bookmark_name(item_id: str) -> str | None:
+    """The bookmark that carries a paragraph's or section's id through Word:
+    `cwg_` and the UUID's 32 hex digits (Word allows letters, digits and `_`
+    in names of at most 40 characters). None for an id that is not a UUID."""
+    import uuid
+
+    try:
+        return ID_BOOKMARK_PREFIX + uuid.UUID(item_id).hex
+    except (ValueError, AttributeError, TypeError):
+        return None
+
+
+def id_from_bookmark_name(name: str) -> str | None:
+    """The id a `cwg_` bookmark carries, or None."""
+    import uuid
+
+    if not name.startswith(ID_BOOKMARK_PREFIX):
+        return None
+    try:
+        return str(uuid.UUID(hex=name[len(ID_BOOKMARK_PREFIX) :]))
+    except ValueError:
+        return None
 
 
 def field_runs(instruction: str, shown: str) -> str:

@@ -29,6 +29,7 @@ from cwgdraft.core.model import (
     Section,
     SectionRole,
 )
+from cwgdraft.formats.oxml import id_from_bookmark_name
 from cwgdraft.importer.seen import Seen, SeenDocument
 
 NBSP = "\u00a0"
@@ -562,13 +563,15 @@ class _Reader:
                     self.notes.append("no section heading before the first paragraphs: they are in an untitled section")
             return section
 
+        taken: set[str] = set()
+
         def add(text: str, kind: ParagraphKind, line: Line | None = None) -> Paragraph:
             nonlocal prev_kind
             p = Paragraph(text, kind)
-            if line is not None and line.seen is not None:
-                ids = [b[4:] for b in line.seen.bookmarks if b.startswith("cwg_") and len(b) == 40]
-                if ids and report.paragraph(ids[0]) is None:
-                    p.id = ids[0]
+            carried = _carried_id(line)
+            if carried and report.paragraph(carried) is None and carried not in taken:
+                p.id = carried
+                taken.add(carried)
             ensure_section().paragraphs.append(p)
             prev_kind = kind
             return p
@@ -578,6 +581,10 @@ class _Reader:
                 continue
             if ln.kind == "section" or (ln.kind == "plain" and self.is_heading_style(ln) and not ln.lead_tab):
                 section = Section(ln.text, _role(ln.text))
+                carried = _carried_id(ln)
+                if carried and carried not in taken:
+                    section.id = carried
+                    taken.add(carried)
                 sections.append(section)
                 section_no = int(ln.label) if ln.label.isdigit() else len(sections)
                 if section_no != len(sections):
@@ -834,3 +841,14 @@ def _role(title: str) -> SectionRole:
 
 def recognise(doc: SeenDocument) -> Recognised:
     return _Reader(doc).run()
+
+
+def _carried_id(line: Line | None) -> str | None:
+    """The paragraph or section id an exported file carried in a `cwg_` bookmark."""
+    if line is None or line.seen is None:
+        return None
+    for name in line.seen.bookmarks:
+        found = id_from_bookmark_name(name)
+        if found:
+            return found
+    return None
