@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
         self.navigator.place_chosen.connect(self.go_to)
         self.preview.source_clicked.connect(self.go_to_source)
         self.preview.refreshed.connect(lambda ms: self.timing_label.setText(t("المعاينة: %1 م.ث").replace("%1", f"{ms:.0f}")))
-        self.sections.paragraph_selected.connect(lambda pid: self.preview.select(pid))
+        self.sections.paragraph_selected.connect(self._paragraph_selected)
         self.resize(1360, 820)
         self.restore_settings()
         self.refresh_reports()
@@ -331,6 +331,10 @@ class MainWindow(QMainWindow):
             self.session.save_now()
 
     # --- going places --------------------------------------------------------
+    def _paragraph_selected(self, paragraph_id: str) -> None:
+        self.preview.select(paragraph_id)
+        self.navigator.select_place("paragraph", paragraph_id)
+
     def mark_missing(self) -> None:
         """After a check before export: the page on show marks its empty required fields."""
         page = self.pages.currentWidget()
@@ -344,6 +348,7 @@ class MainWindow(QMainWindow):
 
     def go_to(self, page: str, key: str = "") -> None:
         self._go_to(page, key)
+        self.navigator.select_place(page, key)
         self.mark_missing()
 
     def _go_to(self, page: str, key: str = "") -> None:

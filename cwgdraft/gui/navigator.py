@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
+    QTreeWidgetItemIterator,
     QVBoxLayout,
     QWidget,
 )
@@ -67,6 +68,7 @@ class Navigator(QSplitter):
         self.setStretchFactor(0, 1)
         self.setStretchFactor(1, 2)
         self._open_id: str | None = None
+        self._place = ""  # "page|key" of the part open in the editor
 
     # --- reports -------------------------------------------------------------
     def set_reports(self, summaries: list[Any], open_id: str | None, titles: dict[str, str] | None = None) -> None:
@@ -151,6 +153,25 @@ class Navigator(QSplitter):
             if item.data(0, ROLE) in expanded:
                 item.setExpanded(True)
         self.outline.verticalScrollBar().setValue(scroll)
+        self._show_place(scroll_to=False)
+
+    def select_place(self, page: str, key: str = "") -> None:
+        """Highlight the part open in the editor (without opening it again)."""
+        self._place = f"{page}|{key}"
+        self._show_place(scroll_to=True)
+
+    def _show_place(self, scroll_to: bool) -> None:
+        it = QTreeWidgetItemIterator(self.outline)
+        while it.value():
+            item = it.value()
+            if item.data(0, ROLE) == self._place:
+                self.outline.blockSignals(True)
+                self.outline.setCurrentItem(item)
+                self.outline.blockSignals(False)
+                if scroll_to:
+                    self.outline.scrollToItem(item)
+                return
+            it += 1
 
     def _outline_item(self, item: QTreeWidgetItem, _col: int = 0) -> None:
         page, _, key = str(item.data(0, ROLE)).partition("|")
