@@ -99,9 +99,10 @@ class Preview(QTextBrowser):
             it = block.begin()
             while not it.atEnd():
                 if it.fragment().charFormat().anchorHref() == href:
-                    cursor = QTextCursor(block)
-                    self.setTextCursor(cursor)
-                    self.ensureCursorVisible()
+                    self.setTextCursor(QTextCursor(block))
+                    # The paragraph near the top of the view, not at its bottom edge.
+                    top = self.document().documentLayout().blockBoundingRect(block).top()
+                    self.verticalScrollBar().setValue(int(top - self.viewport().height() / 5))
                     return
                 it += 1
             block = block.next()
