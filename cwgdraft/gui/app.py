@@ -45,27 +45,8 @@ def register_fonts() -> str | None:
     return family
 
 
-def keep_none_alive() -> None:
-    """Work around a reference-count bug of PySide6 6.12 on Python 3.11.
-
-    There, every call of a Qt method that returns nothing (`setEnabled`,
-    `setText`, ...) drops one reference to `None` that it never took; after a
-    few thousand calls Python aborts with "deallocating None". Python 3.12
-    made `None` immortal (PEP 683), which hides the bug; on older Pythons we
-    do the same by hand: give `None` so many references that it can never
-    reach zero. `None` is never freed anyway, so nothing else changes.
-    """
-    if sys.version_info >= (3, 12) or getattr(keep_none_alive, "done", False):
-        return
-    import ctypes
-
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
-    keep_none_alive.done = True  # type: ignore[attr-defined]
-
-
 def make_app(lang: str | None = None, argv: list[str] | None = None) -> tuple[object, str]:
     """The QApplication (created once), with fonts, language and direction set."""
-    keep_none_alive()
     from PySide6.QtCore import QCoreApplication, QSettings
     from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication

@@ -144,9 +144,12 @@ def test_a_store_that_cannot_be_opened_is_one_line(tmp_path: Path) -> None:
 
 
 def test_many_qt_calls_do_not_kill_python(qtbot: Any, window: Any) -> None:
-    """PySide6 6.12 on Python 3.11 drops a reference to None on every void call (see app.keep_none_alive)."""
+    """PySide6 6.12.0 on Python 3.11 dropped a reference to None on every Qt call
+    returning nothing, and Python aborted after a few thousand (pyproject.toml
+    excludes that release). A long editing session makes far more calls."""
+    before = sys.getrefcount(None)
     for _ in range(3):
         for _ in range(4000):
             window.undo_action.setEnabled(True)
     window._enable()
-    assert sys.getrefcount(None) > 1000
+    assert sys.getrefcount(None) >= before - 100
