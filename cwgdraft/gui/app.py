@@ -16,6 +16,8 @@ import sys
 import time
 from pathlib import Path
 
+from cwgdraft.core.paths import REPO_ROOT
+
 STARTED = time.perf_counter()
 
 
@@ -68,6 +70,13 @@ def make_app(lang: str | None = None, argv: list[str] | None = None) -> tuple[ob
     app.setLayoutDirection(i18n.install(app, lang))
     app.setProperty("cwgdraft_lang", lang)
     app.setApplicationDisplayName("cwgdraft")
+    # The desktop entry (packaging/cwgdraft.desktop) and the window icon.
+    app.setDesktopFileName("cwgdraft")
+    icon = REPO_ROOT / "resources" / "icons" / "cwgdraft.png"
+    if icon.exists():
+        from PySide6.QtGui import QIcon
+
+        app.setWindowIcon(QIcon(str(icon)))
     return app, lang
 
 
@@ -109,6 +118,12 @@ def main(argv: list[str] | None = None) -> int:
         reports = store.list_reports()
         if reports:
             window.open_report(reports[0].id)
+    if args.screenshot:
+        # Reproducible pictures: the default size and splitters, whatever the
+        # user's saved layout (which the screenshot run does not change).
+        window.keep_layout = False
+        window.resize(1360, 820)
+        window.splitter.setSizes([260, 560, 540])
     window.show()
 
     if args.screenshot:

@@ -51,6 +51,10 @@ def _lrelease() -> str | None:
 def compiled_qm(lang: str, out_dir: Path | None = None) -> Path | None:
     """The `.qm` for `lang`, built from its `.ts` when missing or older; None if impossible."""
     ts = TS_DIR / f"cwgdraft_{lang}.ts"
+    shipped = TS_DIR / f"cwgdraft_{lang}.qm"
+    if getattr(sys, "frozen", False) and shipped.exists():
+        # A built app carries its compiled translations and no lrelease.
+        return shipped
     if not ts.exists():
         return None
     out_dir = out_dir or cache_dir()

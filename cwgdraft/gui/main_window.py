@@ -655,7 +655,13 @@ class MainWindow(QMainWindow):
             self.preview_action.setChecked(False)
         self._fill_recent()
 
+    # A screenshot run shows the window at its default size and leaves the
+    # user's saved layout alone.
+    keep_layout = True
+
     def save_settings(self) -> None:
+        if not self.keep_layout:
+            return
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("window_state", self.saveState())
         self.settings.setValue("splitter", self.splitter.saveState())
