@@ -47,8 +47,6 @@ def word_lines(path: Path) -> list[tuple[str, str]]:
 def test_preview_matches_docx(qtbot: Any, window: Any, tmp_path: Path, which: str) -> None:
     if which == "two meetings":
         report = two_meetings_report()
-        for c in report.contributions:  # the factory keeps the link to its one-meeting version
-            c.meeting_id = report.meetings[0].id
         window.store.save(report)
         window.open_report(report.id)
     settle(window)
