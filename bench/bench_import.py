@@ -16,11 +16,13 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+
+from timing import median_ms  # noqa: E402
 
 from cwgdraft.core import portable  # noqa: E402
 from cwgdraft.core.synthetic import synthetic_report  # noqa: E402
@@ -30,17 +32,6 @@ from cwgdraft.importer import import_file  # noqa: E402
 
 SAMPLE_2022 = REPO / "resources" / "samples" / "cwg-cop-18-2022.json"
 SEEDS = REPO.parent / "shared" / "seeds"
-
-
-def median_ms(fn: Callable[[], object], runs: int = 10, warm: int = 2) -> float:
-    for _ in range(warm):
-        fn()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
 
 
 def main() -> None:
@@ -56,7 +47,7 @@ def main() -> None:
             rows.append((f"seed text {seed.name[:3]}", seed, None))
         print(f"{'import (in process, median of 10, warm)':44} {'size':>9} {'ms':>8}  target")
         for name, path, target in rows:
-            ms = median_ms(lambda p=path: import_file(p))
+            ms = median_ms(lambda p=path: import_file(p), runs=10, warm=2)
             size = f"{path.stat().st_size // 1024} KB"
             verdict = "" if target is None else (f"< {target:.0f} ms " + ("ok" if ms < target else "MISSED"))
             print(f"{name:44} {size:>9} {ms:8.1f}  {verdict}")
