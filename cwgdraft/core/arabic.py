@@ -111,6 +111,15 @@ def language_phrase(code: str) -> str:
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
+# What `clean_text` changes: the characters above and carriage returns.
+_NEEDS_CLEANING = re.compile("[\r\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def needs_cleaning(text: str) -> bool:
+    """Whether `clean_text` would change the text (one C-speed scan)."""
+    return _NEEDS_CLEANING.search(text) is not None
+
+
 @dataclass(frozen=True)
 class Stripped:
     """A character removed from user text because XML cannot carry it."""
@@ -128,6 +137,8 @@ def clean_text(text: str) -> tuple[str, list[Stripped]]:
     Keeps tab and newline (line breaks), folds `\\r\\n` and `\\r` to `\\n`, keeps
     U+00A0, U+2011, U+200E, U+200F and U+2066-U+2069 (FORMAT.md rule 7).
     """
+    if not needs_cleaning(text):
+        return text, []
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     removed = [Stripped(m.group(), m.start()) for m in _XML_BAD.finditer(text)]
     if removed:

@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field, fields, is_dataclass
 from enum import Enum
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +34,15 @@ class LaidParagraph:
     paragraph: Paragraph
     label: str  # number or letter, '' for unnumbered paragraphs and bullets
     style: str
+
+    # Flat names for the template's hot loop (one attribute look-up each).
+    @property
+    def id(self) -> str:
+        return self.paragraph.id
+
+    @property
+    def text(self) -> str:
+        return self.paragraph.text
 
 
 @dataclass
@@ -121,7 +130,7 @@ def _environment(folder: Path) -> Any:
 
 def _finalize(value: Any) -> Any:
     # Last line of defence: whatever reaches the markup must be XML-safe.
-    if isinstance(value, str):
+    if isinstance(value, str) and arabic.needs_cleaning(value):
         return arabic.clean_text(value)[0]
     return value
 
@@ -211,17 +220,34 @@ def render(report: Report, template: Template | None = None) -> Document:
     return document
 
 
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+def _all_text(obj: Any) -> Iterator[str]:
+    """Every string of a report, quickly (no paths): for the common case of nothing to clean."""
+    if isinstance(obj, str):
+        yield obj
+    elif isinstance(obj, list):
+        for value in obj:
+            yield from _all_text(value)
+    elif is_dataclass(obj):
+        for name in _field_names(type(obj)):
+            yield from _all_text(getattr(obj, name))
+
+
 def _strings(obj: Any, path: str) -> Iterator[tuple[str, Any, Any, str]]:
     """(path, holder, key, text) for every string of a report (enums aside)."""
     if isinstance(obj, str):
         return
     if is_dataclass(obj):
-        for f in fields(obj):
-            value = getattr(obj, f.name)
+        for name in _field_names(type(obj)):
+            value = getattr(obj, name)
             if isinstance(value, str) and not isinstance(value, Enum):
-                yield f"{path}.{f.name}", obj, f.name, value
+                yield f"{path}.{name}", obj, name, value
             else:
-                yield from _strings(value, f"{path}.{f.name}")
+                yield from _strings(value, f"{path}.{name}")
     elif isinstance(obj, list):
         for i, value in enumerate(obj):
             if isinstance(value, str) and not isinstance(value, Enum):
@@ -233,7 +259,7 @@ def _strings(obj: Any, path: str) -> Iterator[tuple[str, Any, Any, str]]:
 def clean_report(report: Report) -> tuple[Report, list[str]]:
     """The report with text XML can carry (a copy, only when something changes),
     and one note per removed character: `report.title: removed U+0001 at character 5`."""
-    if not any(arabic.clean_text(text)[0] != text for *_, text in _strings(report, "report")):
+    if not any(arabic.needs_cleaning(text) for text in _all_text(report)):
         return report, []
     report = copy.deepcopy(report)
     notes: list[str] = []
