@@ -27,8 +27,11 @@ _UNITS_F = ("", "الأولى", "الثانية", "الثالثة", "الراب�
 _TENS = ("", "", "العشرون", "الثلاثون", "الأربعون", "الخمسون", "الستون", "السبعون", "الثمانون", "التسعون")
 
 
-def ordinal(n: int, feminine: bool = False) -> str:
-    """The ordinal word for 1..99: `ordinal(18)` is `الثامن عشر`, `ordinal(21)` `الحادي والعشرون`."""
+def ordinal(n: int, feminine: bool = False, oblique: bool = False) -> str:
+    """The ordinal word for 1..99: `ordinal(18)` is `الثامن عشر`, `ordinal(21)` `الحادي والعشرون`.
+
+    `oblique` gives the genitive/accusative, which only the tens mark:
+    `نتائج الاجتماع الحادي والعشرين`, `عقد ... اجتماعه العشرين`."""
     if not 1 <= n <= 99:
         raise ValueError(f"ordinal words exist here for 1 to 99, not {n}")
     units = _UNITS_F if feminine else _UNITS_M
@@ -41,9 +44,10 @@ def ordinal(n: int, feminine: bool = False) -> str:
     compound_unit = ("الحادية" if feminine else "الحادي") if unit == 1 else units[unit]
     if tens == 1:
         return f"{compound_unit} {'عشرة' if feminine else 'عشر'}"
+    tens_word = _TENS[tens][:-2] + "ين" if oblique else _TENS[tens]
     if unit == 0:
-        return _TENS[tens]
-    return f"{compound_unit} و{_TENS[tens]}"
+        return tens_word
+    return f"{compound_unit} و{tens_word}"
 
 
 def join_and(words: list[str]) -> str:
@@ -54,8 +58,9 @@ def join_and(words: list[str]) -> str:
 
 
 def meetings_phrase(numbers: list[int], genitive: bool = True) -> str:
-    """`الاجتماع الثامن عشر`, the dual `الاجتماعين الثاني عشر والثالث عشر`, or the plural."""
-    words = join_and([ordinal(n) for n in numbers])
+    """`الاجتماع الثامن عشر`, the dual `الاجتماعين الثاني عشر والثالث عشر`, or the plural;
+    genitive by default (`نتائج الاجتماع الحادي والعشرين`), as reports use it."""
+    words = join_and([ordinal(n, oblique=genitive) for n in numbers])
     if len(numbers) == 1:
         noun = "الاجتماع"
     elif len(numbers) == 2:

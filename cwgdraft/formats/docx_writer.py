@@ -39,21 +39,31 @@ def _spec(block: Block, ids: dict[str, str], index: int) -> ParagraphSpec:
 
 
 def _replace_content(container: Any, xml: str, keep_last: str | None = None) -> None:
-    """Replace the block content of a body, header or footer with `xml`."""
-    from docx.oxml import parse_xml
+    """Replace the block content of a body, header or footer with `xml`.
 
-    keep = None
-    for child in list(container):
-        if keep_last and child.tag == W + keep_last:
-            keep = child
-            continue
-        container.remove(child)
-    fragment = parse_xml(f"<w:body {oxml.NSDECL}>{xml}</w:body>")
-    for child in list(fragment):
-        if keep is not None:
-            keep.addprevious(child)
-        else:
-            container.append(child)
+    The new content is parsed inside a copy of the container's own element
+    and swapped in whole: moving hundreds of paragraphs one by one between
+    lxml documents costs more than the rest of the export."""
+    from docx.oxml import parse_xml
+    from lxml import etree
+
+    kept = ""
+    if keep_last:
+        last = container.find(W + keep_last)
+        if last is not None:
+            kept = etree.tostring(last, encoding="unicode")
+    tag = etree.QName(container).localname
+    fresh = parse_xml(f"<w:{tag} {oxml.NSDECL}>{xml}{kept}</w:{tag}>")
+    parent = container.getparent()
+    if parent is None:
+        # A header or footer part's root: keep the element, take the children.
+        for child in list(container):
+            container.remove(child)
+        container.extend(list(fresh))
+        return
+    for name, value in container.attrib.items():
+        fresh.set(name, value)
+    parent.replace(container, fresh)
 
 
 def _first_paragraph_style(container: Any, fallback: str) -> str:
@@ -90,7 +100,7 @@ def build_docx(document: Document, template: Template | None = None) -> Any:
     body = doc.element.body
     xml = "".join(oxml.paragraph(_spec(b, ids, i)) for i, b in enumerate(document.blocks, start=1))
     _replace_content(body, xml, keep_last="sectPr")
-    sect_pr = body.find(W + "sectPr")
+    sect_pr = doc.element.body.find(W + "sectPr")
     _ensure_bidi_section(sect_pr)
 
     section = doc.sections[0]

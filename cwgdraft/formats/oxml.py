@@ -12,6 +12,7 @@ which is several times faster than element-by-element construction.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from xml.sax.saxutils import escape, quoteattr
@@ -97,6 +98,8 @@ def rpr(
 
 def _text_xml(text: str) -> str:
     """Text with tabs and line breaks as their own elements."""
+    if "\t" not in text and "\n" not in text:
+        return f'<w:t xml:space="preserve">{escape(text)}</w:t>' if text else ""
     out: list[str] = []
     for i, line in enumerate(text.split("\n")):
         if i:
@@ -201,28 +204,28 @@ def paragraph(spec: ParagraphSpec) -> str:
 ID_BOOKMARK_PREFIX = "cwg_"
 
 
+_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_BOOKMARK_HEX = re.compile(r"[0-9a-f]{32}")
+
+
 def id_bookmark_name(item_id: str) -> str | None:
     """The bookmark that carries a paragraph's or section's id through Word:
     `cwg_` and the UUID's 32 hex digits (Word allows letters, digits and `_`
-    in names of at most 40 characters). None for an id that is not a UUID."""
-    import uuid
-
-    try:
-        return ID_BOOKMARK_PREFIX + uuid.UUID(item_id).hex
-    except (ValueError, AttributeError, TypeError):
-        return None
+    in names of at most 40 characters). None for an id that is not a UUID in
+    its canonical form, which is the only form that comes back unchanged."""
+    if _CANONICAL_UUID.fullmatch(item_id):
+        return ID_BOOKMARK_PREFIX + item_id.replace("-", "")
+    return None
 
 
 def id_from_bookmark_name(name: str) -> str | None:
     """The id a `cwg_` bookmark carries, or None."""
-    import uuid
-
     if not name.startswith(ID_BOOKMARK_PREFIX):
         return None
-    try:
-        return str(uuid.UUID(hex=name[len(ID_BOOKMARK_PREFIX) :]))
-    except ValueError:
+    h = name[len(ID_BOOKMARK_PREFIX) :]
+    if not _BOOKMARK_HEX.fullmatch(h):
         return None
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 def field_runs(instruction: str, shown: str) -> str:

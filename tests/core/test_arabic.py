@@ -182,3 +182,25 @@ def test_nothing_reshaped() -> None:
     words += [format_date(dt.date(2022, m, 1)) for m in range(1, 13)]
     words += [abjad_letter(i) for i in range(60)]
     assert not any(arabic.PRESENTATION_FORMS.search(w) for w in words)
+
+
+@pytest.mark.parametrize(
+    ("n", "feminine", "word"),
+    [
+        (18, False, "الثامن عشر"),  # the teens do not decline
+        (20, False, "العشرين"),
+        (21, False, "الحادي والعشرين"),
+        (30, False, "الثلاثين"),
+        (99, False, "التاسع والتسعين"),
+        (22, True, "الثانية والعشرين"),
+    ],
+)
+def test_oblique_ordinals(n: int, feminine: bool, word: str) -> None:
+    assert arabic.ordinal(n, feminine=feminine, oblique=True) == word
+
+
+def test_meeting_phrases_are_genitive_as_reports_use_them() -> None:
+    # `نتائج الاجتماع الحادي والعشرين`: the meeting after a noun is genitive.
+    assert arabic.meetings_phrase([21]) == "الاجتماع الحادي والعشرين"
+    assert arabic.meetings_phrase([21], genitive=False) == "الاجتماع الحادي والعشرون"
+    assert arabic.meetings_phrase([20, 21]) == "الاجتماعين العشرين والحادي والعشرين"
