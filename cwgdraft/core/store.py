@@ -415,6 +415,28 @@ class Store:
                 f"report {report.id}: cannot be stored ({_one_line(exc)}); the stored version is unchanged"
             ) from exc
 
+    def _owned(self, table: str, ids: list[str], not_by: str = "") -> Iterator[tuple[str, str]]:
+        """(id, report id) of the rows of `table` with these ids owned by a report other than `not_by`."""
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            yield from self.conn.execute(
+                f"SELECT id, report_id FROM {table} WHERE report_id != ? AND id IN ({marks})", [not_by, *chunk]
+            )
+
+    def owners(self, report: Report) -> dict[str, list[str]]:
+        """The stored reports other than `report` that own sections or
+        paragraphs with `report`'s ids: report id -> those ids, most first.
+
+        A Word file exported by cwgdraft carries its paragraph and section
+        ids, so an imported one says which stored report it came from."""
+        owned: dict[str, list[str]] = {}
+        for table, ids in (("sections", [s.id for s in report.sections]),
+                           ("paragraphs", [p.id for p in report.all_paragraphs()])):
+            for item, owner in self._owned(table, ids, report.id):
+                owned.setdefault(owner, []).append(item)
+        return dict(sorted(owned.items(), key=lambda kv: (-len(kv[1]), kv[0])))
+
     def _check_owner(self, report: Report) -> None:
         """Ids are unique across the store: refuse to take rows of another report."""
         groups = {
@@ -426,18 +448,11 @@ class Store:
             "contributions": [c.id for c in report.contributions],
         }
         for table, ids in groups.items():
-            for start in range(0, len(ids), 500):
-                chunk = ids[start : start + 500]
-                marks = ",".join("?" * len(chunk))
-                row = self.conn.execute(
-                    f"SELECT id, report_id FROM {table} WHERE report_id != ? AND id IN ({marks}) LIMIT 1",
-                    [report.id, *chunk],
-                ).fetchone()
-                if row:
-                    raise BadInput(
-                        f"report {report.id}: {table[:-1] if table != 'people' else 'person'} id {row[0]} "
-                        f"already belongs to report {row[1]} in {self.path}"
-                    )
+            for row in self._owned(table, ids, report.id):
+                raise BadInput(
+                    f"report {report.id}: {table[:-1] if table != 'people' else 'person'} id {row[0]} "
+                    f"already belongs to report {row[1]} in {self.path}"
+                )
 
     def _upsert(self, table: str, rows: list[dict[str, Any]]) -> None:
         if not rows:

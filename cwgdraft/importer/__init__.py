@@ -11,13 +11,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cwgdraft.core.errors import BadInput
-from cwgdraft.core.model import Report
+from cwgdraft.core.errors import BadInput, CwgError
+from cwgdraft.core.model import Report, new_id
 
 if TYPE_CHECKING:
+    from collections.abc import Container
+
+    from cwgdraft.core.store import Store
     from cwgdraft.importer.seen import SeenDocument
 
-__all__ = ["ImportResult", "import_file", "read_seen"]
+__all__ = ["ImportResult", "import_file", "read_seen", "renew_ids", "settle_ids"]
 
 _WORD_SUFFIXES = {".docx", ".docm", ".dotx", ".dotm"}
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -83,3 +86,55 @@ def import_file(path: str | Path) -> ImportResult:
         raise BadInput(f"{path}: no report found in the file (no summary, title or sections)")
     source = "docx" if seen.kind == "docx" else f"text ({seen.encoding})"
     return ImportResult(got.report, got.unplaced, got.notes, got.found, source)
+
+
+def renew_ids(report: Report, only: Container[str] | None = None) -> None:
+    """Fresh ids for the report's sections and paragraphs (all, or those in
+    `only`); contributions and opening remarks follow their paragraphs."""
+    moved: dict[str, str] = {}
+    for section in report.sections:
+        if only is None or section.id in only:
+            section.id = new_id()
+        for paragraph in section.paragraphs:
+            if only is None or paragraph.id in only:
+                moved[paragraph.id] = paragraph.id = new_id()
+    for contribution in report.contributions:
+        if contribution.paragraph_id in moved:
+            contribution.paragraph_id = moved[contribution.paragraph_id]
+    for remark in report.opening_remarks:
+        if remark.paragraph_id in moved:
+            remark.paragraph_id = moved[remark.paragraph_id]
+
+
+def settle_ids(report: Report, store: Store, how: str, where: str = "") -> str:
+    """Make an imported report storable in `store`, before `store.save(report)`.
+
+    A Word file exported by cwgdraft carries its paragraph and section ids
+    (`cwg_` bookmarks), which still belong to the stored report it came from.
+    `how` decides: "ask" refuses (BadInput naming that report and the two
+    choices), "replace" gives the imported report that report's id (saving
+    it replaces the stored version), "new" gives it fresh ids (saving adds a
+    copy). A report from no stored one is left as it is. Returns what was
+    done: "new", "replace" (that report's id is now `report.id`) or "copy".
+    """
+    owners = store.owners(report)
+    if not owners:
+        return "new"
+    first = next(iter(owners))
+    if how == "replace":
+        report.id = first
+        others = {item for ids in store.owners(report).values() for item in ids}
+        if others:  # ids of a third report: not taken from it
+            renew_ids(report, others)
+        return "replace"
+    if how == "new":
+        renew_ids(report)
+        return "copy"
+    try:
+        label = store.get(first).label
+    except CwgError:
+        label = first[:8]
+    raise BadInput(
+        f"{where or 'the file'}: exported from report {first} ({label}), which is already in {store.path}; "
+        "--replace to update that report from the file, or --new to add it as another report"
+    )

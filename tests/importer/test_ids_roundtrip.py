@@ -13,10 +13,13 @@ import docx
 import pytest
 
 from cwgdraft.core import portable
+from cwgdraft.core.model import Report
+from cwgdraft.core.store import Store
 from cwgdraft.formats import oxml
 from cwgdraft.formats.docx_writer import write_docx
 from cwgdraft.formats.render import render
-from cwgdraft.importer import import_file
+from cwgdraft.importer import import_file, renew_ids
+from tests.test_cli import assert_bad_input, run
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLES = sorted((REPO / "resources" / "samples").glob("*.json"))
@@ -69,3 +72,124 @@ def test_an_edited_paragraph_keeps_its_id(tmp_path: Path) -> None:
     paragraph = again.paragraph(target.id)
     assert paragraph is not None
     assert paragraph.text == "نص جديد من المراجع (Reviewer 2) في 3 مارس 2022."
+
+
+# --- importing a file exported from a report that is in the store ---------------
+
+
+def _edit_paragraph(path: Path, paragraph_id: str, text: str, out: Path) -> Path:
+    """What a reviewer does in Word: rewrite the runs of one paragraph."""
+    document = docx.Document(str(path))
+    name = oxml.id_bookmark_name(paragraph_id)
+    for paragraph in document.paragraphs:
+        marks = paragraph._p.findall(f"{{{oxml.W_NS}}}bookmarkStart")
+        if any(m.get(f"{{{oxml.W_NS}}}name") == name for m in marks):
+            for run in paragraph.runs[2:]:
+                run.text = ""
+            paragraph.runs[2].text = text
+            break
+    else:
+        pytest.fail("the paragraph's bookmark is not in the file")
+    document.save(str(out))
+    return out
+
+
+@pytest.fixture
+def exported(tmp_path: Path) -> tuple[Path, Path, Report]:
+    """A store holding the 2022 sample, and that sample exported to Word."""
+    report = portable.read_file(REPO / "resources" / "samples" / "cwg-cop-18-2022.json")
+    db = tmp_path / "store.db"
+    with Store.open(db) as store:
+        store.save(report)
+    path = write_docx(render(report), tmp_path / "out.docx")
+    return db, path, report
+
+
+def _dump(db: Path, report_id: str) -> str:
+    with Store.open(db) as store:
+        return portable.dumps(store.get(report_id))
+
+
+def test_import_of_an_exported_report_already_stored_asks(exported: tuple[Path, Path, Report]) -> None:
+    db, path, report = exported
+    before = _dump(db, report.id)
+    line = assert_bad_input(run("import", str(path), db=db), str(path), report.id, "--replace", "--new")
+    assert "exported from" in line
+    with Store.open(db) as store:
+        assert [r.id for r in store.list_reports()] == [report.id]
+    assert _dump(db, report.id) == before
+    # A dry run says where the file came from and stores nothing.
+    dry = run("import", "--dry-run", str(path), db=db)
+    assert dry.returncode == 0, dry.stderr
+    assert f"found\texported from\t{report.id}" in dry.stdout
+    assert _dump(db, report.id) == before
+
+
+def test_import_replace_updates_the_report_it_came_from(exported: tuple[Path, Path, Report], tmp_path: Path) -> None:
+    db, path, report = exported
+    target = report.sections[1].paragraphs[0]
+    new_text = "نص راجعه المراجع (Reviewer 2) في 3 مارس 2022 على https://www.itu.int/cop رقم 7."
+    edited = _edit_paragraph(path, target.id, new_text, tmp_path / "edited.docx")
+    result = run("import", "--replace", str(edited), db=db)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0].split("\t")[0] == report.id
+    assert "replaced" in result.stderr
+    with Store.open(db) as store:
+        assert [r.id for r in store.list_reports()] == [report.id]
+        again = store.get(report.id)
+    paragraph = again.paragraph(target.id)
+    assert paragraph is not None and paragraph.text == new_text
+    assert [p.id for p in again.all_paragraphs()] == [p.id for p in report.all_paragraphs()]
+    others = [(p.id, p.text) for p in again.all_paragraphs() if p.id != target.id]
+    assert others == [(p.id, p.text) for p in report.all_paragraphs() if p.id != target.id]
+
+
+def test_import_new_adds_a_copy_with_fresh_ids(exported: tuple[Path, Path, Report]) -> None:
+    db, path, report = exported
+    before = _dump(db, report.id)
+    result = run("import", "--new", str(path), db=db)
+    assert result.returncode == 0, result.stderr
+    copy_id = result.stdout.splitlines()[0].split("\t")[0]
+    assert copy_id != report.id
+    with Store.open(db) as store:
+        assert sorted(r.id for r in store.list_reports()) == sorted([report.id, copy_id])
+        copy = store.get(copy_id)
+    assert _dump(db, report.id) == before
+    assert [p.text for p in copy.all_paragraphs()] == [p.text for p in report.all_paragraphs()]
+    assert not {p.id for p in copy.all_paragraphs()} & {p.id for p in report.all_paragraphs()}
+    assert not {s.id for s in copy.sections} & {s.id for s in report.sections}
+    # Contributions still point at paragraphs of their own report.
+    ids = {p.id for p in copy.all_paragraphs()}
+    assert copy.contributions and all(c.paragraph_id in ids for c in copy.contributions if c.paragraph_id)
+    # The same file once more is asked about again: its ids are still the first report's.
+    assert_bad_input(run("import", str(path), db=db), report.id)
+
+
+def test_import_into_another_store_keeps_the_ids(exported: tuple[Path, Path, Report], tmp_path: Path) -> None:
+    _, path, report = exported
+    other = tmp_path / "other.db"
+    result = run("import", str(path), db=other)
+    assert result.returncode == 0, result.stderr
+    stored_id = result.stdout.splitlines()[0].split("\t")[0]
+    with Store.open(other) as store:
+        again = store.get(stored_id)
+    assert [p.id for p in again.all_paragraphs()] == [p.id for p in report.all_paragraphs()]
+    # --replace with nothing to replace adds the report, and says so.
+    third = tmp_path / "third.db"
+    replaced = run("import", "--replace", str(path), db=third)
+    assert replaced.returncode == 0, replaced.stderr
+    assert "added as a new report" in replaced.stderr
+
+
+def test_renew_ids_follows_the_links() -> None:
+    report = portable.read_file(REPO / "resources" / "samples" / "cwg-cop-12-13-2016.json")
+    old = {p.id: p.text for p in report.all_paragraphs()}
+    linked = {c.id: old[c.paragraph_id] for c in report.contributions if c.paragraph_id}
+    remarks = {o.id: old[o.paragraph_id] for o in report.opening_remarks}
+    assert linked and remarks
+    renew_ids(report)
+    assert not set(old) & {p.id for p in report.all_paragraphs()}
+    texts = {p.id: p.text for p in report.all_paragraphs()}
+    assert {c.id: texts[c.paragraph_id] for c in report.contributions if c.paragraph_id} == linked
+    assert {o.id: texts[o.paragraph_id] for o in report.opening_remarks} == remarks
+    portable.check_links(report)
