@@ -15,6 +15,7 @@ from cwgdraft import cli
 from cwgdraft.core import portable
 from cwgdraft.core.arabic import PRESENTATION_FORMS
 from cwgdraft.core.store import Store
+from cwgdraft.core.synthetic import synthetic_report
 from tests.core.test_store import ZOOM, every_field_report
 
 REPO = Path(__file__).resolve().parent.parent
@@ -201,6 +202,62 @@ def test_samples_dump_load_dump(tmp_path: Path) -> None:
         assert run("dump", report_id, "-o", str(second), db=tmp_path / f"{sample.stem}.db").returncode == 0
         assert first.read_bytes() == second.read_bytes()
         assert first.read_text(encoding="utf-8") == portable.dumps(portable.read_file(sample))
+
+
+def test_synthetic_dump_load_dump(tmp_path: Path) -> None:
+    """The 60-page synthetic report: dump, load into an empty store, dump again: the same bytes."""
+    report = synthetic_report()
+    source = tmp_path / "synthetic.json"
+    source.write_text(portable.dumps(report), encoding="utf-8")
+    assert run("load", str(source), db=tmp_path / "a.db").returncode == 0
+    first, second = tmp_path / "1.json", tmp_path / "2.json"
+    assert run("dump", report.id, "-o", str(first), db=tmp_path / "a.db").returncode == 0
+    empty = tmp_path / "empty.db"
+    assert not empty.exists()
+    assert run("load", str(first), db=empty).returncode == 0
+    assert run("dump", report.id, "-o", str(second), db=empty).returncode == 0
+    assert first.read_bytes() == second.read_bytes() == source.read_bytes()
+
+
+def test_schema_describes_every_field() -> None:
+    schema = json.loads(portable.SCHEMA_PATH.read_text(encoding="utf-8"))
+    missing = []
+
+    def walk(node: object, path: str) -> None:
+        if isinstance(node, dict):
+            for name, sub in node.get("properties", {}).items():
+                if not sub.get("description"):
+                    missing.append(f"{path}.{name}")
+                walk(sub, f"{path}.{name}")
+
+    walk(schema, "$")
+    for name, sub in schema["$defs"].items():
+        walk(sub, f"$defs.{name}")
+    assert not missing
+    # Every field of the model is in the schema (dumped data validates with no extra keys).
+    names: set[str] = set()
+
+    def keys(node: object) -> None:
+        if isinstance(node, dict):
+            names.update(node)
+            for value in node.values():
+                keys(value)
+        elif isinstance(node, list):
+            for value in node:
+                keys(value)
+
+    keys(json.loads(portable.dumps(every_field_report())))
+    documented = {n for sub in [schema, *schema["$defs"].values()] for n in _all_properties(sub)}
+    assert names <= documented, names - documented
+
+
+def _all_properties(node: object) -> set[str]:
+    out: set[str] = set()
+    if isinstance(node, dict):
+        out.update(node.get("properties", {}))
+        for value in node.values():
+            out |= _all_properties(value)
+    return out
 
 
 def test_load_refuses_an_existing_id_unless_replace(loaded_db: Path, report_file: Path, tmp_path: Path) -> None:

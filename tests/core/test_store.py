@@ -34,6 +34,7 @@ from cwgdraft.core.model import (
 )
 from cwgdraft.core.samples import load_samples
 from cwgdraft.core.store import MIGRATION_NAMES, SCHEMA_VERSION, Store
+from cwgdraft.core.synthetic import synthetic_report
 
 REPO = Path(__file__).resolve().parent.parent.parent
 SAMPLES = sorted((REPO / "resources" / "samples").glob("*.json"))
@@ -157,6 +158,7 @@ def _every_field_report() -> Report:
 def reports() -> list[tuple[str, Report]]:
     out = [("every-field", every_field_report())]
     out += [(path.stem, portable.read_file(path)) for path in SAMPLES]
+    out.append(("synthetic-600", synthetic_report()))
     return out
 
 
