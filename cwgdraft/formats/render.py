@@ -149,6 +149,20 @@ class Template:
         return self.folder.name
 
 
+# A manifest may leave these roles out: they take the style of another role.
+# Every other role of STYLES must be named.
+STYLE_FALLBACKS = {
+    "header": "body",
+    "subject": "title",
+    "box_rule": "box_text",
+    "reference": "box_text",
+    "sub_bullet": "bullet",
+    "lettered_bullet": "bullet",
+    "signature_title": "signature",
+    "end_rule": "body",
+}
+
+
 @lru_cache(maxsize=8)
 def _load_template(folder: str, reference: str | None) -> Template:
     path = Path(folder)
@@ -171,10 +185,14 @@ def _load_template(folder: str, reference: str | None) -> Template:
     unknown = sorted(set(styles) - set(STYLES))
     if unknown:
         raise TemplateError(f"{manifest_path}: unknown style role {unknown[0]!r}")
+    styles = dict(styles)
+    for role in STYLES:  # every fallback is a role that must be named
+        if role not in styles and role in STYLE_FALLBACKS and STYLE_FALLBACKS[role] in styles:
+            styles[role] = styles[STYLE_FALLBACKS[role]]
     missing = [s for s in STYLES if s not in styles]
     if missing:
         raise TemplateError(f"{manifest_path}: no style given for {missing[0]!r}")
-    return Template(path, ref, dict(styles), _environment(path if reference is None else DEFAULT_TEMPLATE))
+    return Template(path, ref, styles, _environment(path if reference is None else DEFAULT_TEMPLATE))
 
 
 def load_template(where: str | Path | None = None) -> Template:

@@ -212,3 +212,62 @@ def test_reference_without_a_mapped_style_is_refused(tmp_path: Path) -> None:
     template = load_template(reference)
     with pytest.raises(TemplateError, match="No Such Style"):
         to_bytes(render(full_report(), template), template)
+
+
+def test_small_manifest_names_only_the_roles_without_fallback(tmp_path: Path) -> None:
+    """A manifest may leave out the roles that fall back to another role's style."""
+    from cwgdraft.formats.render import STYLE_FALLBACKS
+
+    reference = _organisation_reference(tmp_path)
+    manifest = json.loads(reference.with_suffix(".json").read_text(encoding="utf-8"))
+    small = {role: name for role, name in manifest["styles"].items() if role not in STYLE_FALLBACKS}
+    assert len(small) == len(STYLES) - len(STYLE_FALLBACKS) == 9
+    reference.with_suffix(".json").write_text(json.dumps({"styles": small}, ensure_ascii=False), encoding="utf-8")
+    template = load_template(reference)
+    for role, target in STYLE_FALLBACKS.items():
+        assert template.styles[role] == small[target]
+    out = write_docx(render(full_report(), template), tmp_path / "out.docx", template)
+    used = {p.style.name for p in docx.Document(str(out)).paragraphs}
+    assert "Org Bullet ع" in used and "Org Sub Bullet ع" not in used
+    pkg = oc.Package.from_path(out)
+    assert oc.schema_errors(pkg) == []
+    # Leave out a role that has no fallback: refused, naming it.
+    del small["bullet"]
+    other = tmp_path / "other"
+    other.mkdir()
+    shutil.copy(reference, other / reference.name)
+    (other / reference.with_suffix(".json").name).write_text(json.dumps({"styles": small}), encoding="utf-8")
+    with pytest.raises(TemplateError, match="no style given for 'bullet'"):
+        load_template(other / reference.name)
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        ({"title": "No Such Style"}, ["org-template.docx", "no style named 'No Such Style'", "title"]),
+        ({"bullet": None}, ["org-template.json", "no style given for 'bullet'"]),
+        ({"footnote": "Org Body ع"}, ["org-template.json", "unknown style role 'footnote'"]),
+    ],
+    ids=["style-missing-from-docx", "role-missing", "unknown-role"],
+)
+def test_export_with_a_bad_manifest_is_one_line_exit_2(tmp_path: Path, change: dict[str, str | None], words: list[str]) -> None:
+    from cwgdraft.core.portable import dumps
+    from tests.test_cli import assert_bad_input, run
+
+    reference = _organisation_reference(tmp_path)
+    manifest = json.loads(reference.with_suffix(".json").read_text(encoding="utf-8"))
+    for role, name in change.items():
+        if name is None:
+            del manifest["styles"][role]
+        else:
+            manifest["styles"][role] = name
+    reference.with_suffix(".json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    report = full_report()
+    source = tmp_path / "report.json"
+    source.write_text(dumps(report), encoding="utf-8")
+    db = tmp_path / "store.db"
+    assert run("load", str(source), db=db).returncode == 0
+    out = tmp_path / "out.docx"
+    assert_bad_input(run("export", report.id, "-o", str(out), "--template", str(reference), db=db), *words)
+    assert not out.exists()
+    assert not list(tmp_path.glob(".cwgdraft-*"))
