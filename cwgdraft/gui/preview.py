@@ -11,15 +11,14 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QResizeEvent, QTextCursor
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from cwgdraft.core.model import Report
 from cwgdraft.formats.html_writer import SCHEME, to_html
 from cwgdraft.formats.render import render
 
 DEBOUNCE_MS = 120
-WRAP_SLACK = 72  # px: see __init__
 
 
 class Preview(QTextBrowser):
@@ -32,12 +31,16 @@ class Preview(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._clicked)
-        # Qt lays out a right-to-left paragraph with a hanging (negative) indent
-        # up to the indent wider than asked: wrap a little short of the viewport
-        # so the page never needs a horizontal scroll bar.
-        self.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
+        # The page is laid out at the viewport's width (the default wrap mode),
+        # and every line fits in it. Qt only over-reports the width of a
+        # right-to-left hanging paragraph: it counts the first line's extent as
+        # `line.x() + naturalTextWidth + right margin`, though that line
+        # already reaches into the margin through the negative indent. That
+        # phantom width would give the view a horizontal range, and a
+        # right-to-left view scrolled to its "start" shows the page shifted
+        # left and clipped: the range is held at zero instead.
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self._fit_width()
+        self.horizontalScrollBar().rangeChanged.connect(self._no_horizontal_range)
         self.report: Report | None = None
         self.selected: str | None = None
         self.last_ms = 0.0
@@ -47,12 +50,9 @@ class Preview(QTextBrowser):
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.refresh)
 
-    def _fit_width(self) -> None:
-        self.setLineWrapColumnOrWidth(max(200, self.viewport().width() - WRAP_SLACK))
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit_width()
+    def _no_horizontal_range(self, _low: int, high: int) -> None:
+        if high > 0:
+            self.horizontalScrollBar().setRange(0, 0)
 
     def set_report(self, report: Report | None) -> None:
         self.report = report

@@ -86,3 +86,31 @@ def test_clicking_a_paragraph_selects_it(qtbot: Any, window: Any) -> None:
     assert window.preview.selected == paragraph.id
     window.preview.anchorClicked.emit(QUrl("cwgdraft:report.summary"))
     assert window.pages.currentWidget() is window.front
+
+
+def test_preview_uses_the_full_width_without_clipping(qtbot: Any, window: Any) -> None:
+    """The page is laid out at the viewport's width, every line inside it, and never scrolled sideways."""
+    settle(window)
+    paragraph = window.report.sections[-1].paragraphs[-1]
+    window.go_to("paragraph", paragraph.id)  # selects and scrolls, as a user would
+    settle(window)
+    preview = window.preview
+    width = preview.viewport().width()
+    doc = preview.document()
+    assert doc.textWidth() == width
+    assert preview.horizontalScrollBar().maximum() == 0
+    layout = doc.documentLayout()
+    lines = 0
+    widest = 0.0
+    block = doc.begin()
+    while block.isValid():
+        rect = layout.blockBoundingRect(block)
+        text_layout = block.layout()
+        for i in range(text_layout.lineCount()):
+            line = text_layout.lineAt(i).naturalTextRect().translated(rect.topLeft())
+            assert line.left() >= -1 and line.right() <= width + 3, block.text()[:30]
+            widest = max(widest, line.width())
+            lines += 1
+        block = block.next()
+    assert lines > 50
+    assert widest > width - 80  # wrapped paragraphs use the whole width, not a strip of it
