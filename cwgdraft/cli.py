@@ -262,6 +262,23 @@ def outline(report: Report) -> list[str]:
             if m.participants is not None:
                 parts.append(f"{m.participants} participants")
             lines.append("  " + "  ".join(p for p in parts if p))
+    laid_out = lay_out(report)
+    # Where each paragraph stands, as a reader finds it: its number, else its section's.
+    where = {lp.paragraph.id: lp.label or f"§{laid.number}" for laid in laid_out for lp in laid.paragraphs}
+    if report.people:
+        lines.append("people:")
+        for person in report.people:
+            who = " ".join(x for x in (person.honorific, person.name) if x)
+            if person.country:
+                who += f" ({person.country})"
+            remarks = [where.get(o.paragraph_id, "?") for o in report.opening_remarks if o.speaker_id == person.id]
+            presented = sum(1 for c in report.contributions if c.presenter_id == person.id)
+            parts = [person.role.value, who, person.title.replace("\n", " ")]
+            if remarks:
+                parts.append("opening remarks: " + ", ".join(remarks))
+            if presented:
+                parts.append(f"presented {presented} contribution(s)")
+            lines.append("  " + "  ".join(x for x in parts if x))
     counts = [
         (len(report.people), "people"),
         (len(report.contributions), "contributions"),
@@ -270,7 +287,7 @@ def outline(report: Report) -> list[str]:
     lines.append(", ".join(f"{n} {what}" for n, what in counts))
     lines.append("sections:")
     marks = {"bullet": "•", "sub_bullet": "  ○", "lettered_bullet": "  •"}
-    for laid in lay_out(report):
+    for laid in laid_out:
         lines.append(f"  {laid.number}  {_preview(laid.section.title)}  [{laid.section.role.value}]")
         for lp in laid.paragraphs:
             label = lp.label or marks.get(lp.paragraph.kind.value, "-")

@@ -129,6 +129,11 @@ def test_show_prints_the_outline(loaded_db: Path) -> None:
     assert "      3.2  المساهمة CWG-COP/18/5" in out
     assert "      أ)  نتيجة أولى" in out
     assert "signature: الدكتور شريف هاشم (جمهورية مصر العربية)" in out
+    # People, with what the report links to them: where their opening remark stands, what they presented.
+    assert "people:\n  chair  السيد عبد العزيز الزرعوني (الإمارات العربية المتحدة)\n" in out
+    assert "  opening_speaker  السيد Houlin Zhao  الأمين العام للاتحاد  opening remarks: §2\n" in out
+    assert "  presenter  Trend\u00a0Micro  شريك \u200fENI\u200f  presented 1 contribution(s)\n" in out
+    assert "3 people, 2 contributions, 3 references" in out
     assert not PRESENTATION_FORMS.search(out)  # piped: logical order, as stored
 
 

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from cwgdraft.core.store import Store
     from cwgdraft.importer.seen import SeenDocument
 
-__all__ = ["ImportResult", "import_file", "read_seen", "renew_ids", "settle_ids"]
+__all__ = ["ImportResult", "import_file", "keep_what_word_does_not_carry", "read_seen", "renew_ids", "settle_ids"]
 
 _WORD_SUFFIXES = {".docx", ".docm", ".dotx", ".dotm"}
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -112,8 +112,9 @@ def settle_ids(report: Report, store: Store, how: str, where: str = "") -> str:
     A Word file exported by cwgdraft carries its paragraph and section ids
     (`cwg_` bookmarks), which still belong to the stored report it came from.
     `how` decides: "ask" refuses (BadInput naming that report and the two
-    choices), "replace" gives the imported report that report's id (saving
-    it replaces the stored version), "new" gives it fresh ids (saving adds a
+    choices), "replace" gives the imported report that report's id and what
+    Word does not carry of it (`keep_what_word_does_not_carry`; saving it
+    updates the stored version), "new" gives it fresh ids (saving adds a
     copy). A report from no stored one is left as it is. Returns what was
     done: "new", "replace" (that report's id is now `report.id`) or "copy".
     """
@@ -126,6 +127,7 @@ def settle_ids(report: Report, store: Store, how: str, where: str = "") -> str:
         others = {item for ids in store.owners(report).values() for item in ids}
         if others:  # ids of a third report: not taken from it
             renew_ids(report, others)
+        keep_what_word_does_not_carry(report, store.get(first))
         return "replace"
     if how == "new":
         renew_ids(report)
@@ -138,3 +140,53 @@ def settle_ids(report: Report, store: Store, how: str, where: str = "") -> str:
         f"{where or 'the file'}: exported from report {first} ({label}), which is already in {store.path}; "
         "--replace to update that report from the file, or --new to add it as another report"
     )
+
+
+# Header and summary fields: a file that does not give one (an empty field
+# exports as a placeholder) leaves the stored value.
+_KEPT_WHEN_EMPTY = (
+    "council_session", "session_place", "session_start", "session_end", "agenda_item",
+    "symbol", "date", "original_language", "title", "summary", "action_required",
+)  # fmt: skip
+
+
+def keep_what_word_does_not_carry(report: Report, stored: Report) -> None:
+    """An imported copy of `stored` (a reviewer's, edited in Word) takes from
+    `stored` what a Word file does not carry: the meetings (mode, venue,
+    participants), the people, the contributions and opening remarks with
+    their links (to paragraphs still in the file; a link to a paragraph the
+    reviewer deleted is dropped), the group's mandate, and any header field
+    the file leaves empty. The text (title, summary, sections, paragraphs,
+    signature) is the file's. A subject the template wrote from the meetings
+    (stored empty) stays empty while the file shows that same wording."""
+    import copy
+
+    from cwgdraft.formats.render import render
+
+    present = {p.id for p in report.all_paragraphs()}
+    kept = copy.deepcopy(stored)
+    report.meetings = kept.meetings
+    report.people = kept.people
+    report.opening_remarks = [o for o in kept.opening_remarks if o.paragraph_id in present]
+    for contribution in kept.contributions:
+        if contribution.paragraph_id not in present:
+            contribution.paragraph_id = None
+    report.contributions = kept.contributions
+    report.group.mandate = report.group.mandate or kept.group.mandate
+    report.group.name = report.group.name or kept.group.name
+    report.group.acronym = report.group.acronym or kept.group.acronym
+    for name in _KEPT_WHEN_EMPTY:
+        if not getattr(report, name):
+            setattr(report, name, getattr(kept, name))
+    report.references = report.references or kept.references
+    if not stored.subject and report.subject:
+        written = render(stored).block_for("report.subject")
+        if written is not None and not written.placeholder and _same_text(written.text, report.subject):
+            report.subject = ""
+
+
+def _same_text(a: str, b: str) -> bool:
+    def fold(text: str) -> str:
+        return " ".join(text.replace("\u00a0", " ").replace("\u2011", "-").split())
+
+    return fold(a) == fold(b)
