@@ -28,6 +28,7 @@ from cwgdraft.gui.editors.meetings import MeetingsPage
 from cwgdraft.gui.editors.sections import SectionPage
 from cwgdraft.gui.editors.signature import SignaturePage
 from cwgdraft.gui.editors.tables import ContributionsPage, PeoplePage, RemarksPage
+from cwgdraft.gui.empty import EmptyPage
 from cwgdraft.gui.export import PdfJob, soffice, write_docx
 from cwgdraft.gui.i18n import t
 from cwgdraft.gui.navigator import Navigator
@@ -38,9 +39,11 @@ MAX_RECENT = 8
 
 
 def missing_fields(report: Report) -> list[Any]:
+    """The check before export, its labels in the language of the interface."""
     from cwgdraft.core.checks import missing_fields as check
+    from cwgdraft.gui.messages import translated
 
-    return check(report)
+    return translated(report, check(report))
 
 
 class MainWindow(QMainWindow):
@@ -79,6 +82,9 @@ class MainWindow(QMainWindow):
         }
         for page in self.page_by_name.values():
             self.pages.addWidget(page)
+        # No report open (an empty store): say what to do first instead of a form with nothing behind it.
+        self.empty_page = EmptyPage()
+        self.pages.addWidget(self.empty_page)
         self.preview = Preview()
         self.preview.setMinimumWidth(260)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -105,6 +111,10 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self.navigator.report_chosen.connect(self.open_report)
         self.navigator.place_chosen.connect(self.go_to)
+        self.empty_page.samples_button.clicked.connect(lambda: self.load_samples())
+        self.empty_page.import_button.clicked.connect(lambda: self.import_document())
+        self.empty_page.new_button.clicked.connect(lambda: self.new_empty_report())
+        self.empty_page.import_button.setEnabled(self.import_action.isEnabled())
         self.preview.source_clicked.connect(self.go_to_source)
         self.preview.refreshed.connect(lambda ms: self.timing_label.setText(t("المعاينة: %1 م.ث").replace("%1", f"{ms:.0f}")))
         self.sections.paragraph_selected.connect(self._paragraph_selected)
@@ -131,8 +141,12 @@ class MainWindow(QMainWindow):
         self.new_from_previous_action = self._action(
             t("تقرير جديد من هذا التقرير…"), self.new_from_previous, QKeySequence.StandardKey.New,
             t("إنشاء تقرير الاجتماع التالي: يُنقل الهيكل والمراجع والفريق والتوقيع، ويُترك الجديد فارغاً"))
-        self.import_action = self._action(t("استيراد…"), self.import_document, None,
-                                          t("استيراد تقرير من ملف Word"))
+        self.import_action = self._action(t("استيراد…"), self.import_document, "Ctrl+I",
+                                          t("استيراد تقرير من ملف Word (Ctrl+I)"))
+        self.new_empty_action = self._action(t("تقرير فارغ جديد"), self.new_empty_report, "Ctrl+Shift+N",
+                                             t("إنشاء تقرير فارغ فيه اجتماع واحد وقسم واحد (Ctrl+Shift+N)"))
+        self.samples_action = self._action(t("تحميل التقارير النموذجية"), self.load_samples, None,
+                                           t("إضافة التقريرين النموذجيين إلى المخزن إن لم يكونا فيه"))
         try:
             import cwgdraft.gui.import_dialog  # noqa: F401
         except ImportError:
@@ -174,7 +188,9 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(t("ملف"))
         file_menu.addAction(self.new_from_previous_action)
+        file_menu.addAction(self.new_empty_action)
         file_menu.addAction(self.import_action)
+        file_menu.addAction(self.samples_action)
         file_menu.addSeparator()
         file_menu.addAction(self.export_action)
         file_menu.addAction(self.pdf_action)
@@ -219,7 +235,12 @@ class MainWindow(QMainWindow):
         stack = self.session.undo_stack if self.session else None
         self.undo_action.setEnabled(bool(stack and stack.canUndo()))
         self.redo_action.setEnabled(bool(stack and stack.canRedo()))
-        self.pages.setEnabled(has)
+        for page in self.page_by_name.values():
+            page.setEnabled(has)
+        if not has:
+            self.pages.setCurrentWidget(self.empty_page)
+        elif self.pages.currentWidget() is self.empty_page:
+            self.pages.setCurrentWidget(self.front)
 
     # --- reports ------------------------------------------------------------
     @property
@@ -465,9 +486,42 @@ class MainWindow(QMainWindow):
             show_error(self, t("تعذر إنشاء التقرير الجديد"), exc)
             return None
         self._set_session(Session(self.store, new, self))
-        self.carry_dialog = CarryDialog(list(carry.carried), list(carry.to_fill), self.go_to_path, self)
+        from cwgdraft.gui.messages import translated
+
+        self.carry_dialog = CarryDialog(list(carry.carried), translated(new, list(carry.to_fill)), self.go_to_path, self)
         self.carry_dialog.show()
         return new
+
+    def new_empty_report(self) -> Report | None:
+        """A report with one meeting and one section, opened on its first page."""
+        from cwgdraft.core.model import Meeting, Paragraph, Section, SectionRole
+
+        if self.session is not None:
+            self.session.save_now()
+        report = Report(meetings=[Meeting(1)], sections=[Section("مقدمة", SectionRole.INTRODUCTION, [Paragraph("")])])
+        try:
+            self.store.save(report)
+        except Exception as exc:
+            show_error(self, t("تعذر إنشاء التقرير الجديد"), exc)
+            return None
+        self.open_report(report.id)
+        return report
+
+    def load_samples(self) -> int:
+        """The bundled sample reports into the store (no copies); the first one opens. Returns how many were added."""
+        from cwgdraft.core.samples import load_samples
+
+        try:
+            loaded = load_samples(self.store)
+        except Exception as exc:
+            show_error(self, t("تعذر تحميل التقارير النموذجية"), exc)
+            return 0
+        added = sum(1 for _report, new in loaded if new)
+        self.refresh_reports()
+        if loaded and self.session is None:
+            self.open_report(loaded[-1][0].id)
+        self.statusBar().showMessage(t("أُضيف %1 من التقارير النموذجية إلى المخزن").replace("%1", str(added)), 8000)
+        return added
 
     def import_document(self) -> None:
         try:

@@ -1009,5 +1009,133 @@ Open it now?</translation>
         <source>أضف أولاً شخصاً (صفحة الأشخاص) وفقرة في قسم الملاحظات الافتتاحية</source>
         <translation>First add a person (People page) and a paragraph in the opening remarks section</translation>
     </message>
+    <message>
+        <source>أدخل تاريخ البداية قبل تاريخ النهاية.</source>
+        <translation>Enter the start date before the end date.</translation>
+    </message>
+    <message>
+        <source>أُضيف %1 من التقارير النموذجية إلى المخزن</source>
+        <translation>%1 sample reports added to the store</translation>
+    </message>
+    <message>
+        <source>إضافة التقريرين النموذجيين إلى المخزن إن لم يكونا فيه</source>
+        <translation>Add the two sample reports to the store if they are not there yet</translation>
+    </message>
+    <message>
+        <source>إنشاء تقرير فارغ فيه اجتماع واحد وقسم واحد</source>
+        <translation>Create an empty report with one meeting and one section</translation>
+    </message>
+    <message>
+        <source>إنشاء تقرير فارغ فيه اجتماع واحد وقسم واحد (Ctrl+Shift+N)</source>
+        <translation>Create an empty report with one meeting and one section (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+        <source>اجتماع واحد على الأقل بتاريخه</source>
+        <translation>At least one meeting, with its date</translation>
+    </message>
+    <message>
+        <source>استيراد تقرير سابق من ملف Word أو ملف نصي</source>
+        <translation>Import an earlier report from a Word or text file</translation>
+    </message>
+    <message>
+        <source>استيراد تقرير من ملف Word (Ctrl+I)</source>
+        <translation>Import a report from a Word file (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>استيراد تقرير…</source>
+        <translation>Import a report…</translation>
+    </message>
+    <message>
+        <source>اسم الموقّع (الرئيس)</source>
+        <translation>Name of the signatory (chair)</translation>
+    </message>
+    <message>
+        <source>التاريخ في الفقرة %1 في القسم %2</source>
+        <translation>The date in paragraph %1 of section %2</translation>
+    </message>
+    <message>
+        <source>تاريخ الاجتماع %1</source>
+        <translation>Date of meeting %1</translation>
+    </message>
+    <message>
+        <source>تاريخ الاجتماع في الملخص</source>
+        <translation>The meeting's date in the summary</translation>
+    </message>
+    <message>
+        <source>تاريخ النهاية (%1) يسبق تاريخ البداية (%2).</source>
+        <translation>The end date (%1) comes before the start date (%2).</translation>
+    </message>
+    <message>
+        <source>تاريخ انتهاء الاجتماع %1: %2</source>
+        <translation>End date of meeting %1: %2</translation>
+    </message>
+    <message>
+        <source>تحميل التقارير النموذجية</source>
+        <translation>Load the sample reports</translation>
+    </message>
+    <message>
+        <source>تعذر تحميل التقارير النموذجية</source>
+        <translation>The sample reports could not be loaded</translation>
+    </message>
+    <message>
+        <source>تقرير فارغ جديد</source>
+        <translation>New empty report</translation>
+    </message>
+    <message>
+        <source>تقريرا فريق العمل المعني بحماية الأطفال على الإنترنت لعامي 2016 و2022</source>
+        <translation>The 2016 and 2022 reports of the working group on child online protection</translation>
+    </message>
+    <message>
+        <source>حقل مطلوب: %1</source>
+        <translation>Required field: %1</translation>
+    </message>
+    <message>
+        <source>رقم الاجتماع %1: عدد صحيح من 1 إلى 99</source>
+        <translation>Number of meeting %1: a whole number from 1 to 99</translation>
+    </message>
+    <message>
+        <source>عنوان التقرير</source>
+        <translation>Report title</translation>
+    </message>
+    <message>
+        <source>عنوان القسم %1</source>
+        <translation>Title of section %1</translation>
+    </message>
+    <message>
+        <source>غير صحيح</source>
+        <translation>not possible</translation>
+    </message>
+    <message>
+        <source>لا يوجد تقرير مفتوح</source>
+        <translation>No report is open</translation>
+    </message>
+    <message>
+        <source>نص البند الفرعي %1 في القسم %2</source>
+        <translation>Text of sub-bullet %1 in section %2</translation>
+    </message>
+    <message>
+        <source>نص البند المرقّم بحرف %1 في القسم %2</source>
+        <translation>Text of lettered item %1 in section %2</translation>
+    </message>
+    <message>
+        <source>نص الفقرة %1 في القسم %2</source>
+        <translation>Text of paragraph %1 in section %2</translation>
+    </message>
+    <message>
+        <source>نص الفقرة غير المرقّمة %1 في القسم %2</source>
+        <translation>Text of unnumbered paragraph %1 in section %2</translation>
+    </message>
+    <message>
+        <source>نص بند التعداد %1 في القسم %2</source>
+        <translation>Text of bullet %1 in section %2</translation>
+    </message>
+    <message>
+        <source>نص بند التعداد تحت بند بحرف %1 في القسم %2</source>
+        <translation>Text of the bullet under a lettered item, %1 in section %2</translation>
+    </message>
+    <message>
+        <source>هذا المخزن لا يحوي أي تقرير بعد. ابدأ بالتقارير النموذجية، أو استورد تقريراً سابقاً من ملف Word، أو أنشئ تقريراً فارغاً.</source>
+        <translation>This store holds no report yet. Start with the sample reports, import an earlier report from a Word file, or create an empty report.</translation>
+    </message>
 </context>
 </TS>

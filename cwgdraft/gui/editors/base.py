@@ -65,13 +65,13 @@ class Page(QScrollArea):
     # --- binding fields to the model ----------------------------------------
     def _dates_possible(self, kind: str, target: Target, attr: str, value: Any) -> bool:
         """A start after its end (or an end without a start): a message next to the field, nothing stored."""
-        from cwgdraft.core.checks import validate_dates
+        from cwgdraft.gui.messages import dates_message
 
         obj = resolve(self.session.report, target)
         first, last = DATE_PAIRS[attr]
         start = value if attr == first else getattr(obj, first)
         end = value if attr == last else getattr(obj, last)
-        message = validate_dates(start, end)
+        message = dates_message(start, end)
         field = self.fields.get((kind, attr))
         if message and isinstance(field, DateField):
             field.error.show_message(message)

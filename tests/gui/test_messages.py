@@ -1,0 +1,105 @@
+"""The check before export speaks the language of the interface: Arabic labels (the core's own)
+in Arabic, English ones in English, with no Arabic letters left in them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QApplication, QLabel
+
+from cwgdraft.core.checks import missing_fields as core_missing
+from cwgdraft.core.model import Paragraph, ParagraphKind, Report, Section
+from cwgdraft.gui import i18n
+from cwgdraft.gui.dialogs import CheckDialog
+from cwgdraft.gui.main_window import missing_fields
+from cwgdraft.gui.messages import dates_message
+from tests.gui.conftest import make_window, sample_2022
+
+ARABIC = re.compile(r"[\u0600-\u06ff]")
+
+
+def _set_language(lang: str) -> None:
+    app = QApplication.instance()
+    app.setLayoutDirection(i18n.install(app, lang))
+    app.setProperty("cwgdraft_lang", lang)
+
+
+@pytest.fixture
+def english(qapp: Any) -> Iterator[None]:
+    _set_language("en")
+    try:
+        yield
+    finally:
+        _set_language("ar")
+
+
+def incomplete() -> Report:
+    """Every kind of missing field: header, meetings (no date, an end before its start), signature,
+    a section without a title, an empty paragraph of every kind."""
+    report = sample_2022()
+    report.symbol = ""
+    report.date = None
+    report.title = ""
+    report.signature.name = ""
+    report.meetings[0].start = None
+    report.meetings[0].end = dt.date(2022, 1, 1)
+    report.meetings[0].number = 0
+    report.sections.append(Section("", paragraphs=[Paragraph("", kind) for kind in ParagraphKind]))
+    return report
+
+
+def _dialog_labels(qtbot: Any, missing: list[Any]) -> list[str]:
+    dialog = CheckDialog(missing, lambda _p: None)
+    qtbot.addWidget(dialog)
+    inner = dialog.findChildren(QLabel)
+    return [label.text() for label in inner if label.text() not in ("",)]
+
+
+def test_english_check_dialog_has_no_arabic(qtbot: Any, english: None) -> None:
+    report = incomplete()
+    core = core_missing(report)
+    shown = missing_fields(report)
+    assert [m.path for m in shown] == [m.path for m in core]
+    assert len(shown) >= 12
+    labels = _dialog_labels(qtbot, shown)
+    assert len(labels) == len(shown) + 1  # one per field, and the explanation above them
+    arabic = [text for text in labels if ARABIC.search(text)]
+    assert not arabic, arabic
+    texts = {m.path: m.label for m in shown}
+    assert texts["report.symbol"] == "Document symbol"
+    assert texts["signature.name"] == "Name of the signatory (chair)"
+    assert "18" not in texts["meetings[0].start"] and "0" in texts["meetings[0].start"]
+    si = len(report.sections) - 1
+    assert texts[f"sections[{si}].title"] == f"Title of section {si + 1}"
+    assert f"section {si + 1}" in texts[f"sections[{si}].paragraphs[0]"]
+    # Every kind of empty paragraph is named differently.
+    kinds = {texts[f"sections[{si}].paragraphs[{pi}]"] for pi in range(len(ParagraphKind))}
+    assert len(kinds) == len(ParagraphKind)
+
+
+def test_arabic_check_keeps_the_core_labels(qtbot: Any, qapp: Any) -> None:
+    report = incomplete()
+    assert [m.label for m in missing_fields(report)] == [m.label for m in core_missing(report)]
+
+
+def test_date_messages_in_english(english: None) -> None:
+    message = dates_message(dt.date(2023, 1, 19), dt.date(2023, 1, 18))
+    assert message == "The end date (2023-01-18) comes before the start date (2023-01-19)."
+    assert dates_message(None, dt.date(2023, 1, 18)) == "Enter the start date before the end date."
+    assert dates_message(dt.date(2023, 1, 18), None) is None
+
+
+def test_english_carry_dialog_lists_what_to_fill_in_english(qtbot: Any, sample_store: Any, tmp_path: Path,
+                                                           english: None) -> None:
+    store, report_id = sample_store
+    window = make_window(qtbot, store, report_id, tmp_path, lang="en")
+    assert window.new_from_previous() is not None
+    to_fill = window.carry_dialog.to_fill
+    texts = [to_fill.item(i).text() for i in range(to_fill.count())]
+    assert texts and not [x for x in texts if ARABIC.search(x)], texts
+    window.carry_dialog.close()
