@@ -59,13 +59,22 @@ _SIGNATURE = re.compile(r"^(?:(" + "|".join(HONORIFICS) + r")\s+)?([^()\t\n]{2,8
 
 _MONTH = "(" + "|".join(arabic.MONTHS) + ")"
 _SP = r"[ \u00a0]+"
-_DATE = re.compile(r"(\d{1,2})" + _SP + _MONTH + _SP + r"(\d{4})")
 _HDR_DATE = re.compile(r"^(\d{1,2})" + _SP + _MONTH + _SP + r"(\d{4})$")
 _RANGE_SAME_MONTH = re.compile(r"^(\d{1,2})-(\d{1,2})" + _SP + _MONTH + _SP + r"(\d{4})$")
 _RANGE_SAME_YEAR = re.compile(r"^(\d{1,2})" + _SP + _MONTH + r" - (\d{1,2})" + _SP + _MONTH + _SP + r"(\d{4})$")
 _RANGE_FULL = re.compile(
     r"^(\d{1,2})" + _SP + _MONTH + _SP + r"(\d{4}) - (\d{1,2})" + _SP + _MONTH + _SP + r"(\d{4})$"
 )
+# A meeting's days in running text: `12 يناير 2022`, `10 و11 أكتوبر 2016`,
+# `9-19 يونيو 2020`, `31 ديسمبر 2021 - 2 يناير 2022`, `30 سبتمبر - 2 أكتوبر 2020`.
+_DASH = r"\s*[-\u2010\u2011\u2013]\s*"
+_MONTHS = "|".join(arabic.MONTHS)
+_SPAN = re.compile(
+    r"(?<!\d)(?P<d1>\d{1,2})(?:"
+    + _SP + r"(?P<m1>" + _MONTHS + r")(?:" + _SP + r"(?P<y1>\d{4}))?" + _DASH + r"(?P<d2a>\d{1,2})"
+    + r"|(?:" + _DASH + r"|\s*و\s*)(?P<d2b>\d{1,2}))?"
+    + _SP + r"(?P<m2>" + _MONTHS + r")" + _SP + r"(?P<y2>\d{4})"
+)  # fmt: skip
 _ORIGINAL = re.compile(r"^(?:الأصل|Original)\s*:\s*(.+)$")
 _SYMBOL = re.compile(r"^(?:الوثيقة|Document)\s+(\S+)$")
 _BARE_SYMBOL = re.compile(r"^C\d{2}/[\w.\-]+$")
@@ -134,6 +143,19 @@ def ordinal_numbers(phrase: str) -> list[int]:
     for m in re.finditer(_ORDINAL_RE + r"(?![\u0621-\u064a])", fold(phrase)):
         out.append(_ORDINAL_VALUE[m.group(0)])
     return out
+
+
+def date_span(m: re.Match[str]) -> tuple[dt.date, dt.date | None] | None:
+    """The first and last day of a `_SPAN` match (last None for one day); None if impossible."""
+    last = m["d2a"] or m["d2b"]
+    if last is None:
+        day = parse_date(m["d1"], m["m2"], m["y2"])
+        return (day, None) if day else None
+    start = parse_date(m["d1"], m["m1"] or m["m2"], m["y1"] or m["y2"])
+    end = parse_date(last, m["m2"], m["y2"])
+    if start is None or end is None or end <= start:
+        return None
+    return start, end
 
 
 def parse_date(day: str, month: str, year: str) -> dt.date | None:
@@ -744,19 +766,20 @@ class _Reader:
                 got = ordinal_numbers(m.group(1))
                 if len(got) != 1 or got[0] not in by_number or by_number[got[0]].start is not None:
                     continue
-                d = re.match(r"[^.؛]{0,40}?في\s+" + _DATE.pattern, text[m.end() :])
-                if d:
-                    by_number[got[0]].start = parse_date(d.group(1), d.group(2), d.group(3))
+                d = re.match(r"[^.؛]{0,40}?في\s+" + _SPAN.pattern, text[m.end() :])
+                span = date_span(d) if d else None
+                if span:
+                    by_number[got[0]].start, by_number[got[0]].end = span
         # Else the dates after `عُقد في` / `عُقدا في`, in order.
         if meetings and any(mt.start is None for mt in meetings):
             for text in sources[:2]:
                 m = re.search(r"(?:عُقد|عقد|عُقدا|عقدا)[^.؛]{0,20}?في\s+(.{0,80})", text)
                 if not m:
                     continue
-                dates = [parse_date(*d.groups()) for d in _DATE.finditer(m.group(1))]
-                dates = [d for d in dates if d]
-                for meeting, day in zip([mt for mt in meetings if mt.start is None], dates, strict=False):
-                    meeting.start = day
+                spans = [date_span(d) for d in _SPAN.finditer(m.group(1))]
+                dates = [d for d in spans if d]
+                for meeting, (start, end) in zip([mt for mt in meetings if mt.start is None], dates, strict=False):
+                    meeting.start, meeting.end = start, end
                 if all(mt.start for mt in meetings):
                     break
         t = fold(intro_text)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from cwgdraft.core.model import ParagraphKind
 from cwgdraft.importer import import_file
 from tests.importer.wordfiles import NS, _table, _textbox, para, run
@@ -181,3 +183,46 @@ def test_footnotes_stand_after_their_paragraph(tmp_path: Path) -> None:
         (ParagraphKind.NUMBERED, "فقرة."),
     ]
     assert result.unplaced == ["footnote in section 1: (1) http://www.itu.int/cop"]
+
+
+@pytest.mark.parametrize(
+    ("intro", "meetings"),
+    [
+        # The dual and days given as `10 و11`, then a single day.
+        (
+            "عقد الفريق (CWG-COP) اجتماعه الثاني عشر في 10 و11 أكتوبر 2016 واجتماعه الثالث عشر في 2 فبراير 2017 "
+            "بمقر الاتحاد في جنيف.",
+            [(12, "2016-10-10", "2016-10-11"), (13, "2017-02-02", None)],
+        ),
+        # A range in one month, the genitive tens, a Latin platform name and a URL.
+        (
+            "عقد الفريق اجتماعه الحادي والعشرين في 9-19 يونيو 2020 عبر الإنترنت على المنصة Zoom "
+            "(https://www.itu.int/cwg-cop).",
+            [(21, "2020-06-09", "2020-06-19")],
+        ),
+        # Across months, with no-break spaces as Word keeps them.
+        (
+            "عقد الفريق اجتماعه الثلاثين في 30\u00a0سبتمبر - 2\u00a0أكتوبر\u00a02020.",
+            [(30, "2020-09-30", "2020-10-02")],
+        ),
+        # `عُقدا في ...`: the dates in order, a range among them.
+        (
+            "نتائج الاجتماعين الرابع والعشرين والخامس والعشرين اللذين عُقدا في 31 ديسمبر 2021 - 2 يناير 2022 "
+            "و14 مارس 2022.",
+            [(24, "2021-12-31", "2022-01-02"), (25, "2022-03-14", None)],
+        ),
+    ],
+    ids=["dual-and-days", "range", "across-months", "held-on"],
+)
+def test_meeting_days_and_ranges(tmp_path: Path, intro: str, meetings: list[tuple[int, str, str | None]]) -> None:
+    path = tmp_path / "r.txt"
+    path.write_text(f"ملخص\nنص الملخص.\n1\tمقدمة\n{intro}\n2\tالنتائج\n2.1\tنتيجة.\n", encoding="utf-8")
+    r = import_file(path).report
+    got = [(m.number, m.start.isoformat() if m.start else None, m.end.isoformat() if m.end else None) for m in r.meetings]
+    assert got == meetings
+    # Exported and imported again, the days come back.
+    from cwgdraft.formats.docx_writer import write_docx
+    from cwgdraft.formats.render import render
+
+    again = import_file(write_docx(render(r), tmp_path / "r.docx")).report
+    assert [(m.number, m.start, m.end) for m in again.meetings] == [(m.number, m.start, m.end) for m in r.meetings]
