@@ -94,6 +94,33 @@ def _set_sig(attr: str) -> Callable[[Report, str], None]:
     return setter
 
 
+def _set_group_name(r: Report, v: str) -> None:
+    r.subject = ""  # the template writes the subject from the meetings and the group's name
+    r.group.name = v
+
+
+def _set_item(getter: Callable[[Report], object], attr: str) -> Callable[[Report, str], None]:
+    def setter(r: Report, v: str) -> None:
+        setattr(getter(r), attr, v)
+
+    return setter
+
+
+def _set_mandate(r: Report, v: str) -> None:
+    r.group.mandate = [v]
+
+
+_UNSHOWN = [
+    ("person name", "report.people[0].name", _set_item(lambda r: r.people[0], "name")),
+    ("person title", "report.people[0].title", _set_item(lambda r: r.people[0], "title")),
+    ("contribution title", "report.contributions[0].title", _set_item(lambda r: r.contributions[0], "title")),
+    ("contribution source", "report.contributions[0].source", _set_item(lambda r: r.contributions[0], "source")),
+    ("meeting venue", "report.meetings[0].venue", _set_item(lambda r: r.meetings[0], "venue")),
+    ("meeting platform", "report.meetings[0].platform", _set_item(lambda r: r.meetings[0], "platform")),
+    ("group acronym", "report.group.acronym", _set_item(lambda r: r.group, "acronym")),
+    ("mandate", "report.group.mandate[0]", _set_mandate),
+]
+
 FIELDS = [
     Field("title", "report.title", _setter("title"), lambda r: "report.title"),
     Field("subject", "report.subject", _setter("subject"), lambda r: "report.subject"),
@@ -108,6 +135,12 @@ FIELDS = [
     Field("signature title", "report.signature.title", _set_sig("title"), lambda r: "report.signature.title"),
     Field("symbol", "report.symbol", _setter("symbol"), lambda r: ""),
     Field("council session", "report.council_session", _setter("council_session"), lambda r: ""),
+    Field("session place", "report.session_place", _setter("session_place"), lambda r: ""),
+    Field("agenda item", "report.agenda_item", _setter("agenda_item"), lambda r: ""),
+    Field("original language", "report.original_language", _setter("original_language"), lambda r: ""),
+    Field("group name", "report.group.name", _set_group_name, lambda r: "report.subject"),
+    # Typed into the app, not printed by the council template: they must never break the export.
+    *(Field(name, path, set_, lambda r: "") for name, path, set_ in _UNSHOWN),
 ]
 
 
@@ -165,7 +198,12 @@ def _check(field: Field, value: str) -> None:
         block = document.block_for(source)
         assert block is not None
         expected = _expected_block_text(field, report, cleaned)
-        if expected is None:
+        if field.name == "group name":
+            if cleaned:
+                assert block.text.startswith("نتائج الاجتماع") and block.text.endswith(" ل" + cleaned)
+            else:
+                assert block.placeholder
+        elif expected is None:
             assert block.placeholder or field.name == "subject"
         else:
             assert block.text == expected
@@ -183,8 +221,20 @@ def _check(field: Field, value: str) -> None:
     elif field.name == "council session":
         cell = opened.sections[0].first_page_header.tables[0].rows[0].cells[0].text
         assert cell.startswith((cleaned or "[دورة المجلس]") + "\n")
+    elif field.name in ("session place", "agenda item", "original language"):
+        cells = [c.text for c in opened.sections[0].first_page_header.tables[0].rows[0].cells]
+        if field.name == "session place":
+            assert (cleaned + "، " if cleaned else "") in cells[0]
+        elif field.name == "agenda item":
+            assert (cleaned or "[بند جدول الأعمال]") in cells[0]
+        else:
+            assert "الأصل: " in cells[1] if cleaned else "[لغة الأصل]" in cells[1]
+    elif field.name in {name for name, _, _ in _UNSHOWN}:
+        # Not printed: the body is the report's as it was, whatever the value.
+        unchanged = full_report()
+        assert texts == [p.text for p in docx.Document(io.BytesIO(to_bytes(render(unchanged)))).paragraphs]
     # Nothing Jinja-like was executed: `{{ 7*7 }}` never became 49.
-    if "{{ 7*7 }}" in cleaned:
+    if "{{ 7*7 }}" in cleaned and field.name not in {name for name, _, _ in _UNSHOWN} | {"original language"}:
         assert "{{ 7*7 }}" in "\n".join(texts) + "\n".join(
             c.text for c in opened.sections[0].first_page_header.tables[0].rows[0].cells
         ) + opened.sections[0].header.paragraphs[0].text
