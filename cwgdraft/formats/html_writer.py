@@ -44,6 +44,13 @@ def _hanging(top: int, bottom: int, margin: int) -> str:
     return f"margin-top:{top}px; margin-bottom:{bottom}px; margin-right:{margin}px; text-indent:-{TAB}px;"
 
 
+# Body text is aligned to the start (right), not justified as in Word: Qt
+# justifies a line by widening only its highest-ranked justification points,
+# and in a line that mixes Arabic with Latin or digits those are the few
+# spaces next to the Latin run (Arabic spaces rank lower), which opens holes
+# of several word widths there ("(CWG-COP)      الذي").
+BODY_ALIGN = ""
+
 BOX_STYLES = frozenset({"box_heading", "box_text", "box_rule", "reference"})
 
 # style -> (inline CSS of the paragraph, align attribute or '', bullet glyph or '')
@@ -52,16 +59,16 @@ _STYLE: dict[str, tuple[str, str, str]] = {
     "title": ("margin-top:18px; margin-bottom:6px; font-weight:bold; font-size:16pt;", "center", ""),
     "subject": ("margin-top:6px; margin-bottom:18px; font-weight:bold; font-size:14pt;", "center", ""),
     "box_heading": ("margin-top:6px; margin-bottom:0px; font-weight:bold;", "", ""),
-    "box_text": ("margin-top:3px; margin-bottom:3px;", "justify", ""),
+    "box_text": ("margin-top:3px; margin-bottom:3px;", BODY_ALIGN, ""),
     "box_rule": ("margin-top:3px; margin-bottom:3px;", "", ""),
     "reference": ("margin-top:0px; margin-bottom:0px;", "", ""),
     "section_heading": ("font-weight:bold; " + _hanging(18, 6, TAB), "", ""),
-    "numbered": (_hanging(6, 6, TAB), "justify", ""),
-    "body": ("margin-top:6px; margin-bottom:6px;", "justify", ""),
-    "bullet": (_hanging(3, 0, STEP + TAB), "justify", "•"),
-    "sub_bullet": (_hanging(2, 0, 2 * STEP + TAB), "justify", "○"),
-    "lettered": (_hanging(6, 3, STEP + TAB), "justify", ""),
-    "lettered_bullet": (_hanging(3, 0, 2 * STEP + TAB), "justify", "•"),
+    "numbered": (_hanging(6, 6, TAB), BODY_ALIGN, ""),
+    "body": ("margin-top:6px; margin-bottom:6px;", BODY_ALIGN, ""),
+    "bullet": (_hanging(3, 0, STEP + TAB), BODY_ALIGN, "•"),
+    "sub_bullet": (_hanging(2, 0, 2 * STEP + TAB), BODY_ALIGN, "○"),
+    "lettered": (_hanging(6, 3, STEP + TAB), BODY_ALIGN, ""),
+    "lettered_bullet": (_hanging(3, 0, 2 * STEP + TAB), BODY_ALIGN, "•"),
     "signature": ("margin-top:36px; margin-bottom:0px; margin-right:300px; font-weight:bold;", "", ""),
     "signature_title": ("margin-top:0px; margin-bottom:12px; margin-right:300px;", "", ""),
     "end_rule": ("margin-top:6px; margin-bottom:6px;", "", ""),

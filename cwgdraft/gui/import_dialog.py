@@ -97,6 +97,7 @@ class ImportDialog(QDialog):
         self.fields.setHorizontalHeaderLabels([t("الحقل"), t("ما عُثر عليه")])
         self.fields.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.fields.verticalHeader().setVisible(False)
+        self.fields.horizontalHeader().setMinimumSectionSize(40)
         self.fields.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.outline = QListWidget(self)
         self.outline.setObjectName("importOutline")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -23,6 +24,27 @@ from cwgdraft.formats.render import lay_out
 from cwgdraft.gui.i18n import t
 
 ROLE = Qt.ItemDataRole.UserRole
+
+
+class ReportList(QTreeWidget):
+    """Title, symbol, date: the symbol and date as wide as they need, the title the rest (elided);
+    never scrolled sideways."""
+
+    def _needed(self, column: int) -> int:
+        metrics = self.fontMetrics()
+        texts = [self.headerItem().text(column)]
+        texts += [self.topLevelItem(i).text(column) for i in range(self.topLevelItemCount())]
+        return max(metrics.horizontalAdvance(text) for text in texts) + 2 * metrics.averageCharWidth() + 6
+
+    def fit_columns(self) -> None:
+        symbol, date = self._needed(1), self._needed(2)
+        self.setColumnWidth(1, symbol)
+        self.setColumnWidth(2, date)
+        self.setColumnWidth(0, max(80, self.viewport().width() - symbol - date))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
 
 
 class Navigator(QSplitter):
@@ -43,10 +65,14 @@ class Navigator(QSplitter):
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.apply_filter)
         layout.addWidget(self.filter)
-        self.reports = QTreeWidget()
+        self.reports = ReportList()
         self.reports.setObjectName("reportList")
         self.reports.setHeaderLabels([t("العنوان"), t("الرمز"), t("التاريخ")])
         self.reports.setRootIsDecorated(False)
+        self.reports.header().setStretchLastSection(False)
+        self.reports.header().setMinimumSectionSize(32)  # Qt's default follows the font's height: 176 px with Amiri
+        self.reports.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.reports.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.reports.setToolTip(t("انقر تقريراً لفتحه"))
         self.reports.itemActivated.connect(self._report_item)
         self.reports.itemClicked.connect(self._report_item)
@@ -60,6 +86,8 @@ class Navigator(QSplitter):
         self.outline = QTreeWidget()
         self.outline.setObjectName("outline")
         self.outline.setHeaderHidden(True)
+        self.outline.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.outline.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.outline.setToolTip(t("انقر جزءاً من التقرير لتحريره"))
         self.outline.itemClicked.connect(self._outline_item)
         self.outline.itemActivated.connect(self._outline_item)
@@ -88,9 +116,7 @@ class Navigator(QSplitter):
                 for c in range(3):
                     item.setFont(c, font)
         self.apply_filter(self.filter.text())
-        self.reports.setColumnWidth(0, 220)
-        self.reports.resizeColumnToContents(1)
-        self.reports.resizeColumnToContents(2)
+        self.reports.fit_columns()
 
     def apply_filter(self, text: str) -> None:
         needle = text.strip().casefold()

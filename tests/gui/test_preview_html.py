@@ -137,3 +137,21 @@ def test_wrapped_lines_line_up_under_the_text_after_the_label(qtbot) -> None:
             checked += 1
         block = block.next()
     assert checked >= 5
+
+
+def test_body_text_is_not_justified(qtbot) -> None:
+    """Qt justifies a line mixing Arabic and Latin by widening only the spaces next to the Latin run,
+    which opens holes of several words there: the preview aligns body text to the start instead."""
+    report = full_report()
+    document = render(report)
+    view = browser(qtbot, document)
+    doc = view.document()
+    checked = 0
+    block = doc.begin()
+    while block.isValid():
+        if block.text().strip():
+            align = block.blockFormat().alignment()
+            assert not align & Qt.AlignmentFlag.AlignJustify, block.text()[:30]
+            checked += 1
+        block = block.next()
+    assert checked > 20

@@ -153,3 +153,22 @@ def test_many_qt_calls_do_not_kill_python(qtbot: Any, window: Any) -> None:
             window.undo_action.setEnabled(True)
     window._enable()
     assert sys.getrefcount(None) >= before - 100
+
+
+def test_lists_fit_their_width(qtbot: Any, window: Any) -> None:
+    """The report list shows title, symbol and date side by side, the title elided; the paragraph
+    list and the outline elide long paragraphs: nothing needs a sideways scroll bar."""
+    settle(window)
+    reports = window.navigator.reports
+    widths = [reports.columnWidth(c) for c in range(3)]
+    assert sum(widths) <= reports.viewport().width()
+    metrics = reports.fontMetrics()
+    for c in (1, 2):
+        assert widths[c] >= metrics.horizontalAdvance(reports.headerItem().text(c))
+    assert widths[0] > widths[1] and widths[0] > widths[2]
+    section = window.report.sections[-1]
+    window.go_to("section", section.id)
+    settle(window)
+    for view in (reports, window.sections.list, window.navigator.outline):
+        assert view.horizontalScrollBar().maximum() == 0 or not view.horizontalScrollBar().isVisible()
+        assert view.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff

@@ -42,6 +42,8 @@ class MeetingsPage(Page):
         self.heading(t("الاجتماعات"))
         self.list = QListWidget()
         self.list.setMaximumHeight(110)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setToolTip(t("الاجتماعات التي يغطيها التقرير"))
         self.list.currentRowChanged.connect(lambda _r: self.load())
         self.outer.addWidget(self.list)

@@ -128,6 +128,10 @@ class SectionPage(Page):
         top_layout.setContentsMargins(0, 0, 0, 0)
         self.list = QListWidget()
         self.list.setObjectName("paragraphList")
+        # One line per paragraph, elided at the end of its text, never scrolled sideways.
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setUniformItemSizes(True)
         self.list.setToolTip(t("فقرات القسم بترتيبها وأرقامها في التقرير"))
         self.list.currentRowChanged.connect(self._row_changed)
         top_layout.addWidget(self.list)
