@@ -273,18 +273,12 @@ def header_table(start: list[ParagraphSpec], end: list[ParagraphSpec]) -> str:
 def sect_pr(first_header: str | None, default_header: str | None, first_footer: str | None, default_footer: str | None) -> str:
     """The body's section: A4, bidi, a first page of its own (relationship ids given)."""
     c: dict[str, str] = {}
-    refs = []
-    if default_header:
-        refs.append(f'<w:headerReference w:type="default" r:id="{default_header}"/>')
-    if first_header:
-        refs.append(f'<w:headerReference w:type="first" r:id="{first_header}"/>')
-    c["headerReference"] = "".join(refs)
-    frefs = []
-    if default_footer:
-        frefs.append(f'<w:footerReference w:type="default" r:id="{default_footer}"/>')
-    if first_footer:
-        frefs.append(f'<w:footerReference w:type="first" r:id="{first_footer}"/>')
-    c["footerReference"] = "".join(frefs)
+    for kind, default, first in (("header", default_header, first_header), ("footer", default_footer, first_footer)):
+        c[f"{kind}Reference"] = "".join(
+            f'<w:{kind}Reference w:type="{which}" r:id="{rid}"/>'
+            for which, rid in (("default", default), ("first", first))
+            if rid
+        )
     c["pgSz"] = f'<w:pgSz w:w="{PAGE_WIDTH}" w:h="{PAGE_HEIGHT}"/>'
     c["pgMar"] = (
         f'<w:pgMar w:top="{MARGIN}" w:right="{MARGIN}" w:bottom="{MARGIN}" w:left="{MARGIN}" '

@@ -288,23 +288,27 @@ def _other_sqlite(path: Path) -> None:
     conn.close()
 
 
-def _newer_version(path: Path) -> None:
+def _store_then(path: Path, *statements: str) -> None:
+    """A filled store, then what a newer cwgdraft would have done to it."""
     with Store.open(path) as store:
         store.save(every_field_report())
     conn = sqlite3.connect(path)
-    conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('cwgdraft', 'm003_future', 'x')")
-    conn.execute("PRAGMA user_version = 3")
+    for sql in statements:
+        conn.execute(sql)
     conn.commit()
     conn.close()
+
+
+def _newer_version(path: Path) -> None:
+    _store_then(
+        path,
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('cwgdraft', 'm003_future', 'x')",
+        "PRAGMA user_version = 3",
+    )
 
 
 def _newer_version_marker_only(path: Path) -> None:
-    with Store.open(path) as store:
-        store.save(every_field_report())
-    conn = sqlite3.connect(path)
-    conn.execute("PRAGMA user_version = 7")
-    conn.commit()
-    conn.close()
+    _store_then(path, "PRAGMA user_version = 7")
 
 
 def _corrupt(path: Path) -> None:
