@@ -82,8 +82,9 @@ def import_file(path: str | Path) -> ImportResult:
 
     seen = read_seen(path)
     got = recognise(seen)
-    if not got.report.sections and not got.report.summary and not got.report.title:
-        raise BadInput(f"{path}: no report found in the file (no summary, title or sections)")
+    if not got.report.sections and not got.report.summary:
+        found = f"only a title ({got.report.label})" if got.report.title else "no summary, title or sections"
+        raise BadInput(f"{path}: no report found in the file ({found}; a report has a summary or sections)")
     source = "docx" if seen.kind == "docx" else f"text ({seen.encoding})"
     return ImportResult(got.report, got.unplaced, got.notes, got.found, source)
 

@@ -42,3 +42,16 @@ def test_empty_text_file(tmp_path: Path) -> None:
     path.write_text("\n\n", encoding="utf-8")
     with pytest.raises(BadInput, match="no report found"):
         import_file(path)
+
+
+def test_a_line_of_text_is_not_a_report(tmp_path: Path) -> None:
+    import pytest
+
+    from cwgdraft.core.errors import BadInput
+    from cwgdraft.importer import import_file
+
+    path = tmp_path / "note.txt"
+    path.write_text("Meeting notes for CWG-COP, see https://www.itu.int/cop 2022\n", encoding="utf-8")
+    with pytest.raises(BadInput, match=r"no report found in the file \(only a title") as info:
+        import_file(path)
+    assert "\n" not in str(info.value) and str(path) in str(info.value)
