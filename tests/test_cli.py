@@ -352,6 +352,30 @@ def test_json_not_matching_the_schema(tmp_path: Path) -> None:
     assert json.loads(run("list", "--json", db=db).stdout) == []  # nothing stored
 
 
+def test_the_first_problem_is_the_first_in_the_file(tmp_path: Path) -> None:
+    """With several problems, the one named is the one met first reading the file."""
+    data = json.loads(portable.dumps(every_field_report()))
+    report = data["report"]
+    report["signature"]["name"] = 7  # last in the file
+    report["sections"][1]["paragraphs"][0]["kind"] = "footnote"
+    report["meetings"][1]["number"] = 100  # before the sections, after the title
+    report["title"] = ["not", "text"]
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    db = tmp_path / "x.db"
+    assert_bad_input(run("load", str(path), db=db), "$.report.title:")
+    report["title"] = "عنوان Title 2022"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert_bad_input(run("load", str(path), db=db), "$.report.meetings[1].number:", "100")
+    report["meetings"][1]["number"] = 19
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert_bad_input(run("load", str(path), db=db), "$.report.sections[1].paragraphs[0].kind:")
+    report["sections"][1]["paragraphs"][0]["kind"] = "bullet"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert_bad_input(run("load", str(path), db=db), "$.report.signature.name:")
+    assert json.loads(run("list", "--json", db=db).stdout) == []
+
+
 def test_unwritable_output(loaded_db: Path) -> None:
     assert_bad_input(run("export", "C22/7-A", "-o", "/nonexistent-dir/x.docx", db=loaded_db), "/nonexistent-dir/x.docx")
     assert_bad_input(run("dump", "C22/7-A", "-o", "/nonexistent-dir/x.json", db=loaded_db), "/nonexistent-dir/x.json")

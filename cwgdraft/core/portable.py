@@ -94,6 +94,24 @@ def _json_path(parts: typing.Iterable[Any]) -> str:
     return out
 
 
+def _file_order(data: Any, parts: typing.Iterable[Any]) -> list[int]:
+    """Where a JSON path stands in the file: the first problem is the one met first reading it."""
+    out = []
+    node = data
+    for part in parts:
+        if isinstance(node, dict):
+            keys = list(node)
+            out.append(keys.index(part) if part in node else len(keys))
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int):
+            out.append(part)
+            node = node[part] if 0 <= part < len(node) else None
+        else:
+            out.append(0)
+            node = None
+    return out
+
+
 def validate(data: Any, where: str = "report") -> None:
     """Raise FormatError naming the first problem and its JSON path."""
     if not isinstance(data, dict):
@@ -105,7 +123,7 @@ def validate(data: Any, where: str = "report") -> None:
         raise FormatError(
             f"{where}: $.version: format version {version} is newer than this cwgdraft reads ({FORMAT_VERSION})"
         )
-    errors = sorted(_validator().iter_errors(data), key=lambda e: (list(e.absolute_path), e.message))
+    errors = sorted(_validator().iter_errors(data), key=lambda e: (_file_order(data, e.absolute_path), e.message))
     if errors:
         err = errors[0]
         raise FormatError(f"{where}: {_json_path(err.absolute_path)}: {err.message}")
