@@ -117,6 +117,9 @@ def test_files_resaved_by_libreoffice(tmp_path: Path) -> None:
     for name, report in reports.items():
         result = import_file(out / f"{name}.docx")
         assert result.unplaced == [] and blocks(result.report) == blocks(report), name
+        # A reviewer working in LibreOffice: the paragraphs keep their ids too.
+        assert [p.id for p in result.report.all_paragraphs()] == [p.id for p in report.all_paragraphs()], name
+        assert [s.id for s in result.report.sections] == [s.id for s in report.sections], name
     for convention, pairs in seen.items():
         result = import_file(out / f"word{convention}.docx")
         assert result.unplaced == []
