@@ -22,6 +22,7 @@ from cwgdraft.core import arabic
 from cwgdraft.core.model import Report
 from cwgdraft.formats.render import lay_out
 from cwgdraft.gui.i18n import t
+from cwgdraft.gui.messages import arabic_interface
 
 ROLE = Qt.ItemDataRole.UserRole
 
@@ -162,7 +163,7 @@ class Navigator(QSplitter):
         self._node(tree, t("الصفحة الأولى والملخص"), "front")
         meetings = self._node(tree, t("الاجتماعات"), "meetings")
         for m in report.meetings:
-            word = arabic.ordinal(m.number) if 1 <= m.number <= 99 else str(m.number)
+            word = arabic.ordinal(m.number) if 1 <= m.number <= 99 and arabic_interface() else str(m.number)
             self._node(meetings, f"{t('الاجتماع')} {word}", "meetings", m.id)
         self._node(tree, t("الأشخاص"), "people")
         self._node(tree, f"{t('الملاحظات الافتتاحية')} ({len(report.opening_remarks)})", "remarks")

@@ -61,11 +61,16 @@ class Field(QWidget):
 
 
 class LineField(Field):
+    """A one-line field of the report. Its text is Arabic, so it is edited right to left whatever
+    the language of the interface; `latin` fields (a document symbol, a code) left to right."""
+
     edited = Signal(str)
 
-    def __init__(self, placeholder: str = "", tooltip: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, placeholder: str = "", tooltip: str = "", parent: QWidget | None = None,
+                 latin: bool = False) -> None:
         self.line = QLineEdit()
         super().__init__(self.line, parent)
+        self.line.setLayoutDirection(Qt.LayoutDirection.LeftToRight if latin else Qt.LayoutDirection.RightToLeft)
         self.line.setPlaceholderText(placeholder)
         self.line.setToolTip(tooltip or placeholder)
         self.line.textEdited.connect(self._edited)
@@ -79,6 +84,7 @@ class LineField(Field):
     def set_value(self, text: str) -> None:
         if self.line.text() != text:
             self.line.setText(text)
+            self.line.setCursorPosition(0)  # a long value shows its beginning, not its end
 
     def value(self) -> str:
         return self.line.text()
@@ -93,9 +99,12 @@ class PlainText(QPlainTextEdit):
         super().__init__(parent)
         self._loading = False
         self.setTabChangesFocus(True)
+        # The report is Arabic: right to left, aligned right, in either language of the interface.
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.textChanged.connect(self._changed)
         option = self.document().defaultTextOption()
         option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+        option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
         self.document().setDefaultTextOption(option)
 
     def _changed(self) -> None:
@@ -192,7 +201,8 @@ class DateField(Field):
         self.shown = QLabel()
         row.addWidget(self.line)
         row.addWidget(self.button)
-        row.addWidget(self.shown, 1)
+        row.addWidget(self.shown)  # next to the calendar button, not at the far end of the row
+        row.addStretch(1)
         super().__init__(box, parent)
         self.line.textEdited.connect(self._typed)
         self.line.editingFinished.connect(self._finished)

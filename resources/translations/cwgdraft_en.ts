@@ -65,7 +65,7 @@
     </message>
     <message>
         <source>المجلس 2022</source>
-        <translation>Council 2022</translation>
+        <translation>المجلس 2022 (in Arabic)</translation>
     </message>
     <message>
         <source>مكان الدورة</source>
@@ -73,7 +73,7 @@
     </message>
     <message>
         <source>جنيف</source>
-        <translation>Geneva</translation>
+        <translation>جنيف (in Arabic)</translation>
     </message>
     <message>
         <source>بداية الدورة</source>
@@ -233,7 +233,7 @@
     </message>
     <message>
         <source>مقر الاتحاد في جنيف</source>
-        <translation>ITU headquarters, Geneva</translation>
+        <translation>مقر الاتحاد في جنيف (in Arabic)</translation>
     </message>
     <message>
         <source>المنصة</source>
@@ -441,7 +441,7 @@
     </message>
     <message>
         <source>السيد، الدكتور</source>
-        <translation>Mr, Dr</translation>
+        <translation>السيد، الدكتور (in Arabic)</translation>
     </message>
     <message>
         <source>الاسم</source>

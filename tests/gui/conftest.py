@@ -90,3 +90,24 @@ def window(qtbot: Any, sample_store: tuple[Store, str], tmp_path: Path) -> Itera
     yield win
     if win.session is not None:
         win.session.save_now()
+
+
+def set_language(lang: str) -> None:
+    """The interface language, as the app sets it at start (translations, direction)."""
+    from PySide6.QtWidgets import QApplication
+
+    from cwgdraft.gui import i18n
+
+    app = QApplication.instance()
+    app.setLayoutDirection(i18n.install(app, lang))
+    app.setProperty("cwgdraft_lang", lang)
+
+
+@pytest.fixture
+def english(qapp: Any) -> Iterator[None]:
+    """The English interface for one test; Arabic again after it."""
+    set_language("en")
+    try:
+        yield
+    finally:
+        set_language("ar")

@@ -5,37 +5,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QLabel
 
 from cwgdraft.core.checks import missing_fields as core_missing
 from cwgdraft.core.model import Paragraph, ParagraphKind, Report, Section
-from cwgdraft.gui import i18n
 from cwgdraft.gui.dialogs import CheckDialog
 from cwgdraft.gui.main_window import missing_fields
 from cwgdraft.gui.messages import dates_message
 from tests.gui.conftest import make_window, sample_2022
 
 ARABIC = re.compile(r"[\u0600-\u06ff]")
-
-
-def _set_language(lang: str) -> None:
-    app = QApplication.instance()
-    app.setLayoutDirection(i18n.install(app, lang))
-    app.setProperty("cwgdraft_lang", lang)
-
-
-@pytest.fixture
-def english(qapp: Any) -> Iterator[None]:
-    _set_language("en")
-    try:
-        yield
-    finally:
-        _set_language("ar")
 
 
 def incomplete() -> Report:

@@ -97,8 +97,9 @@ class Page(QScrollArea):
             return
         self.session.push(SetValue(self.session, target, attr, value, label, merge=merge))
 
-    def line(self, form: QFormLayout, kind: str, attr: str, label: str, hint: str = "") -> LineField:
-        field = LineField(hint or label)
+    def line(self, form: QFormLayout, kind: str, attr: str, label: str, hint: str = "",
+             latin: bool = False) -> LineField:
+        field = LineField(hint or label, latin=latin)
         field.edited.connect(lambda text: self._set(kind, attr, text, label, True))
         form.addRow(label, field)
         self.fields[(kind, attr)] = field

@@ -31,9 +31,19 @@ MODES = {
 
 
 def meeting_label(m: Meeting) -> str:
-    word = arabic.ordinal(m.number) if 1 <= m.number <= 99 else "?"
-    when = arabic.format_date(m.start, nbsp=False) if m.start else t("بلا تاريخ")
-    return f"{t('الاجتماع')} {word} ({m.number}) — {when}"
+    """`الاجتماع الثامن عشر (18) — 12 يناير 2022` in Arabic; `Meeting 18 — 12 January 2022` in English."""
+    from PySide6.QtCore import QDate, QLocale
+
+    from cwgdraft.gui.messages import arabic_interface
+
+    if arabic_interface():
+        word = arabic.ordinal(m.number) if 1 <= m.number <= 99 else "?"
+        when = arabic.format_date(m.start, nbsp=False) if m.start else t("بلا تاريخ")
+        return f"{t('الاجتماع')} {word} ({m.number}) — {when}"
+    start = m.start
+    when = (QLocale().toString(QDate(start.year, start.month, start.day), "d MMMM yyyy") if start
+            else t("بلا تاريخ"))
+    return f"{t('الاجتماع')} {m.number} — {when}"
 
 
 class MeetingsPage(Page):
@@ -68,8 +78,10 @@ class MeetingsPage(Page):
         self.number.setToolTip(t("رقم الاجتماع، من 1 إلى 99"))
         self.ordinal = QLabel()
         self.ordinal.setObjectName("ordinal")
+        self.ordinal.setToolTip(t("رقم الاجتماع بالكلمات كما يُكتب في التقرير"))
         row.addWidget(self.number)
-        row.addWidget(self.ordinal, 1)
+        row.addWidget(self.ordinal)  # the word next to the number
+        row.addStretch(1)
         self.number_field = Field(number_row)
         self.fields[("meeting", "number")] = self.number_field
         self.number.valueChanged.connect(self._number_changed)
@@ -85,7 +97,7 @@ class MeetingsPage(Page):
         )
         form.addRow(t("طريقة الانعقاد"), self.mode)
         self.line(form, "meeting", "venue", t("المكان"), t("مقر الاتحاد في جنيف"))
-        self.line(form, "meeting", "platform", t("المنصة"), "Zoom")
+        self.line(form, "meeting", "platform", t("المنصة"), "Zoom", latin=True)
         self.participants = QSpinBox()
         self.participants.setRange(0, 100000)
         self.participants.setSpecialValueText("—")

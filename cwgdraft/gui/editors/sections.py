@@ -132,6 +132,7 @@ class SectionPage(Page):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setUniformItemSizes(True)
+        self.list.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # the report's Arabic, in either language
         self.list.setToolTip(t("فقرات القسم بترتيبها وأرقامها في التقرير"))
         self.list.currentRowChanged.connect(self._row_changed)
         top_layout.addWidget(self.list)

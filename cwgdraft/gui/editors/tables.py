@@ -8,9 +8,11 @@ down; every change is one undoable command.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 from typing import Any, ClassVar
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -76,6 +78,18 @@ def _roles(_report: Report) -> list[tuple[str, Any]]:
         (t("مقدّم عرض"), PersonRole.PRESENTER),
         (t("آخر"), PersonRole.OTHER),
     ]
+
+
+_ARABIC = re.compile("[\u0600-\u06ff]")
+
+
+def _cell(text: str) -> QTableWidgetItem:
+    """A text cell; Arabic text stays aligned right in an English (left-to-right) table too."""
+    item = QTableWidgetItem(text)
+    if _ARABIC.search(text):
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
+                              | Qt.AlignmentFlag.AlignVCenter)
+    return item
 
 
 def _plain(value: Any) -> str:
@@ -212,7 +226,7 @@ class TablePage(Page):
                 value = getattr(obj, column.attr)
                 if column.choices is None:
                     self.table.removeCellWidget(r, c)
-                    self.table.setItem(r, c, QTableWidgetItem(value or ""))
+                    self.table.setItem(r, c, _cell(value or ""))
                 else:
                     self.table.setItem(r, c, QTableWidgetItem(""))
                     self.table.setCellWidget(r, c, self._combo(r, column, value))

@@ -1,0 +1,54 @@
+"""The English interface around an Arabic report: the report's text is still edited right to left,
+codes left to right, and the interface's own words are English."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from tests.gui.conftest import make_window
+from tests.gui.helpers import settle
+
+ARABIC = re.compile(r"[\u0600-\u06ff]")
+
+
+def test_report_text_stays_right_to_left_in_english(qtbot: Any, sample_store: Any, tmp_path: Path,
+                                                    english: None) -> None:
+    store, report_id = sample_store
+    window = make_window(qtbot, store, report_id, tmp_path, lang="en")
+    settle(window)
+    assert window.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    front = window.front
+    title = front.fields[("report", "title")]
+    assert title.text.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert front.fields[("report", "council_session")].line.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert front.fields[("report", "symbol")].line.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    section = window.report.sections[-1]
+    window.go_to("section", section.id)
+    settle(window)
+    assert window.sections.list.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert window.sections.editor.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    option = window.sections.editor.document().defaultTextOption()
+    assert option.alignment() & Qt.AlignmentFlag.AlignRight
+    # A long title shows its beginning.
+    field = window.sections.fields[("section", "title")]
+    assert field.line.cursorPosition() == 0
+    # Meetings are named in English: "Meeting 18 — 12 January 2022".
+    window.go_to("meetings")
+    settle(window)
+    label = window.meetings.list.item(0).text()
+    assert label.startswith("Meeting 18") and not ARABIC.search(label), label
+    outline = window.navigator.outline
+    meetings = next(outline.topLevelItem(i) for i in range(outline.topLevelItemCount())
+                    if outline.topLevelItem(i).text(0) == "Meetings")
+    assert meetings.child(0).text(0) == "Meeting 18"
+    window.close()
+
+
+def test_meeting_names_stay_arabic_in_arabic(qtbot: Any, window: Any) -> None:
+    window.go_to("meetings")
+    settle(window)
+    assert window.meetings.list.item(0).text().startswith("الاجتماع الثامن عشر (18)")
