@@ -1137,5 +1137,9 @@ Open it now?</translation>
         <source>هذا المخزن لا يحوي أي تقرير بعد. ابدأ بالتقارير النموذجية، أو استورد تقريراً سابقاً من ملف Word، أو أنشئ تقريراً فارغاً.</source>
         <translation>This store holds no report yet. Start with the sample reports, import an earlier report from a Word file, or create an empty report.</translation>
     </message>
+    <message>
+        <source>رقم الاجتماع بالكلمات كما يُكتب في التقرير</source>
+        <translation>The meeting's number in words, as the report writes it</translation>
+    </message>
 </context>
 </TS>
