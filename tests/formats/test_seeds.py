@@ -170,3 +170,56 @@ def test_contributions_are_complete_and_linked(case: Case) -> None:
         assert c.paragraph_id is not None and report.paragraph(c.paragraph_id) is not None, c
     kinds = {p.kind for p in report.all_paragraphs()}
     assert ParagraphKind.NUMBERED in kinds and ParagraphKind.UNNUMBERED in kinds
+
+
+def _seed_text_lines(case: Case) -> list[str]:
+    if not (SEEDS / case.seed).is_file():
+        pytest.skip(f"{SEEDS / case.seed}: the seeds are not beside the repository")
+    lines = (SEEDS / case.seed).read_text(encoding="utf-8").split("\n")
+    return [_fold(ARTEFACTS.sub("", line)).strip("\t ") for line in lines]
+
+
+def test_2022_contributions_are_the_seeds_list_of_documents() -> None:
+    """Every document the 2022 seed lists (section 4) is one contribution, and nothing else is."""
+    case = CASES[0]
+    lines = _seed_text_lines(case)
+    start = next(i for i, line in enumerate(lines) if line.startswith("4\t"))
+    end = next(i for i, line in enumerate(lines) if line.startswith("5\t"))
+    items = [line.lstrip("○\t ").strip() for line in lines[start + 2 : end]]
+    documents = [i for i in items if i.startswith(("وثيقة من", "عرض"))]
+    assert len(documents) == 19
+    report = _load(case)
+
+    def forms(c: object) -> set[str]:
+        source, title = _fold(c.source), _fold(c.title)  # type: ignore[attr-defined]
+        return {f"وثيقة من {source}: {title}", f"وثيقة من {source}", f"وثيقة من {title}", title}
+
+    matched = [[c.id for c in report.contributions if document in forms(c)] for document in documents]
+    assert [len(m) for m in matched] == [1] * len(documents), list(zip(documents, matched, strict=True))
+    assert sorted(m[0] for m in matched) == sorted(c.id for c in report.contributions)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.sample for c in CASES])
+def test_people_and_contributions_are_where_the_seed_names_them(case: Case) -> None:
+    report = _load(case)
+    text = "\n".join(_seed_text_lines(case))
+    for c in report.contributions:  # the source is named in the paragraph that presents it
+        paragraph = report.paragraph(c.paragraph_id)
+        generic = {"جمهورية", "الاتحادية", "الاتحاد", "شركة", "المملكة", "مؤسسة"}
+        names = {c.source, c.source.split(" (")[0]} | {w for w in c.source.split() if len(w) > 3 and w not in generic}
+        assert any(n.casefold() in paragraph.text.casefold() for n in names), (c.source, paragraph.text[:80])
+    chair = next(p for p in report.people if p.role.value == "chair")
+    sig = report.signature
+    assert (chair.name, chair.country) == (sig.name, sig.country)  # the 2022 signature has no honorific
+    assert report.opening_remarks
+    for person in report.people:
+        assert person.name in text, person.name  # every person is someone the seed names
+    for remark in report.opening_remarks:
+        speaker = report.person(remark.speaker_id)
+        paragraph = report.paragraph(remark.paragraph_id)
+        assert speaker is not None and paragraph is not None
+        # The paragraph names its speaker: by name, by family name, or as the chair.
+        family = speaker.name.split()[-1]
+        assert family in paragraph.text or (speaker.role.value == "chair" and "الرئيس" in paragraph.text), (
+            speaker.name, paragraph.text[:80],
+        )
