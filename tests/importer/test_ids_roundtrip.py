@@ -7,18 +7,20 @@ reviewer's edited copy therefore lands on the same paragraphs.
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import docx
 import pytest
 
 from cwgdraft.core import portable
+from cwgdraft.core.errors import BadInput
 from cwgdraft.core.model import Report
 from cwgdraft.core.store import Store
 from cwgdraft.formats import oxml
 from cwgdraft.formats.docx_writer import write_docx
 from cwgdraft.formats.render import render
-from cwgdraft.importer import import_file, renew_ids
+from cwgdraft.importer import import_file, renew_ids, settle_ids
 from tests.test_cli import assert_bad_input, run
 
 REPO = Path(__file__).resolve().parents[2]
@@ -232,3 +234,27 @@ def test_renew_ids_follows_the_links() -> None:
     assert {c.id: texts[c.paragraph_id] for c in report.contributions if c.paragraph_id} == linked
     assert {o.id: texts[o.paragraph_id] for o in report.opening_remarks} == remarks
     portable.check_links(report)
+
+
+def test_settle_ids_with_paragraphs_of_two_stored_reports(tmp_path: Path) -> None:
+    """A reviewer pasted a paragraph from another exported report: it is not taken from that one."""
+    first, second = (portable.read_file(p) for p in SAMPLES)
+    with Store.open(tmp_path / "s.db") as store:
+        store.save(first)
+        store.save(second)
+        imported = import_file(write_docx(render(first), tmp_path / "a.docx")).report
+        pasted = copy.deepcopy(second.sections[0].paragraphs[0])
+        imported.sections[0].paragraphs.append(pasted)
+        owners = store.owners(imported)
+        assert list(owners) == [first.id, second.id] and owners[second.id] == [pasted.id]
+        with pytest.raises(BadInput, match=f"exported from report {first.id}"):
+            settle_ids(copy.deepcopy(imported), store, "ask", where="a.docx")
+        assert settle_ids(imported, store, "replace") == "replace"
+        assert imported.id == first.id and pasted.id != second.sections[0].paragraphs[0].id
+        store.save(imported)
+        assert portable.dumps(store.get(second.id)) == portable.dumps(second)
+        again = store.get(first.id)
+        assert [p.text for p in again.all_paragraphs()] == [
+            *[p.text for p in first.sections[0].paragraphs], pasted.text,
+            *[p.text for s in first.sections[1:] for p in s.paragraphs],
+        ]  # fmt: skip
