@@ -49,7 +49,7 @@ def run(args: argparse.Namespace, ctx: Any) -> int:
         how = "replace" if args.replace else "new" if args.new else "ask"
         done = settle_ids(report, store, how, where=args.file)
         if done == "replace":
-            ctx.note(f"{args.file}: report {report.id} replaced by what the file says")
+            ctx.note(f"{args.file}: report {report.id} updated from the file (what Word does not carry kept as stored)")
         elif how == "replace":
             ctx.note(f"{args.file}: not exported from a report in the store; added as a new report")
         store.save(report)

@@ -135,7 +135,7 @@ def test_import_replace_updates_the_report_it_came_from(exported: tuple[Path, Pa
     result = run("import", "--replace", str(edited), db=db)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0].split("\t")[0] == report.id
-    assert "replaced" in result.stderr
+    assert "updated from the file" in result.stderr
     with Store.open(db) as store:
         assert [r.id for r in store.list_reports()] == [report.id]
         again = store.get(report.id)
