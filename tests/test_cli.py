@@ -432,6 +432,34 @@ def test_unexpected_error_is_one_line_without_traceback(monkeypatch: pytest.Monk
         cli.main(["boom"])
 
 
+def test_a_locked_store_is_a_failure_exit_1(
+    loaded_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Another program writing to the store: exit 1 (try again), one line, nothing changed; reads still work."""
+    import sqlite3
+
+    from cwgdraft.core import store as store_module
+
+    monkeypatch.setattr(store_module, "BUSY_TIMEOUT", 0.2)
+    changed = every_field_report()
+    changed.title = "عنوان جديد New title 2022"
+    path = tmp_path / "changed.json"
+    path.write_text(portable.dumps(changed), encoding="utf-8")
+    other = sqlite3.connect(loaded_db)
+    other.execute("BEGIN IMMEDIATE")  # holds the write lock
+    try:
+        capsys.readouterr()
+        assert cli.main(["--db", str(loaded_db), "load", "--replace", str(path)]) == 1
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "in use by another program" in err and str(loaded_db) in err
+        assert cli.main(["--db", str(loaded_db), "show", "C22/7-A"]) == 0  # reading is not blocked
+    finally:
+        other.rollback()
+        other.close()
+    with Store.open(loaded_db) as store:
+        assert store.get(changed.id).title == every_field_report().title
+
+
 class _Stream(io.StringIO):
     def __init__(self, tty: bool) -> None:
         super().__init__()

@@ -27,5 +27,9 @@ class StoreError(BadInput):
     """A file that is not a cwgdraft store, is corrupt, or is too new."""
 
 
+class StoreBusy(CwgError):
+    """The store is locked by another program for longer than we wait (exit 1: try again)."""
+
+
 class TemplateError(BadInput):
     """A template folder, manifest or reference document that cannot be used."""

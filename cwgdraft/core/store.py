@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cwgdraft.core.errors import BadInput, NotFound, StoreError
+from cwgdraft.core.errors import BadInput, NotFound, StoreBusy, StoreError
 from cwgdraft.core.model import (
     Contribution,
     Meeting,
@@ -51,6 +51,8 @@ SET_NAME = "cwgdraft"
 APPLICATION_ID = 0x43574744
 SQLITE_MAGIC = b"SQLite format 3\x00"
 MIN_PREFIX = 4
+# How long a change waits for another program's write to the same store to end (seconds).
+BUSY_TIMEOUT = 10.0
 
 
 @dataclass
@@ -67,6 +69,14 @@ class _Inspection:
     fresh: bool  # no cwgdraft tables yet: create the schema, no backup needed
     version: int  # PRAGMA user_version
     applied: list[str]
+
+
+def _busy(path: Path, exc: sqlite3.Error, what: str) -> StoreBusy | None:
+    """A `StoreBusy` when `exc` says another connection holds the store's lock."""
+    text = str(exc).lower()
+    if isinstance(exc, sqlite3.OperationalError) and ("locked" in text or "busy" in text):
+        return StoreBusy(f"{path}: {what}: the store is in use by another program ({_one_line(exc)}); try again")
+    return None
 
 
 def _one_line(text: object) -> str:
@@ -191,7 +201,7 @@ class Store:
             found = _Inspection(fresh=True, version=0, applied=[])
         try:
             # check_same_thread off: the app may save from a worker thread (one at a time).
-            conn = sqlite3.connect(str(path), timeout=10, check_same_thread=False)
+            conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT, check_same_thread=False)
         except sqlite3.Error as exc:
             raise StoreError(f"{path}: cannot open the store ({_one_line(exc)})") from exc
         store = cls(path, conn)
@@ -212,6 +222,8 @@ class Store:
         except (sqlite3.Error, OSError, ValueError) as exc:
             conn.close()
             kept = f"; the previous file is kept as {store.backup}" if store.backup else ""
+            if isinstance(exc, sqlite3.Error) and (busy := _busy(path, exc, "not opened")):
+                raise busy from exc
             raise StoreError(f"{path}: cannot prepare the store ({_one_line(exc)}){kept}") from exc
         return store
 
@@ -407,6 +419,8 @@ class Store:
                 f"{self.path}: report {report.id} not saved ({_one_line(exc)}); the stored version is unchanged"
             ) from exc
         except sqlite3.Error as exc:
+            if busy := _busy(self.path, exc, f"report {report.id} not saved, the stored version is unchanged"):
+                raise busy from exc
             raise StoreError(
                 f"{self.path}: report {report.id} not saved ({_one_line(exc)}); the stored version is unchanged"
             ) from exc
@@ -602,8 +616,13 @@ class Store:
 
     def delete(self, ref: str) -> None:
         report_id = self.resolve(ref)
-        with self.db.atomic():
-            self.conn.execute("DELETE FROM reports WHERE id = ?", [report_id])
+        try:
+            with self.db.atomic():
+                self.conn.execute("DELETE FROM reports WHERE id = ?", [report_id])
+        except sqlite3.Error as exc:
+            if busy := _busy(self.path, exc, f"report {report_id} not deleted"):
+                raise busy from exc
+            raise StoreError(f"{self.path}: report {report_id} not deleted ({_one_line(exc)})") from exc
 
 
 def _fold(text: str) -> str:
