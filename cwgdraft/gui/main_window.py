@@ -128,12 +128,16 @@ class MainWindow(QMainWindow):
     def _action(self, text: str, slot: Any, shortcut: Any = None, tip: str = "") -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
-            if isinstance(shortcut, list):
-                action.setShortcuts(shortcut)
+            if isinstance(shortcut, list | QKeySequence.StandardKey):
+                action.setShortcuts(shortcut)  # a standard key: every binding of the platform (Ctrl+Y and Ctrl+Shift+Z)
             else:
                 action.setShortcut(QKeySequence(shortcut))
-        action.setToolTip(tip or text)
-        action.setStatusTip(tip or text)
+        tip = tip or text
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        if keys and not tip.endswith(")"):  # the shortcut in the tooltip, unless the tip already names it
+            tip = f"{tip} ({keys})"
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
         action.triggered.connect(lambda _checked=False: slot())
         return action
 

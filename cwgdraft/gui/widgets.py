@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
@@ -22,6 +23,27 @@ from PySide6.QtWidgets import (
 
 from cwgdraft.core import arabic
 from cwgdraft.gui.i18n import t
+
+
+class AppUndo(QObject):
+    """Ctrl+Z and Ctrl+Shift+Z in a field undo and redo the app's edits (one stack across every
+    editor), not the field's own typing: the field is kept from claiming those keys."""
+
+    KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            if any(event.matches(key) for key in self.KEYS):
+                event.ignore()
+                return True
+        return False
+
+
+_app_undo = AppUndo()
+
+
+def use_app_undo(widget: QWidget) -> None:
+    widget.installEventFilter(_app_undo)
 
 
 class ErrorLabel(QLabel):
@@ -71,6 +93,7 @@ class LineField(Field):
         self.line = QLineEdit()
         super().__init__(self.line, parent)
         self.line.setLayoutDirection(Qt.LayoutDirection.LeftToRight if latin else Qt.LayoutDirection.RightToLeft)
+        use_app_undo(self.line)
         self.line.setPlaceholderText(placeholder)
         self.line.setToolTip(tooltip or placeholder)
         self.line.textEdited.connect(self._edited)
@@ -99,6 +122,8 @@ class PlainText(QPlainTextEdit):
         super().__init__(parent)
         self._loading = False
         self.setTabChangesFocus(True)
+        self.setUndoRedoEnabled(False)  # the app's undo stack undoes typing too
+        use_app_undo(self)
         # The report is Arabic: right to left, aligned right, in either language of the interface.
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.textChanged.connect(self._changed)

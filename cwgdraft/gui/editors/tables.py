@@ -8,6 +8,7 @@ down; every change is one undoable command.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections.abc import Callable
 from typing import Any, ClassVar
@@ -116,6 +117,8 @@ class TablePage(Page):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.itemChanged.connect(self._item_changed)
+        # Tab leaves the table (arrows move between cells), through its choice cells, to the buttons below.
+        self.table.setTabKeyNavigation(False)
         self.outer.addWidget(self.table, 1)
         buttons = QHBoxLayout()
         self.add_button = QPushButton(t(self.add_label))
@@ -233,9 +236,23 @@ class TablePage(Page):
         self.table.blockSignals(False)
         if items:
             self.table.setCurrentCell(min(max(row, 0), len(items) - 1), col)
+        self._tab_order()
         self.table.resizeColumnsToContents()
         for c in range(self.table.columnCount()):
             self.table.setColumnWidth(c, min(self.table.columnWidth(c), 260))
+
+
+    def _tab_order(self) -> None:
+        """Table, then its choice cells row by row in reading order, then the buttons: as they are seen."""
+        chain: list[QWidget] = [self.table]
+        for r in range(self.table.rowCount()):
+            for c in range(self.table.columnCount()):
+                widget = self.table.cellWidget(r, c)
+                if widget is not None:
+                    chain.append(widget)
+        chain += [self.add_button, self.remove_button, self.up_button, self.down_button]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
 
 class ContributionsPage(TablePage):
