@@ -9,6 +9,7 @@ one-line error and cannot be stored.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -30,8 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from cwgdraft.core.errors import CwgError
+from cwgdraft.core.model import MeetingMode, Numbering, Report
 from cwgdraft.core.store import Store
 from cwgdraft.gui.i18n import N_, t
+from cwgdraft.gui.messages import arabic_interface
 from cwgdraft.importer import ImportResult, import_file
 
 FIELD_LABELS = {
@@ -61,6 +64,67 @@ KIND_LABELS = {
     "lettered": N_("بحروف"),
     "lettered_bullet": N_("نقطية تحت حرف"),
 }
+# The importer's notes are English sentences; the dialog says them in the language of the
+# interface. A note that matches none of these is shown as it is.
+NOTES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"(\d+) comment\(s\) left out"), N_("تُرك %1 من التعليقات")),
+    (re.compile(r"(\d+) embedded document\(s\) \(altChunk\) left out"), N_("تُرك %1 من المستندات المضمّنة (altChunk)")),
+    (re.compile(r"(\d+) piece\(s\) of hidden text left out"), N_("تُرك %1 من مقاطع النص المخفي")),
+    (re.compile(r"no numbered section headings found: the text is in one untitled section"),
+     N_("لم يُعثر على عناوين أقسام مرقّمة: النص كله في قسم واحد بلا عنوان")),
+    (re.compile(r"no section heading before the first paragraphs: they are in an untitled section"),
+     N_("لا عنوان قسم قبل الفقرات الأولى: وُضعت في قسم بلا عنوان")),
+    (re.compile(r"section (\S+) is section (\d+) in order: it is numbered \d+"),
+     N_("القسم %1 هو القسم %2 في الترتيب: رُقّم %2")),
+    (re.compile(r"paragraph (\S+) is renumbered (\S+)"), N_("أعيد ترقيم الفقرة %1 إلى %2")),
+    (re.compile(r"first-page footer not kept \(the template writes its own\): (.*)"),
+     N_("لم تُنقل تذييلة الصفحة الأولى (يكتب القالب تذييلته): %1")),
+    (re.compile(r"(\d+) control character\(s\) removed \((.*) first\)"), N_("حُذف %1 من محارف التحكم (أولها %2)")),
+    (re.compile(r"(\d+) bookmark marker\(s\) of the text extraction dropped"),
+     N_("حُذف %1 من علامات الإشارات المرجعية في النص المستخرج")),
+]
+NUMBERING = {
+    Numbering.PARAGRAPH_SECTION: N_("الفقرة ثم القسم (1.2، كما في 2022)"),
+    Numbering.SECTION_PARAGRAPH: N_("القسم ثم الفقرة (2.1، كما في 2016)"),
+}
+FROM_HEADER = " (from the page header)"
+
+
+def _fill(template: str, values: tuple[str, ...]) -> str:
+    text = t(template)
+    for i, value in enumerate(values, start=1):
+        text = text.replace(f"%{i}", value)
+    return text
+
+
+def note_text(note: str) -> str:
+    """An importer's note in the language of the interface."""
+    for pattern, template in NOTES:
+        m = pattern.fullmatch(note)
+        if m:
+            return _fill(template, m.groups())
+    return note
+
+
+def found_text(key: str, value: str, report: Report) -> str:
+    """What the import found for `key`, in the language of the interface where the importer wrote English."""
+    if key == "numbering":
+        return t(NUMBERING[report.numbering])
+    if key == "contributions":
+        return _fill(N_("%1 من قائمة الوثائق"), (str(len(report.contributions)),))
+    if key == "meetings" and report.meetings:
+        from cwgdraft.gui.editors.meetings import MODES
+
+        parts = ", ".join(f"{m.number}" + (f" ({m.start.isoformat()})" if m.start else "") for m in report.meetings)
+        first = report.meetings[0]
+        mode = t(MODES.get(first.mode, first.mode.value))
+        platform = f", {first.platform}" if first.platform and first.mode is not MeetingMode.IN_PERSON else ""
+        return f"{parts}; {mode}{platform}"
+    if key == "symbol" and value.endswith(FROM_HEADER):
+        return _fill(N_("%1 (من ترويسة الصفحة)"), (value[: -len(FROM_HEADER)],))
+    return value
+
+
 FILE_FILTER = N_("تقارير (*.docx *.txt);;Word (*.docx);;نص (*.txt);;كل الملفات (*)")
 
 
@@ -95,6 +159,7 @@ class ImportDialog(QDialog):
         self.fields = QTableWidget(0, 2, self)
         self.fields.setObjectName("importFields")
         self.fields.setHorizontalHeaderLabels([t("الحقل"), t("ما عُثر عليه")])
+        self.fields.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.fields.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.fields.verticalHeader().setVisible(False)
         self.fields.horizontalHeader().setMinimumSectionSize(40)
@@ -173,19 +238,21 @@ class ImportDialog(QDialog):
         self.fields.setRowCount(len(found))
         for row, (key, value) in enumerate(found):
             self.fields.setItem(row, 0, QTableWidgetItem(t(FIELD_LABELS.get(key, key))))
-            self.fields.setItem(row, 1, QTableWidgetItem(value))
-        for line in result.outline():
-            number, title, counts = [*line.split("\t"), "", ""][:3]
-            parts = []
-            for piece in counts.split(", "):
-                if " " in piece:
-                    n, kind = piece.split(" ", 1)
-                    parts.append(f"{n} {t(KIND_LABELS.get(kind, kind))}")
-            self.outline.addItem(f"{number}  {title} — {'، '.join(parts)}")
+            self.fields.setItem(row, 1, QTableWidgetItem(found_text(key, value, result.report)))
+        from cwgdraft.formats.render import lay_out
+
+        comma = "، " if arabic_interface() else ", "
+        for laid in lay_out(result.report):
+            kinds: dict[str, int] = {}
+            for paragraph in laid.section.paragraphs:
+                kinds[paragraph.kind.value] = kinds.get(paragraph.kind.value, 0) + 1
+            parts = comma.join(f"{n} {t(KIND_LABELS.get(kind, kind))}" for kind, n in kinds.items())
+            title = laid.section.title.replace("\n", " ") or t("[قسم بلا عنوان]")
+            self.outline.addItem(f"{laid.number}  {title} — {parts}")
         for item in result.unplaced:
             self.unplaced.addItem(item)
         for note in result.notes:
-            self.notes.addItem(note)
+            self.notes.addItem(note_text(note))
         sections = len(result.report.sections)
         summary = t("عُثر على {fields} حقلاً و{sections} أقسام.").format(fields=len(found), sections=sections)
         if result.unplaced:

@@ -1141,5 +1141,53 @@ Open it now?</translation>
         <source>رقم الاجتماع بالكلمات كما يُكتب في التقرير</source>
         <translation>The meeting's number in words, as the report writes it</translation>
     </message>
+    <message>
+        <source>%1 (من ترويسة الصفحة)</source>
+        <translation>%1 (from the page header)</translation>
+    </message>
+    <message>
+        <source>%1 من قائمة الوثائق</source>
+        <translation>%1 from the list of documents</translation>
+    </message>
+    <message>
+        <source>أعيد ترقيم الفقرة %1 إلى %2</source>
+        <translation>paragraph %1 is renumbered %2</translation>
+    </message>
+    <message>
+        <source>القسم %1 هو القسم %2 في الترتيب: رُقّم %2</source>
+        <translation>section %1 is section %2 in order: it is numbered %2</translation>
+    </message>
+    <message>
+        <source>تُرك %1 من التعليقات</source>
+        <translation>%1 comment(s) left out</translation>
+    </message>
+    <message>
+        <source>تُرك %1 من المستندات المضمّنة (altChunk)</source>
+        <translation>%1 embedded document(s) (altChunk) left out</translation>
+    </message>
+    <message>
+        <source>تُرك %1 من مقاطع النص المخفي</source>
+        <translation>%1 piece(s) of hidden text left out</translation>
+    </message>
+    <message>
+        <source>حُذف %1 من علامات الإشارات المرجعية في النص المستخرج</source>
+        <translation>%1 bookmark marker(s) of the text extraction dropped</translation>
+    </message>
+    <message>
+        <source>حُذف %1 من محارف التحكم (أولها %2)</source>
+        <translation>%1 control character(s) removed (%2 first)</translation>
+    </message>
+    <message>
+        <source>لا عنوان قسم قبل الفقرات الأولى: وُضعت في قسم بلا عنوان</source>
+        <translation>no section heading before the first paragraphs: they are in an untitled section</translation>
+    </message>
+    <message>
+        <source>لم تُنقل تذييلة الصفحة الأولى (يكتب القالب تذييلته): %1</source>
+        <translation>first-page footer not kept (the template writes its own): %1</translation>
+    </message>
+    <message>
+        <source>لم يُعثر على عناوين أقسام مرقّمة: النص كله في قسم واحد بلا عنوان</source>
+        <translation>no numbered section headings found: the text is in one untitled section</translation>
+    </message>
 </context>
 </TS>

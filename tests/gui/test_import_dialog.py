@@ -113,3 +113,55 @@ def test_import_from_the_main_window_opens_the_stored_report(
     reports = window.store.list_reports()
     assert len(reports) == 2
     assert window.session is not None and window.session.report.signature.name == "شريف هاشم"
+
+
+def _found(dialog: Any) -> dict[str, str]:
+    return {dialog.fields.item(r, 0).text(): dialog.fields.item(r, 1).text() for r in range(dialog.fields.rowCount())}
+
+
+def test_what_was_found_is_said_in_arabic(qapp: Any, qtbot: Any, store: Store, tmp_path: Path) -> None:
+    """The importer writes some findings in English; the Arabic dialog says them in Arabic."""
+    from cwgdraft.gui.export import write_docx
+    from tests.gui.conftest import sample_2022
+
+    report = sample_2022()
+    path = write_docx(report, tmp_path / "r.docx")
+    dialog = _dialog(qtbot, store)
+    assert dialog.load(path)
+    found = _found(dialog)
+    assert found["ترقيم الفقرات"] == "الفقرة ثم القسم (1.2، كما في 2022)"
+    assert found["المساهمات"] == f"{len(dialog.imported.report.contributions)} من قائمة الوثائق"
+    assert found["الاجتماعات"].startswith("18 (2022-01-12); عبر الإنترنت")
+    outline = [dialog.outline.item(i).text() for i in range(dialog.outline.count())]
+    assert outline and all("untitled" not in x and "numbered" not in x for x in outline)
+    assert outline[0].startswith("1  ") and "مرقمة" in outline[0]
+
+
+def test_importer_notes_in_the_interface_language(qapp: Any, english: None) -> None:
+    from cwgdraft.gui.import_dialog import note_text
+
+    assert note_text("3 comment(s) left out") == "3 comment(s) left out"
+    assert note_text("paragraph 2.3 is renumbered 1.3") == "paragraph 2.3 is renumbered 1.3"
+
+
+def test_importer_notes_in_arabic(qapp: Any) -> None:
+    from cwgdraft.gui.import_dialog import note_text
+
+    assert note_text("3 comment(s) left out") == "تُرك 3 من التعليقات"
+    assert note_text("paragraph 2.3 is renumbered 1.3") == "أعيد ترقيم الفقرة 2.3 إلى 1.3"
+    assert note_text("section 4 is section 3 in order: it is numbered 3") == "القسم 4 هو القسم 3 في الترتيب: رُقّم 3"
+    assert note_text("something new") == "something new"  # a note not known here is shown as it is
+
+
+def test_what_was_found_is_said_in_english(qapp: Any, qtbot: Any, store: Store, tmp_path: Path,
+                                           english: None) -> None:
+    from cwgdraft.gui.export import write_docx
+    from tests.gui.conftest import sample_2022
+
+    path = write_docx(sample_2022(), tmp_path / "r.docx")
+    dialog = _dialog(qtbot, store)
+    assert dialog.load(path)
+    found = _found(dialog)
+    assert found["Paragraph numbering"] == "Paragraph then section (1.2, as in 2022)"
+    assert found["Meetings"].startswith("18 (2022-01-12); Online")
+    assert dialog.fields.columnWidth(0) >= dialog.fields.fontMetrics().horizontalAdvance("Paragraph numbering")
