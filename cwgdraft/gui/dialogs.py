@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import sys
 import traceback
 from collections.abc import Callable
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cwgdraft.gui.i18n import t
+from cwgdraft.gui.i18n import N_, t
 
 
 class CheckDialog(QDialog):
@@ -69,7 +70,12 @@ class CarryDialog(QDialog):
         self.setWindowTitle(t("تقرير جديد من التقرير السابق"))
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(t("نُقل من التقرير السابق:")))
+        # The core writes these facts in Arabic: shown right to left and wrapped, whole, in either language.
         self.carried = QListWidget()
+        self.carried.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.carried.setWordWrap(True)
+        self.carried.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.carried.setSpacing(2)
         self.carried.addItems([str(x) for x in carried])
         layout.addWidget(self.carried)
         layout.addWidget(QLabel(t("يجب ملؤه لهذا الاجتماع (انقر مرتين للانتقال إليه):")))
@@ -87,6 +93,19 @@ class CarryDialog(QDialog):
         self.resize(560, 480)
 
 
+# The system's words for the usual file errors are English: said in the interface's language.
+OS_ERRORS = {
+    errno.ENOENT: N_("لا يوجد ملف أو مجلد بهذا الاسم"),
+    errno.EACCES: N_("لا إذن بالوصول إليه"),
+    errno.EPERM: N_("العملية غير مسموح بها"),
+    errno.ENOSPC: N_("لا مساحة كافية على القرص"),
+    errno.EROFS: N_("القرص للقراءة فقط"),
+    errno.EISDIR: N_("هذا مجلد لا ملف"),
+    errno.ENOTDIR: N_("جزء من المسار ليس مجلداً"),
+    errno.EEXIST: N_("الملف موجود من قبل"),
+}
+
+
 def describe(exc: BaseException) -> str:
     """The cause, in one line, without a traceback."""
     from cwgdraft.core.errors import CwgError
@@ -95,7 +114,8 @@ def describe(exc: BaseException) -> str:
         return str(exc)
     if isinstance(exc, OSError) and exc.strerror:
         where = f"{exc.filename}: " if exc.filename else ""
-        return f"{where}{exc.strerror}"
+        cause = OS_ERRORS.get(exc.errno or 0)
+        return f"{where}{t(cause) if cause else exc.strerror}"
     text = str(exc) or exc.__class__.__name__
     return f"{exc.__class__.__name__}: {text}"
 

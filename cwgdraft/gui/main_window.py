@@ -693,7 +693,8 @@ class MainWindow(QMainWindow):
         from cwgdraft import __version__
 
         QMessageBox.about(self, t("حول cwgdraft"),
-                          t("cwgdraft %1: صياغة تقرير رئيس فريق العمل التابع للمجلس بالعربية وتصديره إلى Word.")
+                          t("برنامج cwgdraft، الإصدار %1\n\nيصوغ تقرير رئيس فريق عمل تابع للمجلس بالعربية، "
+                            "من اليمين إلى اليسار، ويصدّره ملفاً بصيغة Word.")
                           .replace("%1", __version__))
 
     def restore_settings(self) -> None:

@@ -800,8 +800,12 @@
         <translation>Could not open the store</translation>
     </message>
     <message>
-        <source>cwgdraft %1: صياغة تقرير رئيس فريق العمل التابع للمجلس بالعربية وتصديره إلى Word.</source>
-        <translation>cwgdraft %1: drafts the chair's report of a Council working group in Arabic and exports it to Word.</translation>
+        <source>برنامج cwgdraft، الإصدار %1
+
+يصوغ تقرير رئيس فريق عمل تابع للمجلس بالعربية، من اليمين إلى اليسار، ويصدّره ملفاً بصيغة Word.</source>
+        <translation>cwgdraft, version %1
+
+Drafts the chair's report of a Council working group in Arabic, right to left, and exports it as a Word file.</translation>
     </message>
     <message>
         <source>صُدّر التقرير إلى:
@@ -1188,6 +1192,38 @@ Open it now?</translation>
     <message>
         <source>لم يُعثر على عناوين أقسام مرقّمة: النص كله في قسم واحد بلا عنوان</source>
         <translation>no numbered section headings found: the text is in one untitled section</translation>
+    </message>
+    <message>
+        <source>لا يوجد ملف أو مجلد بهذا الاسم</source>
+        <translation>No such file or directory</translation>
+    </message>
+    <message>
+        <source>لا إذن بالوصول إليه</source>
+        <translation>Permission denied</translation>
+    </message>
+    <message>
+        <source>العملية غير مسموح بها</source>
+        <translation>Operation not permitted</translation>
+    </message>
+    <message>
+        <source>لا مساحة كافية على القرص</source>
+        <translation>No space left on the disk</translation>
+    </message>
+    <message>
+        <source>القرص للقراءة فقط</source>
+        <translation>Read-only file system</translation>
+    </message>
+    <message>
+        <source>هذا مجلد لا ملف</source>
+        <translation>This is a folder, not a file</translation>
+    </message>
+    <message>
+        <source>جزء من المسار ليس مجلداً</source>
+        <translation>Part of the path is not a folder</translation>
+    </message>
+    <message>
+        <source>الملف موجود من قبل</source>
+        <translation>The file already exists</translation>
     </message>
 </context>
 </TS>

@@ -85,3 +85,17 @@ def test_english_carry_dialog_lists_what_to_fill_in_english(qtbot: Any, sample_s
     texts = [to_fill.item(i).text() for i in range(to_fill.count())]
     assert texts and not [x for x in texts if ARABIC.search(x)], texts
     window.carry_dialog.close()
+
+
+def test_file_errors_in_the_interface_language(qapp: Any) -> None:
+    from cwgdraft.gui.dialogs import describe
+
+    error = FileNotFoundError(2, "No such file or directory", "/tmp/none.db")
+    assert describe(error) == "/tmp/none.db: لا يوجد ملف أو مجلد بهذا الاسم"
+    assert describe(OSError(9999, "Strange thing")) == "Strange thing"  # an unusual one as the system says it
+
+
+def test_file_errors_in_english(english: None) -> None:
+    from cwgdraft.gui.dialogs import describe
+
+    assert describe(PermissionError(13, "Permission denied", "/x")) == "/x: Permission denied"
