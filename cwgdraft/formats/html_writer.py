@@ -51,6 +51,7 @@ def _hanging(top: int, bottom: int, margin: int) -> str:
 # of several word widths there ("(CWG-COP)      الذي").
 BODY_ALIGN = ""
 
+SIGNATURE_STYLES = frozenset({"signature", "signature_title"})
 BOX_STYLES = frozenset({"box_heading", "box_text", "box_rule", "reference"})
 
 # style -> (inline CSS of the paragraph, align attribute or '', bullet glyph or '')
@@ -69,8 +70,8 @@ _STYLE: dict[str, tuple[str, str, str]] = {
     "sub_bullet": (_hanging(2, 0, 2 * STEP + TAB), BODY_ALIGN, "○"),
     "lettered": (_hanging(6, 3, STEP + TAB), BODY_ALIGN, ""),
     "lettered_bullet": (_hanging(3, 0, 2 * STEP + TAB), BODY_ALIGN, "•"),
-    "signature": ("margin-top:36px; margin-bottom:0px; margin-right:300px; font-weight:bold;", "", ""),
-    "signature_title": ("margin-top:0px; margin-bottom:12px; margin-right:300px;", "", ""),
+    "signature": ("margin-top:0px; margin-bottom:0px; font-weight:bold;", "center", ""),
+    "signature_title": ("margin-top:0px; margin-bottom:0px;", "center", ""),
     "end_rule": ("margin-top:6px; margin-bottom:6px;", "", ""),
 }
 _DEFAULT_STYLE = ("margin-top:6px; margin-bottom:6px;", "", "")
@@ -145,6 +146,17 @@ def _box_table(blocks: list[Block], selected: str | None) -> str:
     )
 
 
+def _signature_table(blocks: list[Block], selected: str | None) -> str:
+    """The signature centred in the end (left) half of the page, as the Word styles place it
+    (indented by half the text width, centred): a fixed margin would squeeze it in a narrow preview."""
+    inner = "".join(_paragraph(b, selected) for b in blocks)
+    # Qt lays table cells out left to right: the end half first.
+    return (
+        '<table width="100%" border="0" cellspacing="0" cellpadding="0" style="margin-top:36px; margin-bottom:12px;">'
+        f'<tr><td width="50%" valign="top">{inner}</td><td width="50%"></td></tr></table>\n'
+    )
+
+
 def to_html(document: Document, selected: str | None = None) -> str:
     """The document as a complete HTML page for `QTextBrowser`, right to left."""
     parts = [_HEAD.format(lang=escape(document.language or "ar", quote=True), title=_text(document.title))]
@@ -159,6 +171,13 @@ def to_html(document: Document, selected: str | None = None) -> str:
             while j < n and blocks[j].style in BOX_STYLES:
                 j += 1
             parts.append(_box_table(blocks[i:j], selected))
+            i = j
+            continue
+        if block.style in SIGNATURE_STYLES:
+            j = i
+            while j < n and blocks[j].style in SIGNATURE_STYLES:
+                j += 1
+            parts.append(_signature_table(blocks[i:j], selected))
             i = j
             continue
         parts.append(_paragraph(block, selected))

@@ -11,6 +11,7 @@ import pytest
 pytest.importorskip("PySide6.QtWidgets")
 
 from PySide6.QtCore import QPointF, Qt, QUrl
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QTextBrowser
 
 from cwgdraft.formats.docmodel import Block, Document
@@ -155,3 +156,25 @@ def test_body_text_is_not_justified(qtbot) -> None:
             checked += 1
         block = block.next()
     assert checked > 20
+
+
+def test_signature_is_centred_in_the_end_half(qtbot) -> None:
+    """As the Word styles place it (indented by half the text width, centred), not squeezed by a fixed margin."""
+    document = render(full_report())
+    signature = [b for b in document.blocks if b.style in ("signature", "signature_title")]
+    assert signature
+    view = browser(qtbot, document)
+    view.resize(900, 1000)
+    view.show()
+    qtbot.waitExposed(view)
+    doc = view.document()
+    layout = doc.documentLayout()
+    width = doc.textWidth()
+    for block in signature:
+        first_line = block.text.split("\n")[0]
+        found = doc.find(first_line, doc.characterCount(), QTextDocument.FindFlag.FindBackward).block()
+        assert found.isValid(), first_line
+        rect = layout.blockBoundingRect(found)
+        line = found.layout().lineAt(0).naturalTextRect().translated(rect.topLeft())
+        assert line.right() < width / 2 + 4, first_line  # in the end (left) half
+        assert abs(line.center().x() - width / 4) < width / 8, first_line  # centred there
