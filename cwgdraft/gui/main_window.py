@@ -243,6 +243,8 @@ class MainWindow(QMainWindow):
             page.setEnabled(has)
         if not has:
             self.pages.setCurrentWidget(self.empty_page)
+            if self.preview.report is not None or not self.preview.toPlainText():
+                self.preview.set_report(None)
         elif self.pages.currentWidget() is self.empty_page:
             self.pages.setCurrentWidget(self.front)
 

@@ -9,14 +9,16 @@ user pauses, so typing never waits for it. Clicking a paragraph emits
 from __future__ import annotations
 
 import time
+from html import escape
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from cwgdraft.core.model import Report
-from cwgdraft.formats.html_writer import SCHEME, to_html
+from cwgdraft.formats.html_writer import MUTED, SCHEME, to_html
 from cwgdraft.formats.render import render
+from cwgdraft.gui.i18n import t
 
 DEBOUNCE_MS = 120
 
@@ -69,7 +71,10 @@ class Preview(QTextBrowser):
     def refresh(self) -> None:
         self._timer.stop()
         if self.report is None:
-            self.setHtml("")
+            self.setHtml(
+                f'<p align="center" style="margin-top:48px; color:{MUTED};">'
+                f'{escape(t("ستظهر هنا معاينة التقرير كما سيُصدَّر."))}</p>'
+            )
             return
         started = time.perf_counter()
         try:

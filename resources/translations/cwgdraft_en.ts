@@ -1225,5 +1225,9 @@ Open it now?</translation>
         <source>الملف موجود من قبل</source>
         <translation>The file already exists</translation>
     </message>
+    <message>
+        <source>ستظهر هنا معاينة التقرير كما سيُصدَّر.</source>
+        <translation>The preview of the report, as it will be exported, appears here.</translation>
+    </message>
 </context>
 </TS>

@@ -32,6 +32,7 @@ def test_empty_store_shows_the_empty_state(qtbot: Any, tmp_path: Path) -> None:
         assert _editors_disabled(window)
         assert not window.export_action.isEnabled()
         assert window.navigator.outline.topLevelItemCount() == 0
+        assert "ستظهر هنا معاينة التقرير" in window.preview.toPlainText()
     finally:
         store.close()
 
@@ -47,6 +48,7 @@ def test_loading_the_samples_opens_one_and_leaves_the_empty_state(qtbot: Any, tm
         assert not window.empty_page.isVisible()
         assert not _editors_disabled(window)
         assert window.navigator.outline.topLevelItemCount() > 5
+        assert "ستظهر هنا" not in window.preview.toPlainText()
         assert window.load_samples() == 0  # a second time adds no copies
         assert len(store.list_reports()) == 2
     finally:
