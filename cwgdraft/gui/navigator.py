@@ -57,7 +57,7 @@ class Navigator(QSplitter):
         self.setObjectName("navigator")
         top = QWidget()
         layout = QVBoxLayout(top)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(6, 6, 6, 0)  # off the window's edge
         layout.addWidget(QLabel(t("التقارير")))
         self.filter = QLineEdit()
         self.filter.setObjectName("reportFilter")
@@ -82,7 +82,7 @@ class Navigator(QSplitter):
 
         bottom = QWidget()
         layout = QVBoxLayout(bottom)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(6, 6, 6, 0)
         layout.addWidget(QLabel(t("مخطط التقرير")))
         self.outline = QTreeWidget()
         self.outline.setObjectName("outline")

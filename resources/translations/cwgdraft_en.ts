@@ -1229,5 +1229,9 @@ Open it now?</translation>
         <source>ستظهر هنا معاينة التقرير كما سيُصدَّر.</source>
         <translation>The preview of the report, as it will be exported, appears here.</translation>
     </message>
+    <message>
+        <source>[شخص بلا اسم]</source>
+        <translation>[person without a name]</translation>
+    </message>
 </context>
 </TS>

@@ -52,7 +52,7 @@ CATEGORIES = [
 
 
 def _people(report: Report) -> list[tuple[str, Any]]:
-    return [("—", None)] + [(f"{p.honorific} {p.name}".strip(), p.id) for p in report.people]
+    return [("—", None)] + [(f"{p.honorific} {p.name}".strip() or t("[شخص بلا اسم]"), p.id) for p in report.people]
 
 
 def _meetings(report: Report) -> list[tuple[str, Any]]:
@@ -319,7 +319,7 @@ class PeoplePage(TablePage):
 
 
 def _speakers(report: Report) -> list[tuple[str, Any]]:
-    return [(f"{p.honorific} {p.name}".strip() or p.id[:8], p.id) for p in report.people]
+    return [(f"{p.honorific} {p.name}".strip() or t("[شخص بلا اسم]"), p.id) for p in report.people]
 
 
 def _paragraphs_only(report: Report) -> list[tuple[str, Any]]:
