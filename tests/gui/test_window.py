@@ -172,3 +172,23 @@ def test_lists_fit_their_width(qtbot: Any, window: Any) -> None:
     for view in (reports, window.sections.list, window.navigator.outline):
         assert view.horizontalScrollBar().maximum() == 0 or not view.horizontalScrollBar().isVisible()
         assert view.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+
+
+@pytest.mark.parametrize("page_name", ["front", "meetings", "signature"])
+def test_form_fields_line_up(qtbot: Any, window: Any, page_name: str) -> None:
+    """A page's forms share one label column: every field starts at the same distance from the edge."""
+    from PySide6.QtWidgets import QFormLayout
+
+    window.go_to(page_name)
+    settle(window)
+    page = window.page_by_name[page_name]
+    starts = set()
+    for form in page.forms:
+        for row in range(form.rowCount()):
+            item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            if item is None or item.widget() is None:
+                continue
+            widget = item.widget()
+            right = widget.mapTo(page.body, QPoint(widget.width(), 0)).x()  # the start edge, right to left
+            starts.add(right)
+    assert len(starts) == 1, starts

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from cwgdraft.gui.commands import SetValue
@@ -39,6 +40,7 @@ class Page(QScrollArea):
         self.setWidget(self.body)
         self.outer = QVBoxLayout(self.body)
         self.fields: dict[tuple[str, str], Field] = {}  # (target kind, attr) -> field
+        self.forms: list[QFormLayout] = []
         self._loading = False
 
     @property
@@ -60,7 +62,27 @@ class Page(QScrollArea):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop)
         self.outer.addLayout(form)
+        self.forms.append(form)
         return form
+
+    def align_forms(self) -> None:
+        """The page's forms share one label column, so their fields line up under each other."""
+        labels = [
+            item.widget()
+            for form in self.forms
+            for row in range(form.rowCount())
+            if (item := form.itemAt(row, QFormLayout.ItemRole.LabelRole)) is not None and item.widget() is not None
+        ]
+        if labels:
+            width = max(label.sizeHint().width() for label in labels)
+            for label in labels:
+                label.setMinimumWidth(width)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not getattr(self, "_aligned", False):
+            self.align_forms()
+            self._aligned = True
+        super().showEvent(event)
 
     # --- binding fields to the model ----------------------------------------
     def _dates_possible(self, kind: str, target: Target, attr: str, value: Any) -> bool:
