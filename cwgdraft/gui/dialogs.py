@@ -49,11 +49,13 @@ class CheckDialog(QDialog):
             grid.addWidget(button, row, 1)
             self.go_buttons.append(button)
         grid.setRowStretch(len(missing), 1)
+        grid.setColumnStretch(0, 1)  # the field's name takes the room; the button stays its own size
         area.setWidget(inner)
         layout.addWidget(area, 1)
         buttons = QDialogButtonBox()
         self.export_anyway = buttons.addButton(t("تصدير على أي حال"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        # Qt's Arabic for Cancel is the imperative «ألغِ»; a dialog's button says «إلغاء».
+        buttons.addButton(t("إلغاء"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -86,7 +88,8 @@ class CarryDialog(QDialog):
             self._paths.append(getattr(item, "path", ""))
         self.to_fill.itemDoubleClicked.connect(lambda it: go_to(self._paths[self.to_fill.row(it)]))
         layout.addWidget(self.to_fill)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = QDialogButtonBox()
+        buttons.addButton(t("إغلاق"), QDialogButtonBox.ButtonRole.RejectRole)  # not Qt's imperative «أغلق»
         buttons.rejected.connect(self.close)
         buttons.accepted.connect(self.close)
         layout.addWidget(buttons)

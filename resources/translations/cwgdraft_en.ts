@@ -1233,5 +1233,9 @@ Open it now?</translation>
         <source>[شخص بلا اسم]</source>
         <translation>[person without a name]</translation>
     </message>
+    <message>
+        <source>إغلاق</source>
+        <translation>Close</translation>
+    </message>
 </context>
 </TS>

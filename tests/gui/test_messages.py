@@ -99,3 +99,22 @@ def test_file_errors_in_english(english: None) -> None:
     from cwgdraft.gui.dialogs import describe
 
     assert describe(PermissionError(13, "Permission denied", "/x")) == "/x: Permission denied"
+
+
+def test_dialog_buttons_say_cancel_and_close_in_arabic(qtbot: Any, qapp: Any) -> None:
+    """Not Qt's imperative «ألغِ» and «أغلق»; and the go-to buttons keep their own size."""
+    from PySide6.QtWidgets import QDialogButtonBox, QPushButton
+
+    from cwgdraft.gui.dialogs import CarryDialog
+
+    report = incomplete()
+    check = CheckDialog(missing_fields(report), lambda _p: None)
+    qtbot.addWidget(check)
+    check.show()
+    texts = [b.text() for b in check.findChild(QDialogButtonBox).buttons()]
+    assert "إلغاء" in texts and "تصدير على أي حال" in texts
+    go = check.go_buttons[0]
+    assert go.width() < check.width() / 3
+    carry = CarryDialog(["نُقل كذا."], [], lambda _p: None)
+    qtbot.addWidget(carry)
+    assert [b.text() for b in carry.findChildren(QPushButton)] == ["إغلاق"]
