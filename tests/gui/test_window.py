@@ -192,3 +192,17 @@ def test_form_fields_line_up(qtbot: Any, window: Any, page_name: str) -> None:
             right = widget.mapTo(page.body, QPoint(widget.width(), 0)).x()  # the start edge, right to left
             starts.add(right)
     assert len(starts) == 1, starts
+
+
+def test_people_table_fits_its_width(qtbot: Any, window: Any) -> None:
+    """Text columns give up room (elided) before the table needs a sideways scroll bar; headers stay whole."""
+    window.go_to("people")
+    settle(window)
+    qtbot.wait(10)  # the refit after the page is laid out
+    table = window.people.table
+    widths = [table.columnWidth(c) for c in range(table.columnCount())]
+    assert sum(widths) <= table.viewport().width()
+    assert table.horizontalScrollBar().maximum() == 0
+    metrics = table.horizontalHeader().fontMetrics()
+    for c in range(table.columnCount()):
+        assert widths[c] >= min(170, metrics.horizontalAdvance(table.horizontalHeaderItem(c).text())), c

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from typing import Any, ClassVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -99,6 +99,20 @@ def _plain(value: Any) -> str:
     return str(getattr(value, "value", value))
 
 
+class OnResize(QObject):
+    """Calls `then` whenever `widget` is resized."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self.then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.then()
+        return False
+
+
 class TablePage(Page):
     list_attr = ""
     kind = ""
@@ -117,6 +131,7 @@ class TablePage(Page):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.itemChanged.connect(self._item_changed)
+        self._on_resize = OnResize(self.table.viewport(), self._refit)  # columns refitted when the table's width changes
         # Tab leaves the table (arrows move between cells), through its choice cells, to the buttons below.
         self.table.setTabKeyNavigation(False)
         self.outer.addWidget(self.table, 1)
@@ -237,9 +252,35 @@ class TablePage(Page):
         if items:
             self.table.setCurrentCell(min(max(row, 0), len(items) - 1), col)
         self._tab_order()
+        self.fit_columns()
+        QTimer.singleShot(0, self, self._refit)  # again once the page is laid out (a scroll bar may have come)
+
+    MIN_TEXT_COLUMN = 90
+
+    def _refit(self) -> None:
+        if self.host.session is not None:
+            self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Columns as wide as their contents (at most 260 px); when that is wider than the table,
+        the text columns give up room (their cells elided) before a sideways scroll bar is needed."""
         self.table.resizeColumnsToContents()
-        for c in range(self.table.columnCount()):
-            self.table.setColumnWidth(c, min(self.table.columnWidth(c), 260))
+        widths = [min(self.table.columnWidth(c), 260) for c in range(self.table.columnCount())]
+        room = self.table.viewport().width() - 2
+        texts = [c for c, column in enumerate(self.columns) if column.choices is None]
+        header = self.table.horizontalHeader()
+        metrics = header.fontMetrics()
+        least = {c: max(self.MIN_TEXT_COLUMN, min(170, metrics.horizontalAdvance(self.table.horizontalHeaderItem(c).text())
+                                                  + 2 * metrics.averageCharWidth())) for c in texts}
+        excess = sum(widths) - room
+        spare = sum(max(0, widths[c] - least[c]) for c in texts)
+        if excess > 0 and spare > 0 and room > 0:
+            share = min(1.0, excess / spare)
+            for c in texts:
+                widths[c] -= int(max(0, widths[c] - least[c]) * share)
+        for c, width in enumerate(widths):
+            self.table.setColumnWidth(c, width)
+
 
 
     def _tab_order(self) -> None:
