@@ -256,6 +256,7 @@ class TablePage(Page):
         QTimer.singleShot(0, self, self._refit)  # again once the page is laid out (a scroll bar may have come)
 
     MIN_TEXT_COLUMN = 90
+    MIN_CHOICE_COLUMN = 120
 
     def _refit(self) -> None:
         if self.host.session is not None:
@@ -263,15 +264,16 @@ class TablePage(Page):
 
     def fit_columns(self) -> None:
         """Columns as wide as their contents (at most 260 px); when that is wider than the table,
-        the text columns give up room (their cells elided) before a sideways scroll bar is needed."""
+        the columns give up room (their cells elided) before a sideways scroll bar is needed."""
         self.table.resizeColumnsToContents()
         widths = [min(self.table.columnWidth(c), 260) for c in range(self.table.columnCount())]
         room = self.table.viewport().width() - 2
-        texts = [c for c, column in enumerate(self.columns) if column.choices is None]
+        texts = list(range(len(self.columns)))  # every column gives up room, a choice a little less
         header = self.table.horizontalHeader()
         metrics = header.fontMetrics()
-        least = {c: max(self.MIN_TEXT_COLUMN, min(170, metrics.horizontalAdvance(self.table.horizontalHeaderItem(c).text())
-                                                  + 2 * metrics.averageCharWidth())) for c in texts}
+        least = {c: max(self.MIN_TEXT_COLUMN if self.columns[c].choices is None else self.MIN_CHOICE_COLUMN,
+                        min(170, metrics.horizontalAdvance(self.table.horizontalHeaderItem(c).text())
+                            + 2 * metrics.averageCharWidth())) for c in texts}
         excess = sum(widths) - room
         spare = sum(max(0, widths[c] - least[c]) for c in texts)
         if excess > 0 and spare > 0 and room > 0:
