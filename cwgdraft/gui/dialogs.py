@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cwgdraft.gui.i18n import N_, t
+from cwgdraft.gui.i18n import N_, ltr, t
 
 
 class CheckDialog(QDialog):
@@ -116,7 +116,7 @@ def describe(exc: BaseException) -> str:
     if isinstance(exc, CwgError):
         return str(exc)
     if isinstance(exc, OSError) and exc.strerror:
-        where = f"{exc.filename}: " if exc.filename else ""
+        where = f"{ltr(str(exc.filename))}: " if exc.filename else ""
         cause = OS_ERRORS.get(exc.errno or 0)
         return f"{where}{t(cause) if cause else exc.strerror}"
     text = str(exc) or exc.__class__.__name__

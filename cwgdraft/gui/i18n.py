@@ -100,3 +100,12 @@ def install(app: QCoreApplication, lang: str) -> Qt.LayoutDirection:
 def N_(text: str) -> str:
     """Mark a string for translation where it is defined; `t()` translates it where it is shown."""
     return text
+
+
+LRM = "\u200e"
+
+
+def ltr(text: str) -> str:
+    """A path or code shown inside Arabic text: held left to right by marks at both ends, so its
+    leading `/` or trailing `.docx` stays with it instead of moving to the other side of the line."""
+    return f"{LRM}{text}{LRM}"

@@ -30,7 +30,7 @@ from cwgdraft.gui.editors.signature import SignaturePage
 from cwgdraft.gui.editors.tables import ContributionsPage, PeoplePage, RemarksPage
 from cwgdraft.gui.empty import EmptyPage
 from cwgdraft.gui.export import PdfJob, soffice, write_docx
-from cwgdraft.gui.i18n import t
+from cwgdraft.gui.i18n import ltr, t
 from cwgdraft.gui.navigator import Navigator
 from cwgdraft.gui.preview import DEBOUNCE_MS, Preview
 from cwgdraft.gui.session import Session, target_of_path
@@ -590,7 +590,7 @@ class MainWindow(QMainWindow):
             return None
         self.settings.setValue("export_folder", str(path.parent))
         self.last_export = path
-        self.statusBar().showMessage(t("صُدّر التقرير إلى %1").replace("%1", str(path)), 8000)
+        self.statusBar().showMessage(t("صُدّر التقرير إلى %1").replace("%1", ltr(str(path))), 8000)
         return path
 
     def action_export_docx(self) -> Path | None:
@@ -602,7 +602,7 @@ class MainWindow(QMainWindow):
         done = self.export_docx_to(path)
         if done is not None:
             answer = QMessageBox.question(self, t("تم التصدير"),
-                                          t("صُدّر التقرير إلى:\n%1\n\nهل تريد فتحه الآن؟").replace("%1", str(done)))
+                                          t("صُدّر التقرير إلى:\n%1\n\nهل تريد فتحه الآن؟").replace("%1", ltr(str(done))))
             if answer == QMessageBox.StandardButton.Yes:
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(done)))
         return done
@@ -634,10 +634,10 @@ class MainWindow(QMainWindow):
             self.progress.reset()
             self.progress = None
         if pdf:
-            self.statusBar().showMessage(t("صُدّر التقرير إلى %1").replace("%1", pdf), 8000)
+            self.statusBar().showMessage(t("صُدّر التقرير إلى %1").replace("%1", ltr(pdf)), 8000)
             if QApplication.platformName() != "offscreen":
                 answer = QMessageBox.question(self, t("تم التصدير"),
-                                              t("صُدّر التقرير إلى:\n%1\n\nهل تريد فتحه الآن؟").replace("%1", pdf))
+                                              t("صُدّر التقرير إلى:\n%1\n\nهل تريد فتحه الآن؟").replace("%1", ltr(pdf)))
                 if answer == QMessageBox.StandardButton.Yes:
                     QDesktopServices.openUrl(QUrl.fromLocalFile(pdf))
         else:
@@ -681,7 +681,7 @@ class MainWindow(QMainWindow):
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
         for path in recent_stores(self.settings):
-            self.recent_menu.addAction(path, lambda p=path: self.open_store(Path(p)))
+            self.recent_menu.addAction(ltr(path), lambda p=path: self.open_store(Path(p)))
         self.recent_menu.setEnabled(not self.recent_menu.isEmpty())
 
     def set_language(self, code: str) -> None:

@@ -91,14 +91,15 @@ def test_file_errors_in_the_interface_language(qapp: Any) -> None:
     from cwgdraft.gui.dialogs import describe
 
     error = FileNotFoundError(2, "No such file or directory", "/tmp/none.db")
-    assert describe(error) == "/tmp/none.db: لا يوجد ملف أو مجلد بهذا الاسم"
+    # The path held left to right inside the Arabic sentence (its leading / stays at its start).
+    assert describe(error) == "\u200e/tmp/none.db\u200e: لا يوجد ملف أو مجلد بهذا الاسم"
     assert describe(OSError(9999, "Strange thing")) == "Strange thing"  # an unusual one as the system says it
 
 
 def test_file_errors_in_english(english: None) -> None:
     from cwgdraft.gui.dialogs import describe
 
-    assert describe(PermissionError(13, "Permission denied", "/x")) == "/x: Permission denied"
+    assert describe(PermissionError(13, "Permission denied", "/x")) == "\u200e/x\u200e: Permission denied"
 
 
 def test_dialog_buttons_say_cancel_and_close_in_arabic(qtbot: Any, qapp: Any) -> None:
