@@ -109,3 +109,9 @@ def ltr(text: str) -> str:
     """A path or code shown inside Arabic text: held left to right by marks at both ends, so its
     leading `/` or trailing `.docx` stays with it instead of moving to the other side of the line."""
     return f"{LRM}{text}{LRM}"
+
+
+def with_keys(text: str, keys: str) -> str:
+    """A tooltip naming its shortcut: `Undo the last edit (Ctrl+Z)`. The keys are held left to right,
+    so in Arabic `(Alt+↑)` does not come out as `(↑+Alt)`."""
+    return f"{text} ({ltr(keys)})" if keys else text

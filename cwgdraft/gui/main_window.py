@@ -30,7 +30,7 @@ from cwgdraft.gui.editors.signature import SignaturePage
 from cwgdraft.gui.editors.tables import ContributionsPage, PeoplePage, RemarksPage
 from cwgdraft.gui.empty import EmptyPage
 from cwgdraft.gui.export import PdfJob, soffice, write_docx
-from cwgdraft.gui.i18n import ltr, t
+from cwgdraft.gui.i18n import ltr, t, with_keys
 from cwgdraft.gui.navigator import Navigator
 from cwgdraft.gui.preview import DEBOUNCE_MS, Preview
 from cwgdraft.gui.session import Session, target_of_path
@@ -125,17 +125,15 @@ class MainWindow(QMainWindow):
         self._enable()
 
     # --- actions, menus, toolbar --------------------------------------------
-    def _action(self, text: str, slot: Any, shortcut: Any = None, tip: str = "") -> QAction:
+    def _action(self, text: str, slot: Any, shortcut: Any = None, tip: str = "", keys: str = "") -> QAction:
+        """A command; its tooltip names its shortcut (`keys`, else the shortcut as the platform writes it)."""
         action = QAction(text, self)
         if shortcut is not None:
             if isinstance(shortcut, list | QKeySequence.StandardKey):
                 action.setShortcuts(shortcut)  # a standard key: every binding of the platform (Ctrl+Y and Ctrl+Shift+Z)
             else:
                 action.setShortcut(QKeySequence(shortcut))
-        tip = tip or text
-        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        if keys and not tip.endswith(")"):  # the shortcut in the tooltip, unless the tip already names it
-            tip = f"{tip} ({keys})"
+        tip = with_keys(tip or text, keys or action.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
         action.setToolTip(tip)
         action.setStatusTip(tip)
         action.triggered.connect(lambda _checked=False: slot())
@@ -146,9 +144,9 @@ class MainWindow(QMainWindow):
             t("تقرير جديد من هذا التقرير…"), self.new_from_previous, QKeySequence.StandardKey.New,
             t("إنشاء تقرير الاجتماع التالي: يُنقل الهيكل والمراجع والفريق والتوقيع، ويُترك الجديد فارغاً"))
         self.import_action = self._action(t("استيراد…"), self.import_document, "Ctrl+I",
-                                          t("استيراد تقرير من ملف Word (Ctrl+I)"))
+                                          t("استيراد تقرير من ملف Word"))
         self.new_empty_action = self._action(t("تقرير فارغ جديد"), self.new_empty_report, "Ctrl+Shift+N",
-                                             t("إنشاء تقرير فارغ فيه اجتماع واحد وقسم واحد (Ctrl+Shift+N)"))
+                                             t("إنشاء تقرير فارغ فيه اجتماع واحد وقسم واحد"))
         self.samples_action = self._action(t("تحميل التقارير النموذجية"), self.load_samples, None,
                                            t("إضافة التقريرين النموذجيين إلى المخزن إن لم يكونا فيه"))
         try:
@@ -157,7 +155,7 @@ class MainWindow(QMainWindow):
             self.import_action.setEnabled(False)
             self.import_action.setToolTip(t("الاستيراد غير متاح في هذه النسخة"))
         self.export_action = self._action(t("تصدير إلى Word…"), self.action_export_docx, "Ctrl+E",
-                                          t("تصدير التقرير ملف ‎.docx‎ (Ctrl+E)"))
+                                          t("تصدير التقرير ملفاً بصيغة Word"))
         self.pdf_action = self._action(t("تصدير إلى PDF…"), self.action_export_pdf, "Ctrl+Shift+E",
                                        t("تصدير التقرير ملف PDF عبر LibreOffice"))
         self.pdf_action.setEnabled(soffice() is not None)
@@ -167,14 +165,14 @@ class MainWindow(QMainWindow):
         self.undo_action = self._action(t("تراجع"), self.undo, QKeySequence.StandardKey.Undo, t("التراجع عن آخر تعديل"))
         self.redo_action = self._action(t("إعادة"), self.redo, QKeySequence.StandardKey.Redo, t("إعادة التعديل"))
         self.new_paragraph_action = self._action(t("فقرة جديدة"), self.new_paragraph, ["Ctrl+Return", "Ctrl+Enter"],
-                                                 t("إضافة فقرة بعد الفقرة الحالية (Ctrl+Return)"))
+                                                 t("إضافة فقرة بعد الفقرة الحالية"))
         self.move_up_action = self._action(t("نقل إلى الأعلى"), lambda: self.move(-1), "Alt+Up",
-                                           t("نقل الفقرة أو الصف إلى الأعلى (Alt+↑)"))
+                                           t("نقل الفقرة أو الصف إلى الأعلى"), "Alt+↑")
         self.move_down_action = self._action(t("نقل إلى الأسفل"), lambda: self.move(1), "Alt+Down",
-                                             t("نقل الفقرة أو الصف إلى الأسفل (Alt+↓)"))
+                                             t("نقل الفقرة أو الصف إلى الأسفل"), "Alt+↓")
         self.find_action = self._action(t("بحث"), self.find, QKeySequence.StandardKey.Find,
-                                        t("البحث في قائمة التقارير (Ctrl+F)"))
-        self.preview_action = self._action(t("المعاينة"), self.toggle_preview, "F9", t("إظهار المعاينة أو إخفاؤها (F9)"))
+                                        t("البحث في قائمة التقارير"))
+        self.preview_action = self._action(t("المعاينة"), self.toggle_preview, "F9", t("إظهار المعاينة أو إخفاؤها"))
         self.preview_action.setCheckable(True)
         self.preview_action.setChecked(True)
         self.lang_actions: dict[str, QAction] = {}

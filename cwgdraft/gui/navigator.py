@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from cwgdraft.core import arabic
 from cwgdraft.core.model import Report
 from cwgdraft.formats.render import lay_out
-from cwgdraft.gui.i18n import t
+from cwgdraft.gui.i18n import t, with_keys
 from cwgdraft.gui.messages import arabic_interface
 
 ROLE = Qt.ItemDataRole.UserRole
@@ -61,7 +61,7 @@ class Navigator(QSplitter):
         layout.addWidget(QLabel(t("التقارير")))
         self.filter = QLineEdit()
         self.filter.setObjectName("reportFilter")
-        self.filter.setPlaceholderText(t("بحث في التقارير (Ctrl+F)"))
+        self.filter.setPlaceholderText(with_keys(t("بحث في التقارير"), "Ctrl+F"))
         self.filter.setToolTip(t("اكتب جزءاً من الرمز أو التاريخ أو العنوان"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.apply_filter)

@@ -360,8 +360,8 @@
         <translation>New paragraph</translation>
     </message>
     <message>
-        <source>إضافة فقرة بعد الفقرة المحددة (Ctrl+Return)</source>
-        <translation>Add a paragraph after the selected one (Ctrl+Return)</translation>
+        <source>إضافة فقرة بعد الفقرة المحددة</source>
+        <translation>Add a paragraph after the selected one</translation>
     </message>
     <message>
         <source>حذف</source>
@@ -372,12 +372,12 @@
         <translation>Delete the selected paragraph</translation>
     </message>
     <message>
-        <source>نقل الفقرة إلى الأعلى (Alt+↑)</source>
-        <translation>Move the paragraph up (Alt+↑)</translation>
+        <source>نقل الفقرة إلى الأعلى</source>
+        <translation>Move the paragraph up</translation>
     </message>
     <message>
-        <source>نقل الفقرة إلى الأسفل (Alt+↓)</source>
-        <translation>Move the paragraph down (Alt+↓)</translation>
+        <source>نقل الفقرة إلى الأسفل</source>
+        <translation>Move the paragraph down</translation>
     </message>
     <message>
         <source>إزاحة للداخل</source>
@@ -532,12 +532,12 @@
         <translation>Delete the selected row</translation>
     </message>
     <message>
-        <source>نقل الصف المحدد إلى الأعلى (Alt+↑)</source>
-        <translation>Move the selected row up (Alt+↑)</translation>
+        <source>نقل الصف المحدد إلى الأعلى</source>
+        <translation>Move the selected row up</translation>
     </message>
     <message>
-        <source>نقل الصف المحدد إلى الأسفل (Alt+↓)</source>
-        <translation>Move the selected row down (Alt+↓)</translation>
+        <source>نقل الصف المحدد إلى الأسفل</source>
+        <translation>Move the selected row down</translation>
     </message>
     <message>
         <source>رقم الوثيقة</source>
@@ -604,8 +604,8 @@
         <translation>Export to Word…</translation>
     </message>
     <message>
-        <source>تصدير التقرير ملف ‎.docx‎ (Ctrl+E)</source>
-        <translation>Export the report as a .docx file (Ctrl+E)</translation>
+        <source>تصدير التقرير ملفاً بصيغة Word</source>
+        <translation>Export the report as a Word file</translation>
     </message>
     <message>
         <source>تصدير إلى PDF…</source>
@@ -644,40 +644,40 @@
         <translation>Redo the edit</translation>
     </message>
     <message>
-        <source>إضافة فقرة بعد الفقرة الحالية (Ctrl+Return)</source>
-        <translation>Add a paragraph after the current one (Ctrl+Return)</translation>
+        <source>إضافة فقرة بعد الفقرة الحالية</source>
+        <translation>Add a paragraph after the current one</translation>
     </message>
     <message>
         <source>نقل إلى الأعلى</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <source>نقل الفقرة أو الصف إلى الأعلى (Alt+↑)</source>
-        <translation>Move the paragraph or row up (Alt+↑)</translation>
+        <source>نقل الفقرة أو الصف إلى الأعلى</source>
+        <translation>Move the paragraph or row up</translation>
     </message>
     <message>
         <source>نقل إلى الأسفل</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <source>نقل الفقرة أو الصف إلى الأسفل (Alt+↓)</source>
-        <translation>Move the paragraph or row down (Alt+↓)</translation>
+        <source>نقل الفقرة أو الصف إلى الأسفل</source>
+        <translation>Move the paragraph or row down</translation>
     </message>
     <message>
         <source>بحث</source>
         <translation>Find</translation>
     </message>
     <message>
-        <source>البحث في قائمة التقارير (Ctrl+F)</source>
-        <translation>Search the list of reports (Ctrl+F)</translation>
+        <source>البحث في قائمة التقارير</source>
+        <translation>Search the list of reports</translation>
     </message>
     <message>
         <source>المعاينة</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <source>إظهار المعاينة أو إخفاؤها (F9)</source>
-        <translation>Show or hide the preview (F9)</translation>
+        <source>إظهار المعاينة أو إخفاؤها</source>
+        <translation>Show or hide the preview</translation>
     </message>
     <message>
         <source>حول cwgdraft</source>
@@ -822,8 +822,8 @@ Open it now?</translation>
         <translation>Preview: %1 ms</translation>
     </message>
     <message>
-        <source>بحث في التقارير (Ctrl+F)</source>
-        <translation>Search reports (Ctrl+F)</translation>
+        <source>بحث في التقارير</source>
+        <translation>Search reports</translation>
     </message>
     <message>
         <source>اكتب جزءاً من الرمز أو التاريخ أو العنوان</source>
@@ -1030,20 +1030,12 @@ Open it now?</translation>
         <translation>Create an empty report with one meeting and one section</translation>
     </message>
     <message>
-        <source>إنشاء تقرير فارغ فيه اجتماع واحد وقسم واحد (Ctrl+Shift+N)</source>
-        <translation>Create an empty report with one meeting and one section (Ctrl+Shift+N)</translation>
-    </message>
-    <message>
         <source>اجتماع واحد على الأقل بتاريخه</source>
         <translation>At least one meeting, with its date</translation>
     </message>
     <message>
         <source>استيراد تقرير سابق من ملف Word أو ملف نصي</source>
         <translation>Import an earlier report from a Word or text file</translation>
-    </message>
-    <message>
-        <source>استيراد تقرير من ملف Word (Ctrl+I)</source>
-        <translation>Import a report from a Word file (Ctrl+I)</translation>
     </message>
     <message>
         <source>استيراد تقرير…</source>

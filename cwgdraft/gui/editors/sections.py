@@ -22,7 +22,7 @@ from cwgdraft.core.model import Paragraph, ParagraphKind, Section, SectionRole
 from cwgdraft.formats.render import lay_out
 from cwgdraft.gui.commands import SetList, SetValue
 from cwgdraft.gui.editors.base import HasSession, Page
-from cwgdraft.gui.i18n import N_, t
+from cwgdraft.gui.i18n import N_, t, with_keys
 from cwgdraft.gui.session import Session, Target
 from cwgdraft.gui.widgets import Field, PlainText
 
@@ -138,13 +138,13 @@ class SectionPage(Page):
         top_layout.addWidget(self.list)
         buttons = QHBoxLayout()
         self.new_button = QPushButton(t("فقرة جديدة"))
-        self.new_button.setToolTip(t("إضافة فقرة بعد الفقرة المحددة (Ctrl+Return)"))
+        self.new_button.setToolTip(with_keys(t("إضافة فقرة بعد الفقرة المحددة"), "Ctrl+Return"))
         self.delete_button = QPushButton(t("حذف"))
         self.delete_button.setToolTip(t("حذف الفقرة المحددة"))
         self.up_button = QPushButton("▲")
-        self.up_button.setToolTip(t("نقل الفقرة إلى الأعلى (Alt+↑)"))
+        self.up_button.setToolTip(with_keys(t("نقل الفقرة إلى الأعلى"), "Alt+↑"))
         self.down_button = QPushButton("▼")
-        self.down_button.setToolTip(t("نقل الفقرة إلى الأسفل (Alt+↓)"))
+        self.down_button.setToolTip(with_keys(t("نقل الفقرة إلى الأسفل"), "Alt+↓"))
         self.indent_button = QPushButton(t("إزاحة للداخل"))
         self.indent_button.setToolTip(t("جعل الفقرة نقطة تحت ما قبلها (نقطة ← ○، بند بحرف ← نقطة تحته)"))
         self.outdent_button = QPushButton(t("إزاحة للخارج"))

@@ -29,7 +29,7 @@ from cwgdraft.core.model import Contribution, OpeningRemark, Person, PersonRole,
 from cwgdraft.formats.render import lay_out
 from cwgdraft.gui.commands import SetList, SetValue
 from cwgdraft.gui.editors.base import HasSession, Page
-from cwgdraft.gui.i18n import N_, t
+from cwgdraft.gui.i18n import N_, t, with_keys
 from cwgdraft.gui.widgets import ErrorLabel
 
 
@@ -142,8 +142,8 @@ class TablePage(Page):
         self.down_button = QPushButton(t("إلى الأسفل"))
         self.add_button.setToolTip(t("إضافة صف جديد بعد الصف المحدد"))
         self.remove_button.setToolTip(t("حذف الصف المحدد"))
-        self.up_button.setToolTip(t("نقل الصف المحدد إلى الأعلى (Alt+↑)"))
-        self.down_button.setToolTip(t("نقل الصف المحدد إلى الأسفل (Alt+↓)"))
+        self.up_button.setToolTip(with_keys(t("نقل الصف المحدد إلى الأعلى"), "Alt+↑"))
+        self.down_button.setToolTip(with_keys(t("نقل الصف المحدد إلى الأسفل"), "Alt+↓"))
         for b in (self.add_button, self.remove_button, self.up_button, self.down_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
