@@ -99,6 +99,9 @@ def test_shortcuts_are_set_and_shown(qtbot: Any, window: Any) -> None:
         shown = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         tip = action.toolTip()
         assert shown in tip or keys.replace("Up", "↑").replace("Down", "↓") in tip, (name, tip)
+    # The keys are held left to right inside the Arabic tooltip: (Alt+↑), not (↑+Alt).
+    assert window.move_up_action.toolTip().endswith("(\u200eAlt+↑\u200e)")
+    assert window.sections.up_button.toolTip().endswith("(\u200eAlt+↑\u200e)")
     # Redo follows the platform (Ctrl+Shift+Z on Linux desktops and macOS, Ctrl+Y on Windows).
     assert window.redo_action.shortcuts() == QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
     assert window.redo_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText) in \
