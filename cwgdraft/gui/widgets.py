@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPlainTextEdit,
+    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -218,6 +219,17 @@ class DateField(Field):
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.calendar = QCalendarWidget()
         self.calendar.setGridVisible(True)
+        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)  # no week numbers
+        self.calendar.setHorizontalHeaderFormat(QCalendarWidget.HorizontalHeaderFormat.ShortDayNames)
+        # Qt's smallest header section follows the font's height (176 px with Amiri): a 1200 px popup.
+        view = self.calendar.findChild(QTableView)
+        if view is not None:
+            metrics = view.horizontalHeader().fontMetrics()
+            locale = self.calendar.locale()
+            widest = max(metrics.horizontalAdvance(locale.dayName(day, QLocale.FormatType.ShortFormat))
+                         for day in range(1, 8))
+            view.horizontalHeader().setMinimumSectionSize(widest + 2 * metrics.averageCharWidth())
+            view.verticalHeader().setMinimumSectionSize(12)
         menu = QMenu(self.button)
         action = QWidgetAction(menu)
         action.setDefaultWidget(self.calendar)

@@ -206,3 +206,18 @@ def test_people_table_fits_its_width(qtbot: Any, window: Any) -> None:
     metrics = table.horizontalHeader().fontMetrics()
     for c in range(table.columnCount()):
         assert widths[c] >= min(170, metrics.horizontalAdvance(table.horizontalHeaderItem(c).text())), c
+
+
+def test_calendar_popup_is_compact_with_whole_day_names(qtbot: Any, window: Any) -> None:
+    """Qt's smallest header column follows the font's height (176 px with Amiri): not a 1200 px calendar."""
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QTableView
+
+    calendar = window.front.fields[("report", "date")].calendar
+    assert calendar.sizeHint().width() < 500
+    view = calendar.findChild(QTableView)
+    metrics = view.horizontalHeader().fontMetrics()
+    locale = calendar.locale()
+    for day in range(1, 8):
+        name = locale.dayName(day, QLocale.FormatType.ShortFormat)
+        assert view.horizontalHeader().minimumSectionSize() >= metrics.horizontalAdvance(name), name
