@@ -81,3 +81,15 @@ def qtbot_button() -> Any:
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton
+
+
+def test_an_empty_paragraph_is_said_so_in_the_list(qtbot: Any, tmp_path: Path) -> None:
+    window, store = _empty_window(qtbot, tmp_path)
+    try:
+        report = window.new_empty_report()
+        assert report is not None
+        window.go_to("section", report.sections[0].id)
+        settle(window)
+        assert window.sections.list.item(0).text() == "1.1  [فقرة فارغة]"
+    finally:
+        store.close()

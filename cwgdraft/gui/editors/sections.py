@@ -342,7 +342,7 @@ class SectionPage(Page):
     def _row_text(self, p: Paragraph, label: str) -> str:
         indent = "    " * _LEVEL[p.kind]
         mark = label or _GLYPH.get(p.kind, "")
-        text = p.text.replace("\n", " ")
+        text = p.text.replace("\n", " ") or t("[فقرة فارغة]")
         if len(text) > 120:
             text = text[:120] + "…"
         return f"{indent}{mark}  {text}" if mark else f"{indent}{text}"
