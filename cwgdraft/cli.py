@@ -197,7 +197,8 @@ def _add_list(p: argparse.ArgumentParser) -> None:
 
 
 def _run_list(args: argparse.Namespace, ctx: Context) -> int:
-    summaries = ctx.store().list_reports()
+    store = ctx.store()
+    summaries = store.list_reports()
     if args.json:
         import json
 
@@ -209,7 +210,9 @@ def _run_list(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     for s in summaries:
         date = s.date.isoformat() if s.date else ""
-        ctx.out(f"{s.id}\t{s.symbol}\t{date}\t{_first_line(s.title)}")
+        # A report without a title is named by its subject or meetings, in brackets.
+        title = _first_line(s.title) or f"[{store.get(s.id).name}]"
+        ctx.out(f"{s.id}\t{s.symbol}\t{date}\t{title}")
     return 0
 
 

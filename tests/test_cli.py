@@ -109,6 +109,15 @@ def test_list_lines_and_json(loaded_db: Path) -> None:
     assert after.stdout == text.stdout
 
 
+def test_list_names_a_report_without_title_by_its_meetings(tmp_path: Path) -> None:
+    db = tmp_path / "x.db"
+    assert run("sample", db=db).returncode == 0
+    lines = run("list", "--bidi", "logical", db=db).stdout.splitlines()
+    # The 2022 sample has no title (its extraction lost it): its meeting and date stand in.
+    assert any(line.endswith("\t[الاجتماع الثامن عشر (12 يناير 2022)]") for line in lines), lines
+    assert any(line.endswith("\tتقرير من رئيس فريق العمل التابع للمجلس") for line in lines), lines
+
+
 def test_list_empty_store(tmp_path: Path) -> None:
     result = run("list", "--json", db=tmp_path / "new" / "x.db")
     assert result.returncode == 0

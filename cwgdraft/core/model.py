@@ -181,4 +181,21 @@ class Report:
     @property
     def label(self) -> str:
         """A short human name: the symbol, else the title's first line."""
-        return self.symbol or (self.title.splitlines()[0] if self.title else "") or self.id[:8]
+        return self.symbol or (self.title.splitlines()[0] if self.title else "") or self.name
+
+    @property
+    def name(self) -> str:
+        """What to call a report without a title: its subject's first line, else
+        its meetings and first date (`الاجتماع الثامن عشر (12 يناير 2022)`),
+        else the start of its id."""
+        from cwgdraft.core import arabic
+
+        subject = self.subject.split("\n")[0].strip()
+        if subject:
+            return subject
+        numbers = [m.number for m in self.meetings if 1 <= m.number <= 99]
+        if numbers:
+            text = arabic.meetings_phrase(numbers, genitive=False)
+            start = next((m.start for m in self.meetings if m.start), None)
+            return f"{text} ({arabic.format_date(start, nbsp=False)})" if start else text
+        return self.id[:8]
