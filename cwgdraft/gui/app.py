@@ -87,18 +87,17 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QTimer
 
     from cwgdraft.core.store import Store
-    from cwgdraft.gui.dialogs import describe, install_excepthook
+    from cwgdraft.gui.dialogs import describe, detail, install_excepthook
     from cwgdraft.gui.main_window import MainWindow, remember_store
 
     try:
         store = Store.open(args.db)
     except Exception as exc:
-        message = describe(exc)
-        print(f"cwgdraft-gui: {message}", file=sys.stderr)
+        print(f"cwgdraft-gui: {detail(exc)}", file=sys.stderr)  # the command line's line
         if not args.screenshot:
             from PySide6.QtWidgets import QMessageBox
 
-            QMessageBox.critical(None, "cwgdraft", message)
+            QMessageBox.critical(None, "cwgdraft", describe(exc))
         return 1
     install_excepthook()
     window = MainWindow(store)

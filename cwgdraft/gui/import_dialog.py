@@ -4,11 +4,18 @@ Nothing is stored until the user presses Store: first the dialog shows the
 fields found, the outline (sections with their paragraphs by kind), what
 could not be placed (kept as unnumbered paragraphs where it stood) and the
 notes (comments left out, renumbering). A file that cannot be used shows its
-one-line error and cannot be stored.
+error (`dialogs.describe`) and cannot be stored.
+
+A Word file exported from a report that is in the store carries that
+report's paragraph ids: the dialog says which report, and offers what
+`cwgdraft import` offers (`settle_ids`, the same function): update that
+report from the file (`--replace`: what Word does not carry is kept as
+stored), add it as a new report with new ids (`--new`), or cancel.
 """
 
 from __future__ import annotations
 
+import copy
 import re
 from pathlib import Path
 
@@ -33,9 +40,10 @@ from PySide6.QtWidgets import (
 from cwgdraft.core.errors import CwgError
 from cwgdraft.core.model import MeetingMode, Numbering, Report
 from cwgdraft.core.store import Store
-from cwgdraft.gui.i18n import N_, t
+from cwgdraft.gui.dialogs import describe
+from cwgdraft.gui.i18n import N_, ltr, t
 from cwgdraft.gui.messages import arabic_interface
-from cwgdraft.importer import ImportResult, import_file
+from cwgdraft.importer import ImportResult, import_file, settle_ids
 
 FIELD_LABELS = {
     "council_session": N_("دورة المجلس"),
@@ -125,6 +133,28 @@ def found_text(key: str, value: str, report: Report) -> str:
     return value
 
 
+def report_name(report: Report) -> str:
+    """A stored report as the user knows it: its symbol, its title's first line and its date."""
+    from cwgdraft.core import arabic
+
+    arabic_ui = arabic_interface()
+
+    def held(text: str) -> str:  # Arabic inside an English sentence keeps its own order (its brackets, its date)
+        return text if arabic_ui else f"\u202b{text}\u202c"
+
+    parts = []
+    if report.symbol:
+        parts.append(ltr(report.symbol))
+    title = report.title.splitlines()[0].strip() if report.title.strip() else ""
+    if title:
+        parts.append(f"«{title}»" if arabic_ui else f"“{held(title)}”")
+    if not parts:
+        parts.append(held(report.name))
+    if report.date:
+        parts.append(f"({arabic.format_date(report.date, nbsp=False) if arabic_ui else report.date.isoformat()})")
+    return " ".join(parts)
+
+
 FILE_FILTER = N_("تقارير (*.docx *.txt);;Word (*.docx);;نص (*.txt);;كل الملفات (*)")
 
 
@@ -136,6 +166,8 @@ class ImportDialog(QDialog):
         self.store = store
         self.imported: ImportResult | None = None
         self.stored_id: str | None = None
+        self.owner_id: str | None = None  # the stored report the file was exported from
+        self.outcome = ""  # after storing: "new", "replace" (owner_id updated) or "copy"
         self.setWindowTitle(t("استيراد تقرير"))
         self.setObjectName("importDialog")
         self.resize(860, 620)
@@ -171,6 +203,15 @@ class ImportDialog(QDialog):
         self.notes = QListWidget(self)
         self.notes.setObjectName("importNotes")
 
+        # A file exported from a stored report: which one, and what each choice does.
+        self.conflict = QLabel(self)
+        self.conflict.setObjectName("importConflict")
+        self.conflict.setWordWrap(True)
+        self.conflict.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.conflict.setFrameShape(QLabel.Shape.StyledPanel)
+        self.conflict.setMargin(6)
+        self.conflict.hide()
+
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.fields, t("الحقول"))
         self.tabs.addTab(self.outline, t("المخطط"))
@@ -181,13 +222,26 @@ class ImportDialog(QDialog):
         self.store_button = self.buttons.addButton(t("تخزين"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.store_button.setObjectName("storeImport")
         self.store_button.setEnabled(False)
+        self.replace_button = self.buttons.addButton(t("تحديث التقرير المخزَّن من الملف"),
+                                                     QDialogButtonBox.ButtonRole.AcceptRole)
+        self.replace_button.setObjectName("replaceImport")
+        self.replace_button.setToolTip(t("يأخذ التقرير المخزَّن نص الملف ويبقى معرّفه؛ وتبقى الاجتماعات والأشخاص "
+                                         "والمساهمات والكلمات الافتتاحية كما هي مخزَّنة"))
+        self.new_button = self.buttons.addButton(t("إضافته تقريراً جديداً"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.new_button.setObjectName("newImport")
+        self.new_button.setToolTip(t("يُضاف الملف تقريراً آخر بمعرّفات جديدة، ولا يُمسّ التقرير المخزَّن"))
+        self.replace_button.hide()
+        self.new_button.hide()
         self.cancel_button = self.buttons.addButton(t("إلغاء"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.store_button.clicked.connect(self.store_result)
+        self.store_button.clicked.connect(lambda: self.store_result())
+        self.replace_button.clicked.connect(lambda: self.store_result("replace"))
+        self.new_button.clicked.connect(lambda: self.store_result("new"))
         self.cancel_button.clicked.connect(self.reject)
 
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.status)
+        layout.addWidget(self.conflict)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.buttons)
 
@@ -203,28 +257,61 @@ class ImportDialog(QDialog):
         self._clear()
         try:
             result = import_file(path)
-        except CwgError as exc:
+            owners = self.store.owners(result.report)
+        except (CwgError, OSError) as exc:
             self.imported = None
-            self.status.setText(t("تعذر استيراد الملف:") + " " + str(exc))
+            self.status.setText(describe(exc))
             self.status.setProperty("error", True)
+            self._offer(None)
             self.store_button.setEnabled(False)
             return False
         self.imported = result
         self.status.setProperty("error", False)
         self._show(result)
+        self._offer(next(iter(owners), None))
         self.store_button.setEnabled(True)
         return True
 
-    def store_result(self) -> None:
+    def store_result(self, how: str = "") -> None:
+        """Store what was imported. A file exported from a stored report needs `how`:
+        "replace" (update that report from the file) or "new" (add another report)."""
         if self.imported is None:
             return
+        if self.owner_id is not None and how not in ("replace", "new"):
+            return  # the user chooses with the buttons that say what happens
+        report = copy.deepcopy(self.imported.report)  # a failed attempt leaves the import as it was read
         try:
-            self.store.save(self.imported.report)
+            done = settle_ids(report, self.store, how or "ask", where=self.path_edit.text())
+            self.store.save(report)
         except CwgError as exc:
-            self.status.setText(t("تعذر التخزين:") + " " + str(exc))
+            self.status.setText(t("لم يُخزَّن شيء.") + "\n" + describe(exc))
+            self.status.setProperty("error", True)
             return
-        self.stored_id = self.imported.report.id
+        self.outcome = done
+        self.stored_id = report.id
         self.accept()
+
+    def _offer(self, owner_id: str | None) -> None:
+        """Store, or (a file exported from a stored report) update that report or add a new one."""
+        self.owner_id = owner_id
+        conflict = owner_id is not None
+        self.store_button.setVisible(not conflict)
+        self.replace_button.setVisible(conflict)
+        self.new_button.setVisible(conflict)
+        self.conflict.setVisible(conflict)
+        if owner_id is None:
+            self.conflict.clear()
+            return
+        try:
+            name = report_name(self.store.get(owner_id))
+        except CwgError:
+            name = ltr(owner_id[:8])
+        self.conflict.setText(
+            t("هذا الملف مُصدَّر من تقرير موجود في المخزن: %1.").replace("%1", name) + "\n"
+            + t("«تحديث التقرير المخزَّن من الملف» يأخذ نص الملف ويُبقي ما لا يحمله ملف Word كما هو مخزَّن: "
+                "الاجتماعات والأشخاص والمساهمات والكلمات الافتتاحية. «إضافته تقريراً جديداً» يخزّنه تقريراً "
+                "آخر بمعرّفات جديدة ولا يمسّ التقرير المخزَّن.")
+        )
 
     # --- display ------------------------------------------------------------------
     def _clear(self) -> None:

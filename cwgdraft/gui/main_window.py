@@ -299,7 +299,7 @@ class MainWindow(QMainWindow):
         self.session = session
         session.changed.connect(self._changed)
         session.saved.connect(self._after_save)
-        session.save_failed.connect(lambda msg: show_error(self, t("لم يُحفظ التعديل الأخير"), msg))
+        session.save_failed.connect(lambda exc: show_error(self, t("لم يُحفظ التعديل الأخير"), exc))
         session.undo_stack.indexChanged.connect(lambda _i: self._enable())
         self.settings.setValue("last_report", session.report.id)
         self.preview.report = session.report
@@ -533,12 +533,19 @@ class MainWindow(QMainWindow):
         except ImportError as exc:
             show_error(self, t("الاستيراد غير متاح"), exc)
             return
+        if self.session is not None:
+            self.session.save_now()  # the import reads the store as the user left it
         dialog = ImportDialog(self, self.store)
         accepted = dialog.exec()
-        self.refresh_reports()
         stored_id = getattr(dialog, "stored_id", None)
         if accepted and stored_id:
+            self._descriptions.pop(stored_id, None)
+            if self.session is not None and self.session.report.id == stored_id:
+                # The open report was updated from the file: its model and undo history are the
+                # old version's. Drop them unsaved; the report is opened again from the store.
+                self.session.forget()
             self.open_report(stored_id)
+        self.refresh_reports()
 
     # --- export ---------------------------------------------------------------
     def check_before_export(self) -> bool:
@@ -653,7 +660,7 @@ class MainWindow(QMainWindow):
         try:
             store = Store.open(path)
         except Exception as exc:
-            show_error(self, t("تعذر فتح المخزن"), exc)
+            show_error(self, t("تعذّر فتح المخزن"), exc)
             return False
         if self.session is not None:
             self.session.close()

@@ -80,8 +80,10 @@ class Preview(QTextBrowser):
         try:
             html = to_html(render(self.report), self.selected)
         except Exception as exc:  # a broken template: say so in the preview, keep editing
-            self.error = str(exc)
-            self.setPlainText(str(exc))
+            from cwgdraft.gui.dialogs import describe
+
+            self.error = describe(exc)
+            self.setPlainText(self.error)
             return
         self.error = ""
         bar = self.verticalScrollBar()

@@ -98,7 +98,7 @@ class Session(QObject):
     # while the user types in the field that caused the change.
     changed = Signal(bool)
     saved = Signal()
-    save_failed = Signal(str)
+    save_failed = Signal(object)  # the exception: the window says it (`dialogs.describe`)
 
     def __init__(self, store: Any, report: Report, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -129,11 +129,18 @@ class Session(QObject):
         try:
             self.store.save(self.report)
         except Exception as exc:  # the store names the cause; the user sees it
-            self.save_failed.emit(str(exc))
+            self.save_failed.emit(exc)
             return False
         self.dirty = False
         self.saved.emit()
         return True
+
+    def forget(self) -> None:
+        """The stored report changed under this session (an import replaced it): stop
+        without saving, and drop the undo history, which belongs to the old version."""
+        self._timer.stop()
+        self.dirty = False
+        self.undo_stack.clear()
 
     def close(self) -> None:
         self.save_now()

@@ -796,10 +796,6 @@
         <translation>Report exported to %1</translation>
     </message>
     <message>
-        <source>تعذر فتح المخزن</source>
-        <translation>Could not open the store</translation>
-    </message>
-    <message>
         <source>برنامج cwgdraft، الإصدار %1
 
 يصوغ تقرير رئيس فريق عمل تابع للمجلس بالعربية، من اليمين إلى اليسار، ويصدّره ملفاً بصيغة Word.</source>
@@ -980,14 +976,6 @@ Open it now?</translation>
     <message>
         <source>تعذر وضع {n} عنصراً: بقيت فقرات غير مرقمة حيث كانت.</source>
         <translation>{n} items could not be placed: they stay as unnumbered paragraphs where they were.</translation>
-    </message>
-    <message>
-        <source>تعذر استيراد الملف:</source>
-        <translation>Could not import the file:</translation>
-    </message>
-    <message>
-        <source>تعذر التخزين:</source>
-        <translation>Could not store:</translation>
     </message>
     <message>
         <source>إضافة كلمة افتتاحية</source>
@@ -1228,6 +1216,66 @@ Open it now?</translation>
     <message>
         <source>إغلاق</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>المخزن مشغول: يستخدمه برنامج آخر. أعد المحاولة بعد قليل</source>
+        <translation>The store is busy: another program is using it. Try again in a moment</translation>
+    </message>
+    <message>
+        <source>تعذّر فتح المخزن</source>
+        <translation>Could not open the store</translation>
+    </message>
+    <message>
+        <source>الملف ليس تقريراً يمكن قراءته</source>
+        <translation>The file is not a report that can be read</translation>
+    </message>
+    <message>
+        <source>القالب غير صالح</source>
+        <translation>The template cannot be used</translation>
+    </message>
+    <message>
+        <source>لا يوجد تقرير أو ملف بهذا الاسم</source>
+        <translation>No report or file by that name</translation>
+    </message>
+    <message>
+        <source>لا يمكن استخدام ما أُعطي</source>
+        <translation>What was given cannot be used</translation>
+    </message>
+    <message>
+        <source>تعذّرت العملية</source>
+        <translation>The operation failed</translation>
+    </message>
+    <message>
+        <source>لا يمكن استيراد هذا الملف</source>
+        <translation>This file cannot be imported</translation>
+    </message>
+    <message>
+        <source>لم يُخزَّن شيء.</source>
+        <translation>Nothing was stored.</translation>
+    </message>
+    <message>
+        <source>تحديث التقرير المخزَّن من الملف</source>
+        <translation>Update the stored report from the file</translation>
+    </message>
+    <message>
+        <source>إضافته تقريراً جديداً</source>
+        <translation>Add as a new report</translation>
+    </message>
+    <message>
+        <source>يأخذ التقرير المخزَّن نص الملف ويبقى معرّفه؛ وتبقى الاجتماعات والأشخاص والمساهمات والكلمات الافتتاحية كما هي مخزَّنة</source>
+        <translation>The stored report takes the file's text and keeps its id; its meetings, people, contributions and opening remarks stay as stored</translation>
+    </message>
+    <message>
+        <source>يُضاف الملف تقريراً آخر بمعرّفات جديدة، ولا يُمسّ التقرير المخزَّن</source>
+        <translation>The file is added as another report with new ids; the stored report is not touched</translation>
+    </message>
+    <message>
+        <source>هذا الملف مُصدَّر من تقرير موجود في المخزن: %1.</source>
+        <translation>This file was exported from a report that is already in the store: %1.</translation>
+    </message>
+    <message>
+        <source>«تحديث التقرير المخزَّن من الملف» يأخذ نص الملف ويُبقي ما لا يحمله ملف Word كما هو مخزَّن: الاجتماعات والأشخاص والمساهمات والكلمات الافتتاحية. «إضافته تقريراً جديداً» يخزّنه تقريراً آخر بمعرّفات جديدة ولا يمسّ التقرير المخزَّن.</source>
+        <translation>“Update the stored report from the file” takes the file's text and keeps what a Word file does not carry as stored: the meetings, people, contributions and opening remarks. “Add as a new report” stores it as another report with new ids and leaves the stored report untouched.</translation>
     </message>
 </context>
 </TS>
