@@ -264,22 +264,13 @@ class MainWindow(QMainWindow):
         self.navigator.set_reports(summaries, self.report.id if self.report else None, titles)
 
     def _describe(self, report_id: str) -> str:
-        """A name for a report without a title: its subject, else its meetings."""
-        from cwgdraft.core import arabic
-
+        """A name for a report without a title (`Report.name`: its subject, else its meetings)."""
         if report_id in self._descriptions:
             return self._descriptions[report_id]
         try:
-            report = self.store.get(report_id)
+            text = self.store.get(report_id).name
         except Exception:
             return ""
-        text = report.subject.split("\n")[0].strip()
-        if not text:
-            numbers = [m.number for m in report.meetings if 1 <= m.number <= 99]
-            text = arabic.meetings_phrase(numbers) if numbers else ""
-            start = next((m.start for m in report.meetings if m.start), None)
-            if start:
-                text += f" ({arabic.format_date(start, nbsp=False)})"
         self._descriptions[report_id] = text
         return text
 
