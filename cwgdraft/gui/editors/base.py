@@ -7,9 +7,10 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from cwgdraft.gui.commands import SetValue
+from cwgdraft.gui.i18n import t
 from cwgdraft.gui.session import Session, Target, resolve
 from cwgdraft.gui.widgets import DateField, Field, LineField, TextField
 
@@ -139,6 +140,20 @@ class Page(QScrollArea):
         form.addRow(label, field)
         self.fields[(kind, attr)] = field
         return field
+
+    def choice(self, form: QFormLayout, kind: str, attr: str, label: str, options: dict[Any, str],
+               tooltip: str) -> QComboBox:
+        """A combo box over an enum's members (`options`: member -> label to translate)."""
+        combo = QComboBox()
+        combo.setToolTip(tooltip)
+        enum_type = type(next(iter(options)))
+        for member, text in options.items():
+            combo.addItem(t(text), member.value)
+        combo.currentIndexChanged.connect(
+            lambda _i: self._set(kind, attr, enum_type(combo.currentData()), label, False)
+        )
+        form.addRow(label, combo)
+        return combo
 
     def date(self, form: QFormLayout, kind: str, attr: str, label: str) -> DateField:
         field = DateField()

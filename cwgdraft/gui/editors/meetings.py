@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -88,14 +87,7 @@ class MeetingsPage(Page):
         form.addRow(t("رقم الاجتماع"), self.number_field)
         self.date(form, "meeting", "start", t("تاريخ الاجتماع (البداية)"))
         self.date(form, "meeting", "end", t("النهاية (لاجتماع يمتد أياماً)"))
-        self.mode = QComboBox()
-        self.mode.setToolTip(t("كيف عُقد الاجتماع"))
-        for mode, label in MODES.items():
-            self.mode.addItem(t(label), mode.value)
-        self.mode.currentIndexChanged.connect(
-            lambda _i: self._set("meeting", "mode", MeetingMode(self.mode.currentData()), t("طريقة الانعقاد"), False)
-        )
-        form.addRow(t("طريقة الانعقاد"), self.mode)
+        self.mode = self.choice(form, "meeting", "mode", t("طريقة الانعقاد"), MODES, t("كيف عُقد الاجتماع"))
         self.line(form, "meeting", "venue", t("المكان"), t("مقر الاتحاد في جنيف"))
         self.line(form, "meeting", "platform", t("المنصة"), "Zoom", latin=True)
         self.participants = QSpinBox()

@@ -95,14 +95,7 @@ class SectionPage(Page):
         self.section_heading = self.heading(t("القسم"))
         form = self.form()
         self.line(form, "section", "title", t("عنوان القسم"))
-        self.role = QComboBox()
-        self.role.setToolTip(t("وظيفة القسم في التقرير"))
-        for role, label in ROLES.items():
-            self.role.addItem(t(label), role.value)
-        self.role.currentIndexChanged.connect(
-            lambda _i: self._set("section", "role", SectionRole(self.role.currentData()), t("وظيفة القسم"), False)
-        )
-        form.addRow(t("وظيفة القسم"), self.role)
+        self.role = self.choice(form, "section", "role", t("وظيفة القسم"), ROLES, t("وظيفة القسم في التقرير"))
         sec_buttons = QHBoxLayout()
         self.add_section_button = QPushButton(t("قسم جديد"))
         self.add_section_button.setToolTip(t("إضافة قسم بعد هذا القسم"))
