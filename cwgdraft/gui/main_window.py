@@ -680,12 +680,39 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction(ltr(path), lambda p=path: self.open_store(Path(p)))
         self.recent_menu.setEnabled(not self.recent_menu.isEmpty())
 
-    def set_language(self, code: str) -> None:
+    def set_language(self, code: str) -> MainWindow:
+        """Switch the interface language now and return the window that shows it.
+
+        Every text is set when a widget is made, so the window is made again in
+        the new language, on the same store and report; every edit is already
+        stored, and the new window starts with an empty undo history."""
+        from PySide6.QtWidgets import QApplication
+
+        from cwgdraft.gui import i18n
+
         for c, a in self.lang_actions.items():
             a.setChecked(c == code)
         self.settings.setValue("language", code)
-        QMessageBox.information(self, t("لغة الواجهة"),
-                                t("ستظهر الواجهة باللغة المختارة عند تشغيل البرنامج في المرة القادمة."))
+        app = QApplication.instance()
+        if app is None or app.property("cwgdraft_lang") == code:
+            return self
+        report_id = self.report.id if self.report else None
+        self.flush()
+        self.save_settings()
+        app.setLayoutDirection(i18n.install(app, code))
+        app.setProperty("cwgdraft_lang", code)
+        successor = MainWindow(self.store, self.settings)
+        successor.keep_layout = self.keep_layout
+        if report_id is not None:
+            successor.open_report(report_id)
+        successor.setGeometry(self.geometry())
+        if self.isVisible():
+            successor.show()
+        _windows.append(successor)
+        self.close()
+        if self in _windows:
+            _windows.remove(self)
+        return successor
 
     def about(self) -> None:
         from cwgdraft import __version__
@@ -734,6 +761,10 @@ class MainWindow(QMainWindow):
         if self.pdf_job is not None:
             self.pdf_job.cancel()
         super().closeEvent(event)
+
+
+# Windows made by a language switch: Python keeps them alive, Qt shows them.
+_windows: list[MainWindow] = []
 
 
 def recent_stores(settings: QSettings) -> list[str]:

@@ -744,10 +744,6 @@
         <translation>cwgdraft store (*.db);;All files (*)</translation>
     </message>
     <message>
-        <source>ستظهر الواجهة باللغة المختارة عند تشغيل البرنامج في المرة القادمة.</source>
-        <translation>The interface will use the chosen language the next time the program starts.</translation>
-    </message>
-    <message>
         <source>محفوظ</source>
         <translation>Saved</translation>
     </message>

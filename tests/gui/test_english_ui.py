@@ -52,3 +52,34 @@ def test_meeting_names_stay_arabic_in_arabic(qtbot: Any, window: Any) -> None:
     window.go_to("meetings")
     settle(window)
     assert window.meetings.list.item(0).text().startswith("الاجتماع الثامن عشر (18)")
+
+
+def test_switching_language_rebuilds_the_window_at_once(qtbot: Any, window: Any) -> None:
+    """Settings → language takes effect now: a new window in the other language,
+    on the same store and report, with nothing lost."""
+    from PySide6.QtWidgets import QApplication
+
+    from cwgdraft.core import portable
+
+    store, report_id = window.store, window.report.id
+    before = portable.dumps(store.get(report_id))
+    try:
+        english = window.set_language("en")
+        qtbot.addWidget(english)
+        assert english is not window and not window.isVisible() and english.isVisible()
+        assert QApplication.instance().layoutDirection() == Qt.LayoutDirection.LeftToRight
+        assert english.layoutDirection() == Qt.LayoutDirection.LeftToRight
+        assert english.menuBar().actions()[0].text().replace("&", "") == "File"
+        assert english.report is not None and english.report.id == report_id
+        assert english.lang_actions["en"].isChecked()
+        assert portable.dumps(store.get(report_id)) == before
+        # The same language again changes nothing.
+        assert english.set_language("en") is english
+        arabic = english.set_language("ar")
+        qtbot.addWidget(arabic)
+        assert arabic.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert arabic.report.id == report_id
+    finally:
+        from tests.gui.conftest import set_language
+
+        set_language("ar")
