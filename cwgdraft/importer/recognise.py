@@ -21,6 +21,7 @@ from cwgdraft.core.model import (
     Meeting,
     MeetingMode,
     Numbering,
+    OpeningRemark,
     Paragraph,
     ParagraphKind,
     Person,
@@ -84,7 +85,50 @@ _ACRONYM = re.compile(r"(فريق العمل التابع للمجلس[^()،,.؛
 _GROUP = re.compile(r"(فريق العمل التابع للمجلس(?:\s+و?المعني\s+[^()،,.؛:\n]*)?)")
 _PARTICIPANTS = re.compile(r"(?:نحو|حوالي|قرابة|أكثر من)?\s*(\d{1,5})\s+مشارك")
 _PLATFORMS = ("Zoom", "Teams", "Webex", "Interprefy", "GoToMeeting", "Skype")
-_CONTRIBUTION = re.compile(r"^(?:وثيقة|وثائق|مساهمة)\s+(?:من|مقدمة من|مقدّمة من)\s+(.+)$", re.S)
+_CONTRIBUTION = re.compile(
+    r"^(?:ال)?(?:وثيقة|وثائق|مساهمة)(?:\s+(?P<doc>[A-Z][\w\-\u2011/.]*\d))?\s+(?:من|مقدمة من|مقدّمة من)\s+(?P<rest>.+)$",
+    re.S,
+)
+# Who presented a listed item that does not start `وثيقة من`: `عرض بشأن ... التي قدمها الاتحاد عن ...`.
+_PRESENTED_BY = re.compile(
+    r"(?:قدمها|قدّمها|قدمته|قدّمته|قدمتها|قدّمتها|يقدمها|يقدّمها|تقدمها|تقدّمها|"
+    r"المقدمة من|المقدَّمة من|المقدّمة من|المقدم من|المقدَّم من|المقدّم من|مقدمة من|مقدّمة من|مقدم من)"
+    r"\s+(?P<who>[^،,.:؛()]+?)(?=\s+(?:عن|في|بشأن|حول|على|إلى|من|لـ?|بغية|بهدف)\s|[،,.:؛(]|$)"
+)
+# The opening section's speakers (FORMAT.md: `الملاحظات الافتتاحية` / `كلمات الترحيب`). The
+# paragraph's first words are `[و]verb`, then the speaker, set off by commas:
+#   `افتتح الاجتماع الأمين العام للاتحاد، السيد هولين جاو، ...`       (title, then name)
+#   `وأعربت مديرة مكتب تنمية الاتصالات بالاتحاد، السيدة دورين ...، ...` (title, then name)
+#   `افتتح السيد مالكوم جونسون، نائب الأمين العام للاتحاد ...، ...`   (name, then title)
+_HON = "(?P<hon>" + "|".join(sorted(HONORIFICS, key=len, reverse=True)) + ")"
+_WORD = r"[^\W\d_][^\s\d،,.؛:()\[\]\"“”]*"
+_NAME = "(?P<name>" + _WORD + r"(?:\s+" + _WORD + "){1,3})"
+_TITLE = r"(?P<title>" + _WORD + r"(?:\s+" + _WORD + "){0,9})"
+_VERB = r"^(?P<verb>" + _WORD + r")\s+"
+_TITLE_THEN_NAME = re.compile(_VERB + r"(?:الاجتماع\s+)?" + _TITLE + r"\s*[،,]\s*" + _HON + r"\s+" + _NAME + r"\s*(?:[،,.]|$)")
+_NAME_THEN_TITLE = re.compile(_VERB + _HON + r"\s+" + _NAME + r"\s*[،,]\s*" + _TITLE + r"\s*[،,]")
+# The verbs that open a speaker's paragraph (without diacritics; `و` before and a feminine `ت` after allowed).
+_SPEAKING_VERBS = (
+    "افتتح", "استهل", "رحب", "أعرب", "ألقى", "ألقت", "أدلى", "أدلت", "قال", "أشار", "تحدث", "تكلم", "شكر",
+    "أكد", "شدد", "ذكر", "هنأ", "دعا", "دعت", "أعلن", "ترأس", "نوه", "أثنى", "أثنت", "لفت", "حث", "أبرز",
+)  # fmt: skip
+_TASHKEEL = re.compile("[\u064b-\u0652\u0670]")
+
+
+def _speaking_verb(word: str) -> bool:
+    w = _TASHKEEL.sub("", word)
+    for stem in _SPEAKING_VERBS:
+        for form in (stem, stem + "ت"):
+            if w == form or w == "و" + form:
+                return True
+    return False
+
+
+_NAMED_AGAIN = re.compile(_VERB + _HON + r"\s+(?P<rest>\S.*)$", re.S)  # `وافتتح السيد جونسون أيضاً ...`
+_BY_CHAIR = re.compile(_VERB + r"(?:(?:السيد|السيدة)\s+)?(?:الرئيس|الرئيسة)(?=[\s،,.]|$)")  # `ورحب الرئيس ...`
+# The title a presenting paragraph quotes for a document: `الوثيقة المعنونة "..."`, `بعنوان "..."`, `مشروعه: "..."`.
+_QUOTED_TITLE = re.compile(r'(?:المعنونة|المعنون|بعنوان|[:：])\s*["“”«]([^"“”«»\n]{3,200})["“”»]')
+_SECRETARIAT = ("الاتحاد", "أمانة الاتحاد", "الأمانة", "الأمانة العامة", "الاتحاد الدولي للاتصالات", "ITU")
 
 _ROLES = (
     ("مقدمة", SectionRole.INTRODUCTION),
@@ -387,6 +431,7 @@ class _Reader:
         self.footer()
         self.meetings_and_group()
         self.contributions()
+        self.opening_speakers()
         return Recognised(self.report, self.unplaced, self.notes, self.found)
 
     @staticmethod
@@ -439,7 +484,10 @@ class _Reader:
             styled = "signature" in ln.style.lower()
             if _SIGNATURE.match(t) and (title_next or styled or (ln.kind == "plain" and after[i] <= 3)):
                 candidates.append(i)
-            elif _NAME_ONLY.match(t) and len(t.split()) <= 6 and (title_next or styled) and after[i] <= 5:
+            elif (
+                _NAME_ONLY.match(t) and len(t.split()) <= 6 and (title_next or styled) and after[i] <= 5
+                and not t.startswith("رئيس")  # the signature's title line (`رئيس فريق العمل ...`), not a name
+            ):  # fmt: skip
                 candidates.append(i)
         if not candidates:
             return len(lines), None
@@ -823,35 +871,129 @@ class _Reader:
             self.found["group"] = r.group.name + (f" ({r.group.acronym})" if r.group.acronym else "")
 
     def contributions(self) -> None:
+        """The documents of the list: `وثيقة من X: Y` items anywhere; in the
+        contributions section every list item that is not a group heading (a
+        heading ends with a colon, starts `وثائق`, or has deeper items under it)."""
         r = self.report
         meeting_id = r.meetings[0].id if len(r.meetings) == 1 else None
+        items = (ParagraphKind.BULLET, ParagraphKind.SUB_BULLET, ParagraphKind.LETTERED_BULLET)
         for section in r.sections:
+            in_list = section.role is SectionRole.CONTRIBUTIONS
             group = ""  # the bullet a `○` item stands under: `وثائق ... يقدمها أعضاء الاتحاد`
-            for p in section.paragraphs:
-                if p.kind is ParagraphKind.BULLET:
-                    group = p.text
-                if p.kind not in (ParagraphKind.BULLET, ParagraphKind.SUB_BULLET, ParagraphKind.LETTERED_BULLET):
-                    group = "" if p.kind is not ParagraphKind.BULLET else group
+            paragraphs = section.paragraphs
+            for i, p in enumerate(paragraphs):
+                if p.kind not in items:
+                    group = ""
                     continue
-                m = _CONTRIBUTION.match(p.text.strip())
-                if not m:
+                text = p.text.strip()
+                m = _CONTRIBUTION.match(text)
+                heading = _is_group_heading(p, paragraphs[i + 1] if i + 1 < len(paragraphs) else None)
+                if p.kind is ParagraphKind.BULLET and (heading or not m):
+                    group = text if heading else ""
+                if m:
+                    rest = m["rest"].strip()
+                    source, sep, title = rest.partition(": ")
+                    if not sep:  # no title given: the one the presenting paragraph quotes, else the item's words
+                        source, title = rest, self.quoted_title(rest) or text
+                    document = (m["doc"] or "").replace("\u2011", "-")
+                elif in_list and not heading:
+                    who = _PRESENTED_BY.search(fold(text))
+                    source, title, document = (who["who"].strip() if who else ""), text, ""
+                else:
                     continue
-                rest = m.group(1).strip()
-                source, sep, title = rest.partition(": ")
-                if not sep:
-                    source, title = rest, ""
+                source = source.strip()
                 category = ""
                 if p.kind is ParagraphKind.SUB_BULLET and group:
                     if "شركاؤه" in group or "شركاء" in group:
                         category = "partner"
                     elif "أعضاء" in group or "الدول الأعضاء" in group:
                         category = "member_state"
+                if not category and source in _SECRETARIAT:
+                    category = "secretariat"
                 r.contributions.append(
-                    Contribution(title.strip(), source=source.strip(), category=category, meeting_id=meeting_id,
-                                 paragraph_id=p.id)
-                )
+                    Contribution(title.strip(), document=document, source=source, category=category,
+                                 meeting_id=meeting_id, paragraph_id=p.id)
+                )  # fmt: skip
         if r.contributions:
             self.found["contributions"] = f"{len(r.contributions)} from the list of documents"
+
+    def quoted_title(self, source: str) -> str:
+        """The title quoted for `source`'s document by the one paragraph of the
+        presentations or discussions that names `source`; "" if none or several."""
+        want = fold(source)
+        if len(want) < 3:
+            return ""
+        naming = [
+            p for s in self.report.sections if s.role in (SectionRole.PRESENTATIONS, SectionRole.DISCUSSIONS)
+            for p in s.paragraphs if want in fold(p.text)
+        ]  # fmt: skip
+        if len(naming) != 1:
+            return ""
+        m = _QUOTED_TITLE.search(naming[0].text)
+        return m.group(1).strip() if m else ""
+
+    def opening_speakers(self) -> None:
+        """The opening section's speakers and their remarks: a person only where the
+        paragraph names one clearly (honorific, name, the function beside it); a
+        speaker named again (`السيد جونسون`) or the chair (`ورحب الرئيس`) is linked,
+        nothing created. Any other paragraph links nobody."""
+        r = self.report
+        chair = next((person for person in r.people if person.role is PersonRole.CHAIR), None)
+        for section in r.sections:
+            if section.role is not SectionRole.OPENING:
+                continue
+            for p in section.paragraphs:
+                sentence = re.split(r"[.؟!]\s", fold(p.text) + " ", maxsplit=1)[0].strip()
+                speaker = self.speaker(sentence, chair)
+                if speaker is not None:
+                    r.opening_remarks.append(OpeningRemark(speaker.id, p.id))
+
+    def speaker(self, sentence: str, chair: Person | None) -> Person | None:
+        people = self.report.people
+        verb = sentence.split(" ", 1)[0]
+        if chair is not None and _BY_CHAIR.match(sentence):
+            return chair
+        if not _speaking_verb(verb):
+            return None
+        for pattern in (_TITLE_THEN_NAME, _NAME_THEN_TITLE):
+            m = pattern.match(sentence)
+            if m and _function(m["title"]):
+                name = m["name"].strip()
+                known = next((person for person in people if person.name == name), None)
+                if known is not None:
+                    return known
+                person = Person(name, honorific=m["hon"], role=PersonRole.OPENING_SPEAKER, title=m["title"].strip())
+                people.append(person)
+                return person
+        m = _NAMED_AGAIN.match(sentence)
+        if m:
+            words = m["rest"].split()
+            for person in people:
+                parts = person.name.split()
+                if parts and (words[: len(parts)] == parts or words[0].strip("،,.") == parts[-1]):
+                    return person
+        return None
+
+
+_NOT_A_FUNCTION = {"على", "عن", "في", "إلى", "من", "مع", "أن", "بأن", "إن", "كما", "حول", "بشأن", "الكلمة", "أيضاً", "أيضا"}
+
+
+def _function(title: str) -> bool:
+    """A function beside a name (`الأمين العام للاتحاد`), not the rest of a sentence
+    (`على أهمية التعاون`): no honorific in it, and not starting with a particle."""
+    words = title.split()
+    return bool(words) and words[0] not in _NOT_A_FUNCTION and not any(w in HONORIFICS for w in words)
+
+
+def _is_group_heading(p: Paragraph, following: Paragraph | None) -> bool:
+    """A list item that heads a group of documents, not a document itself."""
+    text = fold(p.text)
+    deeper = {
+        ParagraphKind.BULLET: (ParagraphKind.SUB_BULLET,),
+        ParagraphKind.LETTERED_BULLET: (),
+        ParagraphKind.SUB_BULLET: (),
+    }[p.kind]
+    return text.endswith((":", "：")) or text.startswith("وثائق ") or (following is not None and following.kind in deeper)
 
 
 def _role(title: str) -> SectionRole:
