@@ -149,3 +149,29 @@ def m002_updated_at_and_indexes(db: Database) -> None:
         statements.append(f"CREATE INDEX idx_contributions_{column} ON contributions({column})")
     statements.append("PRAGMA user_version = 2")
     _run(db, statements)
+
+
+@migrations()
+def m004_paragraph_content(db: Database) -> None:
+    """Text with fields, and standard wording.
+
+    A text that holds fields keeps its plain view in its text column (fields
+    shown by name, for listing and searching) and its inlines, as JSON, in a
+    `*content` column beside it; plain text leaves that column NULL, so every
+    text stored before stays text. Paragraphs and sections name the standard
+    wording they stand for."""
+    _run(
+        db,
+        [
+            "ALTER TABLE paragraphs ADD COLUMN content TEXT",
+            f"ALTER TABLE paragraphs ADD COLUMN standard {_TEXT}",
+            f"ALTER TABLE paragraphs ADD COLUMN ref {_TEXT}",
+            "ALTER TABLE sections ADD COLUMN title_content TEXT",
+            f"ALTER TABLE sections ADD COLUMN standard {_TEXT}",
+            "ALTER TABLE reports ADD COLUMN title_content TEXT",
+            "ALTER TABLE reports ADD COLUMN subject_content TEXT",
+            "ALTER TABLE reports ADD COLUMN summary_content TEXT",
+            "ALTER TABLE report_references ADD COLUMN content TEXT",
+            "PRAGMA user_version = 4",
+        ],
+    )

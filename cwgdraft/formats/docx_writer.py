@@ -35,7 +35,13 @@ def _spec(block: Block, ids: dict[str, str], index: int) -> ParagraphSpec:
     # reviewer's edited copy imports back onto the same paragraphs.
     name = oxml.id_bookmark_name(block.source) if block.source else None
     bookmark = (index, name) if name else None
-    return ParagraphSpec(ids[block.style], block.text, block.label, block.placeholder, bookmark=bookmark)
+    return ParagraphSpec(
+        ids[block.style], block.text, block.label, block.placeholder, bookmark=bookmark, holes=_holes(block)
+    )
+
+
+def _holes(block: Block) -> tuple[tuple[int, int], ...]:
+    return tuple((f.start, f.end) for f in block.fields if f.missing)
 
 
 def _replace_content(container: Any, xml: str, keep_last: str | None = None) -> None:
@@ -107,8 +113,8 @@ def build_docx(document: Document, template: Template | None = None) -> Any:
     section.different_first_page_header_footer = True
     # First page: the header block, in the reference's table if it has one.
     first = section.first_page_header._element
-    start = [ParagraphSpec(ids["header"], b.text, "", b.placeholder) for b in document.header_start]
-    end = [ParagraphSpec(ids["header"], b.text, "", b.placeholder) for b in document.header_end]
+    start = [ParagraphSpec(ids["header"], b.text, "", b.placeholder, holes=_holes(b)) for b in document.header_start]
+    end = [ParagraphSpec(ids["header"], b.text, "", b.placeholder, holes=_holes(b)) for b in document.header_end]
     table_xml = oxml.header_table(start, end)
     existing = first.find(W + "tbl")
     if existing is not None:
