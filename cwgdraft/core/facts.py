@@ -25,11 +25,19 @@ from cwgdraft.core.model import Contribution, MeetingMode, PersonRole, Report
 
 
 @dataclass(frozen=True)
+class Part:
+    """A piece of a fact's value; `missing`: a hole for a fact not known yet (shown in brackets)."""
+
+    text: str
+    missing: bool = False
+
+
+@dataclass(frozen=True)
 class Fact:
     name: str
     label: str  # Arabic, what the editor and placeholders show
     label_en: str
-    value: Callable[[Report, Field], str | None]
+    value: Callable[[Report, Field], str | list[Part] | None]
     per_contribution: bool = False
     # What the fact is made of, for the app's "go to" and for knowing which
     # paragraphs a change touches: "meetings", "group", "chair", "report", "contribution".
@@ -75,16 +83,22 @@ def _dates(report: Report, field: Field) -> str | None:
     return arabic.join_and([arabic.format_date_range(m.start, m.end) for m in report.meetings if m.start])
 
 
-def _held(report: Report, field: Field) -> str | None:
-    """`اجتماعه الثامن عشر في 12 يناير 2022`, one such phrase per meeting."""
+def _held(report: Report, field: Field) -> str | list[Part] | None:
+    """`اجتماعه الثامن عشر في 12 يناير 2022`, one such phrase per meeting; a
+    date not known yet is a hole in it (the ordinal still shows)."""
     if not report.meetings:
         return None
-    parts = []
-    for m in report.meetings:
-        if not 1 <= m.number <= 99 or m.start is None:
+    parts: list[Part] = []
+    for i, m in enumerate(report.meetings):
+        if not 1 <= m.number <= 99:
             return None
-        parts.append(f"اجتماعه {arabic.ordinal(m.number, oblique=True)} في {arabic.format_date_range(m.start, m.end)}")
-    return arabic.join_and(parts)
+        lead = (" و" if i else "") + f"اجتماعه {arabic.ordinal(m.number, oblique=True)} في "
+        parts.append(Part(lead))
+        if m.start is None:
+            parts.append(Part(f"[{label('meetings.dates')}]", missing=True))
+        else:
+            parts.append(Part(arabic.format_date_range(m.start, m.end)))
+    return parts
 
 
 def _by_count(report: Report, one: str, two: str, many: str) -> str | None:
@@ -229,15 +243,26 @@ def label(name: str) -> str:
     return fact.label if fact else name
 
 
-def resolve(report: Report, field: Field) -> str | None:
-    """The field's text for this report, or None when the fact is missing (or unknown)."""
+def resolve_parts(report: Report, field: Field) -> list[Part] | None:
+    """The field's text in pieces, holes marked; None when the fact is missing (or unknown)."""
     fact = FACTS.get(field.name)
     if fact is None:
         return None
     try:
-        return fact.value(report, field)
+        value = fact.value(report, field)
     except ValueError:  # an ordinal out of range, a date that cannot be written
         return None
+    if value is None or isinstance(value, list):
+        return value
+    return [Part(value)]
+
+
+def resolve(report: Report, field: Field) -> str | None:
+    """The field's text for this report, or None when the fact (or part of it) is missing."""
+    parts = resolve_parts(report, field)
+    if parts is None or any(p.missing for p in parts):
+        return None
+    return "".join(p.text for p in parts)
 
 
 def text_of(report: Report, value: str) -> str:
@@ -249,6 +274,6 @@ def text_of(report: Report, value: str) -> str:
         if isinstance(item, Text):
             out.append(item.text)
         else:
-            shown = resolve(report, item)
-            out.append(item.token if shown is None else shown)
+            parts = resolve_parts(report, item)
+            out.append(item.token if parts is None else "".join(p.text for p in parts))
     return "".join(out)

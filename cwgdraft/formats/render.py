@@ -278,11 +278,13 @@ class ContentWriter:
             attrs = f' name="{escape(item.name)}"'
             if item.ref:
                 attrs += f' ref="{escape(item.ref)}"'
-            shown = facts.resolve(self.report, item)
-            if shown is None:
+            pieces = facts.resolve_parts(self.report, item)
+            if pieces is None:
                 parts.append(f'<f{attrs} missing="1">{escape(item.token)}</f>')
-            else:
-                parts.append(f"<f{attrs}>{escape(_finalize(shown))}</f>")
+                continue
+            for piece in pieces:
+                hole = ' missing="1"' if piece.missing else ""
+                parts.append(f"<f{attrs}{hole}>{escape(_finalize(piece.text))}</f>")
         return Markup("".join(parts))
 
     def standard(self, name: str, ref: str = "") -> Content:
