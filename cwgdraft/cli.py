@@ -329,11 +329,11 @@ def _add_export(p: argparse.ArgumentParser) -> None:
     )
 
 
-def _findings(report: Report, template: Any, ctx: Context) -> int:
+def _findings(report: Report, template: Any, ctx: Context, found: list[Any] | None = None) -> int:
     """The check before export, one line each on stderr; how many there were."""
     from cwgdraft.drafting.check import check_report
 
-    found = check_report(report, template)
+    found = check_report(report, template) if found is None else found
     name = report.symbol or report.id[:8]
     for finding in found:
         kind = "missing" if finding.blocking else "warning"
@@ -343,15 +343,20 @@ def _findings(report: Report, template: Any, ctx: Context) -> int:
 
 def _run_export(args: argparse.Namespace, ctx: Context) -> int:
     report = ctx.store().get(args.report)
+    from cwgdraft.drafting.check import check_report
     from cwgdraft.formats.docx_writer import write_docx
     from cwgdraft.formats.render import load_template, render
 
     template = load_template(args.template) if args.template else None
-    found = _findings(report, template, ctx)
+    found = check_report(report, template)
     if found and args.strict:
-        raise CwgError(f"{args.output}: not written: the check before export found {found} thing(s) to put right (--strict)")
+        _findings(report, template, ctx, found)
+        raise CwgError(
+            f"{args.output}: not written: the check before export found {len(found)} thing(s) to put right (--strict)"
+        )
     document = render(report, template)
     path = write_docx(document, args.output, template)
+    _findings(report, template, ctx, found)  # written all the same: said after, so a failure stays one line
     for note in document.notes:
         ctx.note(f"{path}: {note}")
     ctx.out(str(path))

@@ -271,6 +271,9 @@ def _all_properties(node: object) -> set[str]:
         out.update(node.get("properties", {}))
         for value in node.values():
             out |= _all_properties(value)
+    elif isinstance(node, list):  # oneOf, anyOf
+        for value in node:
+            out |= _all_properties(value)
     return out
 
 

@@ -121,7 +121,12 @@ def missing_fields(report: Report) -> list[MissingField]:
     need(report.symbol, "report.symbol", "رمز الوثيقة", "report.symbol")
     if report.date is None:
         out.append(MissingField("report.date", "تاريخ الوثيقة", "report.date"))
-    # An empty title, subject or summary is the template's standard wording: not missing.
+    # An empty title or summary is the template's standard wording: not missing;
+    # one typed as nothing but spaces is.
+    if report.title and _blank(report.title):
+        out.append(MissingField("report.title", "عنوان التقرير", "report.title"))
+    if report.summary and _blank(report.summary):
+        out.append(MissingField("report.summary", "الملخص", "report.summary"))
     need(report.action_required, "report.action_required", "الإجراء المطلوب", "report.action_required")
 
     if not report.meetings:

@@ -15,6 +15,7 @@ the app's "go to" opens (`source`, as the document model names it).
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass
 
@@ -80,7 +81,7 @@ def _ordinal_patterns(report: Report) -> list[tuple[int, re.Pattern[str]]]:
             continue
         words = {arabic.ordinal(n), arabic.ordinal(n, oblique=True)}
         alternatives = "|".join(re.escape(w).replace("\\ ", "[ \u00a0]") for w in sorted(words, key=len, reverse=True))
-        out.append((n, re.compile(f"(?:الاجتماع|اجتماعه|الاجتماعين|الاجتماعان)[ \u00a0](?:{alternatives})(?![\u0621-\u064a])")))
+        out.append((n, re.compile(f"(?:الاجتماع|للاجتماع|بالاجتماع|اجتماعه|الاجتماعين|للاجتماعين|بالاجتماعين|الاجتماعان)[ \u00a0](?:{alternatives})(?![\u0621-\u064a]|[ \u00a0](?:عشر|و))")))
     return out
 
 
@@ -90,6 +91,9 @@ _DATE = re.compile(r"\b(\d{1,2})[ \u00a0](" + "|".join(arabic.MONTHS) + r")[ \u0
 
 def check_report(report: Report, template: Template | None = None) -> list[Finding]:
     """Every finding, in the order of the report."""
+    # As the export will be: the list of documents following the contributions.
+    report = copy.deepcopy(report)
+    documents.sync_documents(report)
     out: list[Finding] = []
     for m in missing_fields(report):
         out.append(Finding(m.path, m.label, m.source, "missing_field"))

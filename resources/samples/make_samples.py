@@ -43,8 +43,8 @@ from cwgdraft.core.model import (
     Signature,
     WorkingGroup,
 )
-from cwgdraft.drafting.standard import adopt_standard_wording, with_fields
 from cwgdraft.formats.render import lay_out, render
+from cwgdraft.importer.standard import adopt_standard_wording, with_fields
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
@@ -361,7 +361,7 @@ def with_facts(report: Report, where: dict[str, list[str]], forms: dict[str, dic
         return [(b.style, b.label, b.text.replace("\u00a0", " ")) for b in render(report).blocks]
 
     before = seen()
-    adopt_standard_wording(report)
+    adopt_standard_wording(report, signature=True)
     for name in ("subject", "summary"):
         if name in where and getattr(report, name):
             setattr(report, name, with_fields(getattr(report, name), report, where[name], forms=forms.get(name)))
