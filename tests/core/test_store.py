@@ -171,9 +171,9 @@ def count(store: Store, table: str, where: str = "1", params: tuple = ()) -> int
 
 def test_create_from_empty(tmp_path: Path) -> None:
     path = tmp_path / "deep" / "er" / "cwgdraft.db"
-    with Store.open(path) as store:
+    with Store.open(path, create_folders=True) as store:
         assert path.is_file()
-        assert store.schema_version() == SCHEMA_VERSION == 2
+        assert store.schema_version() == SCHEMA_VERSION == 3
         assert store.backup is None
         assert store.list_reports() == []
         tables = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -181,6 +181,21 @@ def test_create_from_empty(tmp_path: Path) -> None:
         applied = [r[0] for r in store.conn.execute("SELECT name FROM _sqlite_migrations WHERE migration_set='cwgdraft'")]
         assert applied == list(MIGRATION_NAMES)
     assert list(tmp_path.glob("deep/er/*.bak*")) == []
+
+
+def test_a_missing_folder_is_refused_not_made(tmp_path: Path) -> None:
+    path = tmp_path / "typo" / "cwgdraft.db"
+    with pytest.raises(StoreError, match="the folder .*typo does not exist") as info:
+        Store.open(path)
+    assert info.value.exit_code == 2
+    assert not (tmp_path / "typo").exists()
+
+
+def test_a_folder_named_by_the_environment_is_not_made(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CWGDRAFT_DB", str(tmp_path / "nope" / "env.db"))
+    with pytest.raises(StoreError, match="does not exist"):
+        Store.open()
+    assert not (tmp_path / "nope").exists()
 
 
 def test_empty_file_becomes_a_store(tmp_path: Path) -> None:
@@ -237,7 +252,7 @@ def test_upgrade_from_previous_schema_version_with_backup(tmp_path: Path) -> Non
 
     with Store.open(path) as store:
         assert store.backup == tmp_path / "cwgdraft.db.bak-1"
-        assert store.schema_version() == 2
+        assert store.schema_version() == SCHEMA_VERSION
         columns = [r[1] for r in store.conn.execute("PRAGMA table_info(reports)")]
         assert "updated_at" in columns
         indexes = {r[1] for r in store.conn.execute("PRAGMA index_list(reports)")}
@@ -267,6 +282,39 @@ def test_upgrade_from_previous_schema_version_with_backup(tmp_path: Path) -> Non
     with Store.open(path) as store:
         assert store.backup is None
     assert sorted(p.name for p in tmp_path.glob("*.bak*")) == ["cwgdraft.db.bak-1"]
+
+
+def test_upgrade_from_version_2_adds_versions_and_the_trash(tmp_path: Path) -> None:
+    path = tmp_path / "cwgdraft.db"
+    db = Database(path)
+    migrations.apply(db, stop_before="m003_versions_and_trash")
+    db.close()
+    with Store.open(path) as store:
+        store.save(every_field_report())
+    # Back to how version 2 left it, with the report in it.
+    raw = sqlite3.connect(path)
+    raw.execute("DROP TABLE trash")
+    raw.execute("ALTER TABLE reports DROP COLUMN version")
+    raw.execute("DELETE FROM _sqlite_migrations WHERE name = 'm003_versions_and_trash'")
+    raw.execute("PRAGMA user_version = 2")
+    raw.commit()
+    raw.close()
+    (tmp_path / "cwgdraft.db.bak-2").unlink()  # of the empty store made above
+    with Store.open(path) as store:
+        assert store.backup == tmp_path / "cwgdraft.db.bak-2"
+        assert store.schema_version() == 3
+        report, version = store.get_with_version("C22/7-A")
+        assert version == 0  # saved before versions were counted
+        assert portable.dumps(report) == portable.dumps(every_field_report())
+        assert store.save(report, expected_version=0) == 1
+        store.delete(report.id)
+        assert [e.report_id for e in store.trash()] == [report.id]
+    backup = sqlite3.connect(tmp_path / "cwgdraft.db.bak-2")
+    try:
+        assert backup.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert backup.execute("SELECT count(*) FROM paragraphs").fetchone()[0] == len(report.all_paragraphs())
+    finally:
+        backup.close()
 
 
 # --- refusals: the file is left exactly as it was -------------------------------
