@@ -185,7 +185,7 @@ def test_create_from_empty(tmp_path: Path) -> None:
 
 def test_a_missing_folder_is_refused_not_made(tmp_path: Path) -> None:
     path = tmp_path / "typo" / "cwgdraft.db"
-    with pytest.raises(StoreError, match="the folder .*typo does not exist") as info:
+    with pytest.raises(StoreError, match=r"the folder .*typo does not exist") as info:
         Store.open(path)
     assert info.value.exit_code == 2
     assert not (tmp_path / "typo").exists()
