@@ -541,3 +541,32 @@ def test_unknown_options_are_refused_outside_gui(capsys: pytest.CaptureFixture[s
         cli.main(["list", "--frob"])
     assert info.value.code == 2
     assert capsys.readouterr().err == "cwgdraft: unrecognized arguments: --frob (see 'cwgdraft --help')\n"
+
+
+# --- delete, trash, restore ------------------------------------------------------------
+
+
+def test_delete_trash_restore(loaded_db: Path, tmp_path: Path) -> None:
+    report = every_field_report()
+    before = run("dump", "C22/7-A", db=loaded_db)
+    assert before.returncode == 0
+    deleted = run("delete", "C22/7-A", db=loaded_db)
+    assert deleted.returncode == 0, deleted.stderr
+    assert deleted.stdout == f"{report.id}\tC22/7-A\tتقرير من رئيس فريق العمل\n"
+    assert "moved to the trash" in deleted.stderr and f"cwgdraft restore {report.id}" in deleted.stderr
+    # Not listed, shown, exported, dumped or deleted again.
+    assert json.loads(run("list", "--json", db=loaded_db).stdout) == []
+    for command in (("show", "C22/7-A"), ("dump", report.id), ("export", report.id[:8], "-o", str(tmp_path / "x.docx")),
+                    ("delete", "C22/7-A")):
+        assert_bad_input(run(*command, db=loaded_db), "no report")
+    assert not (tmp_path / "x.docx").exists()
+    listed = run("trash", db=loaded_db).stdout.splitlines()
+    assert len(listed) == 1 and listed[0].startswith(f"{report.id}\tC22/7-A\tتقرير من رئيس فريق العمل\t20")
+    (entry,) = json.loads(run("trash", "--json", db=loaded_db).stdout)
+    assert (entry["id"], entry["symbol"]) == (report.id, "C22/7-A")
+    restored = run("restore", report.id[:6], db=loaded_db)
+    assert restored.returncode == 0, restored.stderr
+    assert restored.stdout == f"{report.id}\tC22/7-A\n"
+    assert run("dump", "C22/7-A", db=loaded_db).stdout == before.stdout
+    assert run("trash", db=loaded_db).stdout == ""
+    assert_bad_input(run("restore", report.id, db=loaded_db), "no report", "trash")
