@@ -831,7 +831,10 @@ class Store:
                         f"report {report_id} is in {self.path} again (loaded since it was deleted); "
                         "delete that one first to restore this one"
                     )
-                self._check_owner(report)
+                try:
+                    self._check_owner(report)
+                except BadInput as exc:  # its ids were taken meanwhile (its Word file imported, say)
+                    raise BadInput(f"report {report_id} not restored: {exc}") from exc
                 self._write(report)
                 # The version goes on from where it was: a window that held the report before it
                 # was deleted still cannot write over it.

@@ -184,3 +184,16 @@ def test_of_two_loads_of_one_id_one_is_refused(tmp_path: Path) -> None:
         assert "already in" in refused.stderr
         with Store.open(db) as store:
             assert store.version(one.id) == 1
+
+
+def test_restore_refuses_when_its_ids_were_taken_since(tmp_store: Store) -> None:
+    report = every_field_report()
+    tmp_store.save(report)
+    tmp_store.delete(report.id)
+    copy_of_it = every_field_report()
+    copy_of_it.id = "another-report-with-the-same-paragraphs"
+    tmp_store.save(copy_of_it)
+    with pytest.raises(BadInput, match=f"report {report.id} not restored: .*already belongs to report another-report"):
+        tmp_store.restore(report.id)
+    assert len(tmp_store.trash()) == 1
+    assert [s.id for s in tmp_store.list_reports()] == [copy_of_it.id]
