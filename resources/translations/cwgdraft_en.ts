@@ -1311,7 +1311,7 @@ Open it now?</translation>
     </message>
     <message>
         <source>حذف التقرير…</source>
-        <translation>Delete Report…</translation>
+        <translation>Delete report…</translation>
     </message>
     <message>
         <source>حذف برنامج آخر هذا التقرير من المخزن، فلم يُحفظ فيه آخر تعديل. هو في سلة المحذوفات (ملف ← سلة المحذوفات).</source>
