@@ -88,9 +88,30 @@ class Context:
 
     def store(self) -> Store:
         if self._store is None:
+            from cwgdraft.core.paths import DB_ENV
             from cwgdraft.core.store import Store
 
-            self._store = Store.open(self.db_path)
+            # A store the user names (--db, $CWGDRAFT_DB) that is not there is made only
+            # when asked for: by --create (folders too), or by a command that adds
+            # reports (in a folder that exists). A typo does not become an empty store.
+            named = self.db_path or os.environ.get(DB_ENV)
+            create = bool(getattr(self.args, "create", False))
+            new_folder: Path | None = None
+            if named:
+                path = Path(named).expanduser()
+                if not path.exists() and not path.is_symlink():
+                    if not path.parent.is_dir():
+                        if not create:
+                            raise BadInput(
+                                f"{path}: the folder {path.parent} does not exist "
+                                "(--create makes it and a new store there)"
+                            )
+                        new_folder = path.parent
+                    elif not create and not getattr(self.args, "_makes_store", False):
+                        raise BadInput(f"{path}: no store there (--create makes a new, empty one)")
+            self._store = Store.open(named, create_folders=create)
+            if new_folder is not None:
+                self.note(f"made the folder {new_folder} and a new store {self._store.path}")
             if self._store.backup is not None:
                 self.note(f"upgraded the store; the previous version is kept as {self._store.backup}")
         return self._store
@@ -444,11 +465,54 @@ def _run_load(args: argparse.Namespace, ctx: Context) -> int:
         report = portable.loads(text, "stdin")
     else:
         report = portable.read_file(args.file)
+    from cwgdraft.core.errors import ReportExists
+
     store = ctx.store()
-    if store.has(report.id) and not args.replace:
-        raise BadInput(f"{args.file}: report {report.id} is already in {store.path} (--replace to overwrite it)")
-    store.save(report)
+    try:
+        # Whether the id is new is checked in the transaction that writes: of two
+        # loads of one id at the same moment, one is refused.
+        store.save(report, only_if_new=not args.replace)
+    except ReportExists as exc:
+        raise BadInput(f"{args.file}: report {report.id} is already in {store.path} (--replace to overwrite it)") from exc
     ctx.out(report.id)
+    return 0
+
+
+def _run_delete(args: argparse.Namespace, ctx: Context) -> int:
+    entry = ctx.store().delete(args.report)
+    ctx.out(f"{entry.report_id}\t{entry.symbol}\t{entry.name}")
+    ctx.note(f"report {entry.report_id} moved to the trash; 'cwgdraft restore {entry.report_id}' brings it back")
+    return 0
+
+
+def _add_trash(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true", help="print a JSON array for scripts")
+
+
+def _run_trash(args: argparse.Namespace, ctx: Context) -> int:
+    entries = ctx.store().trash()
+    if args.json:
+        import json
+
+        rows = [
+            {"id": e.report_id, "symbol": e.symbol, "name": e.name, "deleted_at": e.deleted_at} for e in entries
+        ]
+        ctx.raw(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    for e in entries:
+        ctx.out(f"{e.report_id}\t{e.symbol}\t{e.name}\t{e.deleted_at}")
+    return 0
+
+
+def _add_restore(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "report", metavar="REPORT", help="id of a deleted report, the start of it (4 characters or more), or its symbol"
+    )
+
+
+def _run_restore(args: argparse.Namespace, ctx: Context) -> int:
+    report = ctx.store().restore(args.report)
+    ctx.out(f"{report.id}\t{report.label}")
     return 0
 
 
@@ -493,18 +557,24 @@ class Command:
     add_arguments: Callable[[argparse.ArgumentParser], None]
     run: Callable[[argparse.Namespace, Context], int]
     pass_through: bool = False  # arguments it does not know go to `args.extra` (for `gui`)
+    makes_store: bool = False  # adds reports: a --db file that is not there yet is made (its folder must exist)
 
 
 COMMANDS: list[Command] = [
-    Command("sample", "load the bundled sample reports into the store", _add_sample, _run_sample),
+    Command("sample", "load the bundled sample reports into the store", _add_sample, _run_sample, makes_store=True),
     Command("list", "list the reports in the store", _add_list, _run_list),
     Command("show", "print the outline of a report", _add_report, _run_show),
     Command("export", "write a report as a Word .docx", _add_export, _run_export),
     Command("new", "start a report: on the next meeting of REPORT (--from), or from the templates", _add_new, _run_new),
     Command("check", "the check before export: what is missing or contradicts the facts", _add_check, _run_check),
     Command("dump", "write a report as a portable JSON file", _add_dump, _run_dump),
-    Command("load", "read a portable JSON report file into the store", _add_load, _run_load),
-    Command("import", "read a Word .docx or extracted text report into the store", _add_import, _run_import),
+    Command("load", "read a portable JSON report file into the store", _add_load, _run_load, makes_store=True),
+    Command(
+        "import", "read a Word .docx or extracted text report into the store", _add_import, _run_import, makes_store=True
+    ),
+    Command("delete", "move a report to the trash (restore brings it back)", _add_report, _run_delete),
+    Command("trash", "list the deleted reports", _add_trash, _run_trash),
+    Command("restore", "bring a deleted report back from the trash", _add_restore, _run_restore),
     Command("gui", "start the desktop app", _add_gui, _run_gui, pass_through=True),
 ]
 
@@ -529,6 +599,12 @@ def _add_global_options(parser: argparse.ArgumentParser, on_subcommand: bool) ->
         help="the store file (default: $CWGDRAFT_DB, else cwgdraft.db in the user's data folder)",
     )
     parser.add_argument(
+        "--create",
+        action="store_true",
+        default=keep if on_subcommand else False,
+        help="make a new store at --db if there is none, and the folders it goes in",
+    )
+    parser.add_argument(
         "--bidi",
         choices=BIDI_CHOICES,
         default=keep if on_subcommand else "auto",
@@ -547,7 +623,7 @@ def build_parser() -> argparse.ArgumentParser:
         sub = subparsers.add_parser(command.name, help=command.help, description=command.help)
         _add_global_options(sub, on_subcommand=True)
         command.add_arguments(sub)
-        sub.set_defaults(_run=command.run, _pass_through=command.pass_through)
+        sub.set_defaults(_run=command.run, _pass_through=command.pass_through, _makes_store=command.makes_store)
     return parser
 
 

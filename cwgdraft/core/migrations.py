@@ -152,6 +152,30 @@ def m002_updated_at_and_indexes(db: Database) -> None:
 
 
 @migrations()
+def m003_versions_and_trash(db: Database) -> None:
+    """A version counter per report (raised by every save, so that a writer
+    holding an older version is told instead of overwriting), and the trash:
+    a deleted report kept whole as a portable report file until restored."""
+    _run(
+        db,
+        [
+            "ALTER TABLE reports ADD COLUMN version INTEGER NOT NULL DEFAULT 0",
+            """CREATE TABLE trash (
+                entry INTEGER PRIMARY KEY,
+                report_id TEXT NOT NULL,
+                symbol TEXT NOT NULL DEFAULT '',
+                name TEXT NOT NULL DEFAULT '',
+                deleted_at TEXT NOT NULL,
+                version INTEGER NOT NULL DEFAULT 0,
+                report TEXT NOT NULL
+            )""",
+            "CREATE INDEX idx_trash_report ON trash(report_id)",
+            "PRAGMA user_version = 3",
+        ],
+    )
+
+
+@migrations()
 def m004_paragraph_content(db: Database) -> None:
     """Text with fields, and standard wording.
 

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -127,6 +129,76 @@ IMPORT_HEADLINE = N_("لا يمكن استيراد هذا الملف")
 IMPORTER = "cwgdraft.importer"
 
 LRE, PDF = "\u202a", "\u202c"
+
+
+class TrashDialog(QDialog):
+    """The deleted reports of the store, the last deleted first, each to restore."""
+
+    def __init__(self, store: Callable[[], Any], restore: Callable[[str], bool], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("trashDialog")
+        self.setWindowTitle(t("سلة المحذوفات"))
+        self._store = store
+        self._restore = restore
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(t("التقارير المحذوفة من هذا المخزن. الاستعادة تعيد التقرير كما كان عند حذفه.")))
+        self.entries = QTreeWidget()
+        self.entries.setObjectName("trashList")
+        self.entries.setRootIsDecorated(False)
+        self.entries.setHeaderLabels([t("العنوان"), t("الرمز"), t("حُذف في")])
+        self.entries.itemSelectionChanged.connect(self._enable)
+        self.entries.itemActivated.connect(lambda _item, _col: self.restore_selected())
+        layout.addWidget(self.entries, 1)
+        self.empty_label = QLabel(t("سلة المحذوفات فارغة."))
+        layout.addWidget(self.empty_label)
+        buttons = QDialogButtonBox()
+        self.restore_button = buttons.addButton(t("استعادة"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.restore_button.setToolTip(t("إعادة التقرير المحدد إلى قائمة التقارير وفتحه"))
+        self.restore_button.clicked.connect(self.restore_selected)
+        buttons.addButton(t("إغلاق"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(640, 360)
+
+    def refresh(self) -> None:
+        self.entries.clear()
+        try:
+            entries = self._store().trash()
+        except Exception as exc:
+            show_error(self, t("تعذرت قراءة سلة المحذوفات"), exc)
+            entries = []
+        for entry in entries:
+            when = _local_time(entry.deleted_at)
+            item = QTreeWidgetItem([entry.name or entry.report_id[:8], entry.symbol, when])
+            item.setData(0, Qt.ItemDataRole.UserRole, entry.report_id)
+            self.entries.addTopLevelItem(item)
+        if entries:
+            self.entries.setCurrentItem(self.entries.topLevelItem(0))
+        for column in (1, 2):
+            self.entries.resizeColumnToContents(column)
+        self.empty_label.setVisible(not entries)
+        self._enable()
+
+    def _enable(self) -> None:
+        self.restore_button.setEnabled(self.entries.currentItem() is not None)
+
+    def restore_selected(self) -> bool:
+        item = self.entries.currentItem()
+        if item is None:
+            return False
+        done = self._restore(str(item.data(0, Qt.ItemDataRole.UserRole)))
+        self.refresh()
+        return done
+
+
+def _local_time(stamp: str) -> str:
+    """A stored UTC time (ISO 8601) as the user's clock shows it."""
+    import datetime as dt
+
+    try:
+        return dt.datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return stamp
 
 
 def ltr_line(text: str) -> str:

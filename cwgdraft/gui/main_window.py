@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from cwgdraft.core.model import Report
-from cwgdraft.gui.dialogs import CarryDialog, CheckDialog, show_error
+from cwgdraft.gui.dialogs import CarryDialog, CheckDialog, TrashDialog, show_error
 from cwgdraft.gui.editors.base import Page
 from cwgdraft.gui.editors.front import FrontPage
 from cwgdraft.gui.editors.meetings import MeetingsPage
@@ -33,7 +33,7 @@ from cwgdraft.gui.export import PdfJob, soffice, write_docx
 from cwgdraft.gui.i18n import ltr, t, with_keys
 from cwgdraft.gui.navigator import Navigator
 from cwgdraft.gui.preview import DEBOUNCE_MS, Preview
-from cwgdraft.gui.session import Session, target_of_path
+from cwgdraft.gui.session import Reloaded, Session, target_of_path
 
 MAX_RECENT = 8
 
@@ -60,6 +60,9 @@ class MainWindow(QMainWindow):
         self.last_export: Path | None = None
         self._descriptions: dict[str, str] = {}
         self.checked_for_export = False  # after a check, empty required fields stay marked where they are shown
+        # The report last deleted here: Ctrl+Z brings it back while nothing else is to undo.
+        self.deleted_report_id: str | None = None
+        self.trash_dialog: TrashDialog | None = None
 
         self.navigator = Navigator()
         self.pages = QStackedWidget()
@@ -100,7 +103,13 @@ class MainWindow(QMainWindow):
 
         self.save_label = QLabel()
         self.timing_label = QLabel()
+        # What happened to the open report outside this window; stays until another report is opened.
+        self.notice_label = QLabel()
+        self.notice_label.setObjectName("storeNotice")
+        self.notice_label.setStyleSheet("font-weight: bold")
+        self.notice_label.setWordWrap(True)
         self.statusBar().addWidget(self.save_label)
+        self.statusBar().addWidget(self.notice_label, 1)
         self.statusBar().addPermanentWidget(self.timing_label)
 
         self._views_timer = QTimer(self)
@@ -110,6 +119,7 @@ class MainWindow(QMainWindow):
 
         self._make_actions()
         self.navigator.report_chosen.connect(self.open_report)
+        self.navigator.delete_requested.connect(lambda report_id: self.delete_report(report_id))
         self.navigator.place_chosen.connect(self.go_to)
         self.empty_page.samples_button.clicked.connect(lambda: self.load_samples())
         self.empty_page.import_button.clicked.connect(lambda: self.import_document())
@@ -186,6 +196,10 @@ class MainWindow(QMainWindow):
             current = str(app.property("cwgdraft_lang"))
         self.lang_actions.get(current, self.lang_actions["ar"]).setChecked(True)
         self.about_action = self._action(t("حول cwgdraft"), self.about)
+        self.delete_action = self._action(t("حذف التقرير…"), self.delete_report, None,
+                                          t("نقل التقرير المفتوح إلى سلة المحذوفات (يمكن استعادته)"))
+        self.trash_action = self._action(t("سلة المحذوفات…"), self.show_trash, None,
+                                         t("التقارير المحذوفة، لاستعادتها"))
 
         bar = self.menuBar()
         file_menu = bar.addMenu(t("ملف"))
@@ -196,6 +210,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.export_action)
         file_menu.addAction(self.pdf_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.delete_action)
+        file_menu.addAction(self.trash_action)
         file_menu.addSeparator()
         file_menu.addAction(self.open_store_action)
         self.recent_menu = file_menu.addMenu(t("المخازن الأخيرة"))
@@ -231,11 +248,11 @@ class MainWindow(QMainWindow):
     def _enable(self) -> None:
         has = self.session is not None
         for a in (self.export_action, self.new_from_previous_action, self.new_paragraph_action,
-                  self.move_up_action, self.move_down_action):
+                  self.move_up_action, self.move_down_action, self.delete_action):
             a.setEnabled(has)
         self.pdf_action.setEnabled(has and soffice() is not None)
         stack = self.session.undo_stack if self.session else None
-        self.undo_action.setEnabled(bool(stack and stack.canUndo()))
+        self.undo_action.setEnabled(bool(stack and stack.canUndo()) or self.deleted_report_id is not None)
         self.redo_action.setEnabled(bool(stack and stack.canRedo()))
         for page in self.page_by_name.values():
             page.setEnabled(has)
@@ -276,11 +293,11 @@ class MainWindow(QMainWindow):
 
     def open_report(self, ref: str) -> bool:
         try:
-            report = self.store.get(ref)
+            report, version = self.store.get_with_version(ref)
         except Exception as exc:
             show_error(self, t("تعذر فتح التقرير"), exc)
             return False
-        self._set_session(Session(self.store, report, self))
+        self._set_session(Session(self.store, report, self, version))
         return True
 
     def _set_session(self, session: Session) -> None:
@@ -291,7 +308,9 @@ class MainWindow(QMainWindow):
         session.changed.connect(self._changed)
         session.saved.connect(self._after_save)
         session.save_failed.connect(lambda exc: show_error(self, t("لم يُحفظ التعديل الأخير"), exc))
-        session.undo_stack.indexChanged.connect(lambda _i: self._enable())
+        session.reloaded.connect(self._store_changed)
+        session.undo_stack.indexChanged.connect(self._edited)
+        self.notice_label.clear()
         self.settings.setValue("last_report", session.report.id)
         self.preview.report = session.report
         self.preview.selected = None
@@ -307,6 +326,134 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._saved_state(True)
         self._enable()
+
+    def _edited(self, _index: int) -> None:
+        # An edit after a delete: Ctrl+Z now undoes the edit, no longer the delete.
+        if self.session is not None and self.session.undo_stack.canUndo():
+            self.deleted_report_id = None
+        self._enable()
+
+    def _store_changed(self, what: Reloaded) -> None:
+        """Another program saved or deleted the open report: show what the store holds, and say so."""
+        session = self.session
+        if session is None:
+            return
+        if what.deleted:
+            self.session = None
+            session.deleteLater()
+            self.preview.set_report(None)
+            self.navigator.set_outline(None)
+            self.refresh_reports()
+            self._update_title()
+            self._enable()
+            self.notice_label.setText(t("حذف برنامج آخر هذا التقرير من المخزن، فلم يُحفظ فيه آخر تعديل. "
+                                        "هو في سلة المحذوفات (ملف ← سلة المحذوفات)."))
+            return
+        report = session.report
+        self.preview.report = report
+        if not any(s.id == self.sections.section_id for s in report.sections):
+            self.sections.section_id = report.sections[0].id if report.sections else None
+        if self.sections.paragraph_id is not None and report.paragraph(self.sections.paragraph_id) is None:
+            self.sections.paragraph_id = None
+        page = self.pages.currentWidget()
+        if isinstance(page, Page):
+            page.load()
+        self.refresh_views()
+        self.refresh_reports()
+        text = t("غيّر برنامج آخر هذا التقرير في المخزن، فأُعيد تحميله كما حُفظ هناك.")
+        if what.applied:
+            text += " " + t("وأُعيد تطبيق تعديلاتك غير المحفوظة عليه.")
+        if what.clashes:
+            text += " " + t("لم يُطبَّق من تعديلاتك %1 لأن البرنامج الآخر غيّر الموضع نفسه.").replace(
+                "%1", str(len(what.clashes)))
+        self.notice_label.setText(text)
+        self._saved_state(not session.dirty)
+        self._enable()
+
+    # --- delete and restore -----------------------------------------------------
+    def confirm_delete(self, label: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, t("حذف التقرير"),
+                          t("نقل التقرير «%1» إلى سلة المحذوفات؟\nيمكن استعادته من ملف ← سلة المحذوفات، "
+                            "أو بالتراجع (Ctrl+Z) مباشرة بعد الحذف.").replace("%1", label),
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName("confirmDelete")
+        delete = box.addButton(t("حذف"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(t("إلغاء"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is delete
+
+    def delete_report(self, report_id: str | None = None, ask: bool = True) -> bool:
+        """Move a report (the open one by default) to the trash, after asking. True if it was."""
+        if report_id is None:
+            if self.session is None:
+                return False
+            report_id = self.session.report.id
+        is_open = self.session is not None and self.session.report.id == report_id
+        if is_open:
+            assert self.session is not None
+            label = self.session.report.label
+        else:
+            label = self._describe(report_id)
+            try:
+                label = self.store.get(report_id).label
+            except Exception:
+                pass
+        if ask and not self.confirm_delete(label):
+            return False
+        if is_open and self.session is not None:
+            if not self.session.save_now():  # the trash keeps the report with every edit
+                return False
+            if self.session is None:  # deleted meanwhile by another program
+                return False
+        try:
+            entry = self.store.delete(report_id)
+        except Exception as exc:
+            show_error(self, t("تعذر حذف التقرير"), exc)
+            return False
+        self._descriptions.pop(report_id, None)
+        if is_open and self.session is not None:
+            session = self.session
+            session.stopped = True
+            session.forget()
+            self.session = None
+            session.deleteLater()
+            reports = self.store.list_reports()
+            if reports:
+                self.open_report(reports[0].id)
+            else:
+                self.preview.set_report(None)
+                self.navigator.set_outline(None)
+        self.deleted_report_id = entry.report_id
+        self.refresh_reports()
+        self._update_title()
+        self._enable()
+        self.notice_label.setText(t("نُقل التقرير «%1» إلى سلة المحذوفات. للتراجع: Ctrl+Z.").replace("%1", label))
+        if self.trash_dialog is not None:
+            self.trash_dialog.refresh()
+        return True
+
+    def restore_report(self, report_id: str) -> bool:
+        """Bring a deleted report back from the trash and open it."""
+        try:
+            report = self.store.restore(report_id)
+        except Exception as exc:
+            show_error(self, t("تعذرت استعادة التقرير"), exc)
+            return False
+        if self.deleted_report_id == report.id:
+            self.deleted_report_id = None
+        self.open_report(report.id)
+        self.notice_label.setText(t("استُعيد التقرير «%1» من سلة المحذوفات.").replace("%1", report.label))
+        if self.trash_dialog is not None:
+            self.trash_dialog.refresh()
+        return True
+
+    def show_trash(self) -> TrashDialog:
+        if self.trash_dialog is None:
+            self.trash_dialog = TrashDialog(lambda: self.store, self.restore_report, self)
+        self.trash_dialog.refresh()
+        self.trash_dialog.show()
+        self.trash_dialog.raise_()
+        return self.trash_dialog
 
     def _after_save(self) -> None:
         self._saved_state(True)
@@ -435,8 +582,10 @@ class MainWindow(QMainWindow):
 
     # --- edits from menus and shortcuts --------------------------------------
     def undo(self) -> None:
-        if self.session:
+        if self.session and self.session.undo_stack.canUndo():
             self.session.undo_stack.undo()
+        elif self.deleted_report_id is not None:
+            self.restore_report(self.deleted_report_id)
 
     def redo(self) -> None:
         if self.session:
@@ -476,11 +625,11 @@ class MainWindow(QMainWindow):
         self.session.save_now()
         try:
             new, carry = next_report(self.session.report)
-            self.store.save(new)
+            version = self.store.save(new)
         except Exception as exc:
             show_error(self, t("تعذر إنشاء التقرير الجديد"), exc)
             return None
-        self._set_session(Session(self.store, new, self))
+        self._set_session(Session(self.store, new, self, version))
         from cwgdraft.gui.messages import translated
 
         self.carry_dialog = CarryDialog(list(carry.carried), translated(new, list(carry.to_fill)), self.go_to_path, self)
@@ -658,6 +807,10 @@ class MainWindow(QMainWindow):
             self.session = None
         old = self.store
         self.store = store
+        self.deleted_report_id = None  # of the other store
+        if self.trash_dialog is not None:
+            self.trash_dialog.close()
+            self.trash_dialog = None
         try:
             old.close()
         except Exception:

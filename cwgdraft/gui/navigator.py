@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
+    QMenu,
     QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
@@ -51,6 +52,7 @@ class ReportList(QTreeWidget):
 class Navigator(QSplitter):
     report_chosen = Signal(str)  # report id
     place_chosen = Signal(str, str)  # page, key (meeting id, section id, paragraph id...)
+    delete_requested = Signal(str)  # report id: the window asks, then moves it to the trash
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Vertical, parent)
@@ -77,6 +79,8 @@ class Navigator(QSplitter):
         self.reports.setToolTip(t("انقر تقريراً لفتحه"))
         self.reports.itemActivated.connect(self._report_item)
         self.reports.itemClicked.connect(self._report_item)
+        self.reports.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.reports.customContextMenuRequested.connect(self._report_menu)
         layout.addWidget(self.reports)
         self.addWidget(top)
 
@@ -100,6 +104,20 @@ class Navigator(QSplitter):
         self._place = ""  # "page|key" of the part open in the editor
 
     # --- reports -------------------------------------------------------------
+    def report_menu(self, report_id: str) -> QMenu:
+        """The context menu of a report in the list."""
+        menu = QMenu(self)
+        menu.setObjectName("reportMenu")
+        menu.addAction(t("فتح"), lambda: self.report_chosen.emit(report_id))
+        menu.addAction(t("حذف التقرير…"), lambda: self.delete_requested.emit(report_id))
+        return menu
+
+    def _report_menu(self, pos: QPoint) -> None:
+        item = self.reports.itemAt(pos)
+        if item is None:
+            return
+        self.report_menu(str(item.data(0, ROLE))).exec(self.reports.viewport().mapToGlobal(pos))
+
     def set_reports(self, summaries: list[Any], open_id: str | None, titles: dict[str, str] | None = None) -> None:
         """The reports; `titles` names those without a title (by their subject or meetings)."""
         self._open_id = open_id

@@ -1273,5 +1273,95 @@ Open it now?</translation>
         <source>«تحديث التقرير المخزَّن من الملف» يأخذ نص الملف ويُبقي ما لا يحمله ملف Word كما هو مخزَّن: الاجتماعات والأشخاص والمساهمات والكلمات الافتتاحية. «إضافته تقريراً جديداً» يخزّنه تقريراً آخر بمعرّفات جديدة ولا يمسّ التقرير المخزَّن.</source>
         <translation>“Update the stored report from the file” takes the file's text and keeps what a Word file does not carry as stored: the meetings, people, contributions and opening remarks. “Add as a new report” stores it as another report with new ids and leaves the stored report untouched.</translation>
     </message>
+    <message>
+        <source>إعادة التقرير المحدد إلى قائمة التقارير وفتحه</source>
+        <translation>Put the selected report back in the list of reports and open it</translation>
+    </message>
+    <message>
+        <source>استعادة</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>استُعيد التقرير «%1» من سلة المحذوفات.</source>
+        <translation>Report “%1” was restored from the trash.</translation>
+    </message>
+    <message>
+        <source>التقارير المحذوفة من هذا المخزن. الاستعادة تعيد التقرير كما كان عند حذفه.</source>
+        <translation>The reports deleted from this store. Restoring gives a report back as it was when it was deleted.</translation>
+    </message>
+    <message>
+        <source>التقارير المحذوفة، لاستعادتها</source>
+        <translation>The deleted reports, to restore them</translation>
+    </message>
+    <message>
+        <source>تعذر حذف التقرير</source>
+        <translation>Could not delete the report</translation>
+    </message>
+    <message>
+        <source>تعذرت استعادة التقرير</source>
+        <translation>Could not restore the report</translation>
+    </message>
+    <message>
+        <source>تعذرت قراءة سلة المحذوفات</source>
+        <translation>Could not read the trash</translation>
+    </message>
+    <message>
+        <source>حذف التقرير</source>
+        <translation>Delete report</translation>
+    </message>
+    <message>
+        <source>حذف التقرير…</source>
+        <translation>Delete report…</translation>
+    </message>
+    <message>
+        <source>حذف برنامج آخر هذا التقرير من المخزن، فلم يُحفظ فيه آخر تعديل. هو في سلة المحذوفات (ملف ← سلة المحذوفات).</source>
+        <translation>Another program deleted this report from the store, so the last edit was not saved to it. It is in the trash (File → Trash).</translation>
+    </message>
+    <message>
+        <source>حُذف في</source>
+        <translation>Deleted at</translation>
+    </message>
+    <message>
+        <source>سلة المحذوفات</source>
+        <translation>Trash</translation>
+    </message>
+    <message>
+        <source>سلة المحذوفات فارغة.</source>
+        <translation>The trash is empty.</translation>
+    </message>
+    <message>
+        <source>سلة المحذوفات…</source>
+        <translation>Trash…</translation>
+    </message>
+    <message>
+        <source>غيّر برنامج آخر هذا التقرير في المخزن، فأُعيد تحميله كما حُفظ هناك.</source>
+        <translation>Another program changed this report in the store, so it was reloaded as stored there.</translation>
+    </message>
+    <message>
+        <source>فتح</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>لم يُطبَّق من تعديلاتك %1 لأن البرنامج الآخر غيّر الموضع نفسه.</source>
+        <translation>%1 of your edits were not applied because the other program changed the same place.</translation>
+    </message>
+    <message>
+        <source>نقل التقرير «%1» إلى سلة المحذوفات؟
+يمكن استعادته من ملف ← سلة المحذوفات، أو بالتراجع (Ctrl+Z) مباشرة بعد الحذف.</source>
+        <translation>Move report “%1” to the trash?
+It can be restored from File → Trash, or by Undo (Ctrl+Z) right after the delete.</translation>
+    </message>
+    <message>
+        <source>نقل التقرير المفتوح إلى سلة المحذوفات (يمكن استعادته)</source>
+        <translation>Move the open report to the trash (it can be restored)</translation>
+    </message>
+    <message>
+        <source>نُقل التقرير «%1» إلى سلة المحذوفات. للتراجع: Ctrl+Z.</source>
+        <translation>Report “%1” was moved to the trash. To undo: Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>وأُعيد تطبيق تعديلاتك غير المحفوظة عليه.</source>
+        <translation>Your unsaved edits were made again on it.</translation>
+    </message>
 </context>
 </TS>

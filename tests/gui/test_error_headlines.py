@@ -212,7 +212,7 @@ def test_a_failed_save_says_why(qtbot: Any, window: Any, monkeypatch: pytest.Mon
     """The autosave's error keeps its class: the dialog has its headline."""
     from cwgdraft.gui.commands import SetValue
 
-    def refuse(_report: Any) -> None:
+    def refuse(_report: Any, *_args: Any, **_kwargs: Any) -> None:
         raise StoreError(f"{window.store.path}: cannot write the store (disk I/O error)")
 
     monkeypatch.setattr(window.store, "save", refuse)

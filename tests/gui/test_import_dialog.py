@@ -19,7 +19,7 @@ SEED_2016 = REPO.parent / "shared" / "seeds" / "001_0c53b99f94563cb2.txt"
 
 @pytest.fixture
 def store(tmp_path: Path):
-    s = Store.open(tmp_path / "store" / "cwgdraft.db")
+    s = Store.open(tmp_path / "store" / "cwgdraft.db", create_folders=True)
     try:
         yield s
     finally:
