@@ -147,33 +147,9 @@ def _write_output(path: str, data: bytes, stdout: TextIO) -> Path | None:
         else:
             stdout.write(data.decode("utf-8"))
         return None
-    import tempfile
+    from cwgdraft.core.files import write_atomic
 
-    target = Path(path)
-    if target.is_dir():
-        raise BadInput(f"{target}: is a folder; give a file name")
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise BadInput(f"{target}: the folder {folder} does not exist")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".cwgdraft-", suffix=target.suffix, dir=folder)
-    except OSError as exc:
-        raise BadInput(f"{target}: cannot write there ({exc.strerror})") from exc
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise BadInput(f"{target}: cannot write there ({exc.strerror})") from exc
-    return target
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+    return write_atomic(path, data)
 
 
 # --- commands -----------------------------------------------------------------
@@ -310,7 +286,7 @@ def _run_show(args: argparse.Namespace, ctx: Context) -> int:
 
 def _add_export(p: argparse.ArgumentParser) -> None:
     _add_report(p)
-    p.add_argument("-o", "--output", required=True, metavar="FILE.docx", help="the Word file to write")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.docx", help="the Word file to write; - for stdout")
     p.add_argument(
         "--template",
         metavar="DIR_OR_DOCX",
@@ -320,15 +296,20 @@ def _add_export(p: argparse.ArgumentParser) -> None:
 
 def _run_export(args: argparse.Namespace, ctx: Context) -> int:
     report = ctx.store().get(args.report)
-    from cwgdraft.formats.docx_writer import write_docx
+    from cwgdraft.formats.docx_writer import to_bytes, write_docx
     from cwgdraft.formats.render import load_template, render
 
     template = load_template(args.template) if args.template else None
     document = render(report, template)
-    path = write_docx(document, args.output, template)
+    if args.output == "-":
+        _write_output("-", to_bytes(document, template), ctx.stdout)
+        where = "stdout"
+    else:
+        where = str(write_docx(document, args.output, template))
     for note in document.notes:
-        ctx.note(f"{path}: {note}")
-    ctx.out(str(path))
+        ctx.note(f"{where}: {note}")
+    if args.output != "-":
+        ctx.out(where)
     return 0
 
 

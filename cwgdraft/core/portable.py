@@ -139,6 +139,8 @@ def loads(text: str, where: str = "report") -> Report:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise FormatError(f"{where}: line {exc.lineno} column {exc.colno}: invalid JSON ({exc.msg})") from exc
+    except RecursionError as exc:
+        raise FormatError(f"{where}: JSON nested too deep for a report file") from exc
     validate(data, where)
     report = from_data(data["report"])
     check_links(report, where)
@@ -178,16 +180,27 @@ def check_links(report: Report, where: str = "report") -> None:
             raise FormatError(f"{where}: $.report.opening_remarks[{i}].paragraph_id: no such paragraph {o.paragraph_id!r}")
 
 
+MAX_FILE = 50 * 1024 * 1024  # a portable file on disk (the sample reports are under 100 KB)
+_WORD_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
+
+
 def read_file(path: str | Path) -> Report:
+    from cwgdraft.core.files import is_folder, no_such_file
+
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        if path.is_dir():
+            raise is_folder(path)
+        if path.stat().st_size > MAX_FILE:
+            raise FormatError(f"{path}: the file is over the {MAX_FILE // (1024 * 1024)} MB a report file may have")
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_FILE + 1)
     except FileNotFoundError as exc:
-        raise FormatError(f"{path}: no such file") from exc
-    except IsADirectoryError as exc:
-        raise FormatError(f"{path}: is a folder, not a report file") from exc
+        raise no_such_file(path) from exc
     except OSError as exc:
         raise FormatError(f"{path}: cannot read ({exc.strerror})") from exc
+    if raw.startswith(_WORD_MAGIC):
+        raise FormatError(f"{path}: a Word document, not a portable report file; use 'cwgdraft import' for it")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

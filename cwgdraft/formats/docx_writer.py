@@ -6,12 +6,10 @@ python-docx opens and saves the package; the XML itself comes from `oxml`.
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
-from cwgdraft.core.errors import BadInput, TemplateError
+from cwgdraft.core.errors import TemplateError
 from cwgdraft.formats import oxml
 from cwgdraft.formats.docmodel import Block, Document
 from cwgdraft.formats.oxml import ParagraphSpec
@@ -140,21 +138,10 @@ def to_bytes(document: Document, template: Template | None = None) -> bytes:
 
 
 def write_docx(document: Document, path: str | Path, template: Template | None = None) -> Path:
-    """Write the .docx atomically: a reader never sees half a file."""
-    path = Path(path)
-    data = to_bytes(document, template)
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise BadInput(f"{path}: the folder {folder} does not exist")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".cwgdraft-", suffix=".docx", dir=folder)
-    except OSError as exc:
-        raise BadInput(f"{path}: cannot write there ({exc.strerror})") from exc
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise BadInput(f"{path}: cannot write there ({exc.strerror})") from exc
-    return path
+    """Write the .docx atomically: a reader never sees half a file. A new file
+    follows the umask, a replaced one keeps its mode; only a regular file or a
+    new path is replaced."""
+    from cwgdraft.core.files import writable_target, write_atomic
+
+    writable_target(path)  # refused before the work of building it
+    return write_atomic(path, to_bytes(document, template))
