@@ -308,9 +308,20 @@ def _run_export(args: argparse.Namespace, ctx: Context) -> int:
         where = str(write_docx(document, args.output, template))
     for note in document.notes:
         ctx.note(f"{where}: {note}")
+    _warn_bidi_controls(report, where, ctx)
     if args.output != "-":
         ctx.out(where)
     return 0
+
+
+def _warn_bidi_controls(report: Report, where: str, ctx: Context) -> None:
+    """A warning per field holding bidi embeddings, overrides or isolates (kept as typed)."""
+    from cwgdraft.core.checks import bidi_control_places
+
+    for path, _source, places in bidi_control_places(report):
+        shown = ", ".join(f"U+{ord(ch):04X} at character {at + 1}" for at, ch in places[:3])
+        more = f" and {len(places) - 3} more" if len(places) > 3 else ""
+        ctx.note(f"{where}: warning: {path}: bidi control characters ({shown}{more}); kept as typed, closed at the end of the field")
 
 
 def _add_dump(p: argparse.ArgumentParser) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import re
 import typing
 from enum import Enum
 from functools import cache, lru_cache
@@ -147,8 +148,35 @@ def loads(text: str, where: str = "report") -> Report:
     return report
 
 
+# What a field may hold: Word (through lxml) carries a text node of 10 MB at
+# most, and import reads a paragraph of this many characters; the same bound
+# at every door (load, save, import) keeps what is stored exportable.
+MAX_TEXT = 1_000_000
+SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,99}")
+
+
+def _long_texts(obj: Any, path: str) -> typing.Iterator[tuple[str, int]]:
+    if isinstance(obj, str):
+        if len(obj) > MAX_TEXT:
+            yield path, len(obj)
+    elif isinstance(obj, list):
+        for i, item in enumerate(obj):
+            yield from _long_texts(item, f"{path}[{i}]")
+    elif dataclasses.is_dataclass(obj):
+        for f in dataclasses.fields(obj):
+            yield from _long_texts(getattr(obj, f.name), f"{path}.{f.name}")
+
+
+def check_text_sizes(report: Report, where: str = "report") -> None:
+    """FormatError for a field over MAX_TEXT characters (it could not be exported)."""
+    for path, size in _long_texts(report, "$.report"):
+        raise FormatError(f"{where}: {path}: {size} characters, over the {MAX_TEXT} a field may hold")
+
+
 def check_links(report: Report, where: str = "report") -> None:
-    """Ids must be unique and every link must point at something in the report."""
+    """Ids must be safe and unique, every link must point at something in the
+    report, and no field may be longer than MAX_TEXT."""
+    check_text_sizes(report, where)
     seen: set[str] = set()
     ids = [("$.report.id", report.id)]
     ids += [(f"$.report.meetings[{i}].id", m.id) for i, m in enumerate(report.meetings)]
@@ -159,6 +187,8 @@ def check_links(report: Report, where: str = "report") -> None:
         ids.append((f"$.report.sections[{si}].id", s.id))
         ids += [(f"$.report.sections[{si}].paragraphs[{pi}].id", p.id) for pi, p in enumerate(s.paragraphs)]
     for path, value in ids:
+        if not isinstance(value, str) or not SAFE_ID.fullmatch(value):
+            raise FormatError(f"{where}: {path}: id {value!r} is not one (letters, digits and . _ : - only)")
         if value in seen:
             raise FormatError(f"{where}: {path}: id {value!r} is used twice")
         seen.add(value)

@@ -241,9 +241,13 @@ def _environment(folder: Path) -> Any:
 
 
 def _finalize(value: Any) -> Any:
-    # Last line of defence: whatever reaches the markup must be XML-safe.
-    if isinstance(value, str) and arabic.needs_cleaning(value):
-        return arabic.clean_text(value)[0]
+    # Last line of defence: whatever reaches the markup must be XML-safe, and
+    # a bidi embedding or isolate left open in a field must not reorder what
+    # the template writes after it (the stored text keeps what was typed).
+    if isinstance(value, str):
+        if arabic.needs_cleaning(value):
+            value = arabic.clean_text(value)[0]
+        return arabic.close_bidi(value)
     return value
 
 
