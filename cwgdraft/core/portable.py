@@ -127,7 +127,12 @@ def validate(data: Any, where: str = "report") -> None:
     errors = sorted(_validator().iter_errors(data), key=lambda e: (_file_order(data, e.absolute_path), e.message))
     if errors:
         err = errors[0]
-        raise FormatError(f"{where}: {_json_path(err.absolute_path)}: {err.message}")
+        message = err.message
+        if err.validator == "maxLength" and isinstance(err.instance, str):
+            message = f"{len(err.instance)} characters, over the {err.validator_value} a field may hold"
+        elif len(message) > 200:  # the message quotes the value, which may be anything
+            message = message[:199] + "…"
+        raise FormatError(f"{where}: {_json_path(err.absolute_path)}: {message}")
 
 
 def dumps(report: Report) -> str:
