@@ -124,7 +124,10 @@ def validate(data: Any, where: str = "report") -> None:
         raise FormatError(
             f"{where}: $.version: format version {version} is newer than this cwgdraft reads ({FORMAT_VERSION})"
         )
-    errors = sorted(_validator().iter_errors(data), key=lambda e: (_file_order(data, e.absolute_path), e.message))
+    try:
+        errors = sorted(_validator().iter_errors(data), key=lambda e: (_file_order(data, e.absolute_path), e.message))
+    except RecursionError as exc:
+        raise FormatError(f"{where}: JSON nested too deep for a report file") from exc
     if errors:
         err = errors[0]
         message = err.message
@@ -153,10 +156,11 @@ def loads(text: str, where: str = "report") -> Report:
     return report
 
 
-# What a field may hold: Word (through lxml) carries a text node of 10 MB at
-# most, and import reads a paragraph of this many characters; the same bound
-# at every door (load, save, import) keeps what is stored exportable.
-MAX_TEXT = 1_000_000
+# What a field may hold: the same bound at every door (load, save, import)
+# keeps what is stored exportable, and what is exported readable again
+# within the import's limits (a paragraph whose script changes at every
+# character becomes as many runs: 100,000 of them stay within them).
+MAX_TEXT = 100_000
 SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,99}")
 
 

@@ -69,7 +69,7 @@ def _kind(path: Path) -> str:
 # Paragraphs with text a report may have (a long one has under a thousand),
 # and the characters of one: what the store takes and the export writes back.
 MAX_PARAGRAPHS = 5_000
-MAX_PARAGRAPH_CHARS = 1_000_000
+MAX_PARAGRAPH_CHARS = 100_000
 
 
 def read_seen(path: str | Path) -> SeenDocument:

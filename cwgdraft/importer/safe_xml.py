@@ -15,7 +15,7 @@ from cwgdraft.core.errors import BadInput
 _PARSER: Any = None
 # Elements in one part: a long report's document.xml has some tens of
 # thousands; parsing is cheap, but every element is work for the reader after.
-MAX_ELEMENTS = 300_000
+MAX_ELEMENTS = 600_000
 
 
 def _parser() -> Any:

@@ -930,6 +930,18 @@ Open it now?</translation>
         <translation>Choose a file…</translation>
     </message>
     <message>
+        <source>إيقاف القراءة</source>
+        <translation>Stop reading</translation>
+    </message>
+    <message>
+        <source>جارٍ قراءة الملف…</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <source>أُوقفت القراءة؛ لم يُخزَّن شيء.</source>
+        <translation>Reading stopped; nothing was stored.</translation>
+    </message>
+    <message>
         <source>اختر ملفاً لعرض ما يُعثر عليه فيه قبل تخزينه.</source>
         <translation>Choose a file to see what is found in it before it is stored.</translation>
     </message>
