@@ -308,13 +308,13 @@ def _run_export(args: argparse.Namespace, ctx: Context) -> int:
         where = str(write_docx(document, args.output, template))
     for note in document.notes:
         ctx.note(f"{where}: {note}")
-    _warn_bidi_controls(report, where, ctx)
+    warn_bidi_controls(report, where, ctx)
     if args.output != "-":
         ctx.out(where)
     return 0
 
 
-def _warn_bidi_controls(report: Report, where: str, ctx: Context) -> None:
+def warn_bidi_controls(report: Report, where: str, ctx: Context) -> None:
     """A warning per field holding bidi embeddings, overrides or isolates (kept as typed)."""
     from cwgdraft.core.checks import bidi_control_places
 
@@ -348,11 +348,7 @@ def _run_load(args: argparse.Namespace, ctx: Context) -> int:
     from cwgdraft.core import portable
 
     if args.file == "-":
-        try:
-            text = sys.stdin.buffer.read().decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise BadInput(f"stdin: byte {exc.start}: not UTF-8 text") from exc
-        report = portable.loads(text, "stdin")
+        report = portable.loads_bytes(sys.stdin.buffer.read(portable.MAX_FILE + 1), "stdin")
     else:
         report = portable.read_file(args.file)
     store = ctx.store()

@@ -122,6 +122,14 @@ def test_load_of_a_word_file_says_import(tmp_path: Path, loaded_db: Path, report
     assert "cwgdraft import" in assert_bad_input(run("load", str(out), db=loaded_db), str(out))
 
 
+def test_load_from_stdin_is_bounded_and_says_import_for_word(tmp_path: Path, loaded_db: Path, report_file: Path) -> None:
+    out = tmp_path / "r.docx"
+    assert run("export", _report_id(report_file), "-o", str(out), db=loaded_db).returncode == 0
+    assert "cwgdraft import" in assert_bad_input(run("load", "-", db=loaded_db, stdin=out.read_bytes()), "stdin")
+    big = b'{"format": "cwgdraft-report", "x": "' + b"a" * (portable.MAX_FILE + 10) + b'"}'
+    assert_bad_input(run("load", "-", db=loaded_db, stdin=big), "stdin", "50 MB")
+
+
 def test_import_of_a_report_file_says_load(tmp_path: Path, report_file: Path) -> None:
     line = assert_bad_input(run("import", str(report_file), db=tmp_path / "s.db"), str(report_file))
     assert "cwgdraft load" in line
@@ -237,3 +245,11 @@ def test_export_warns_of_bidi_controls(tmp_path: Path) -> None:
     result = run("export", report.id, "-o", str(tmp_path / "r.docx"), db=db)
     assert result.returncode == 0, result.stderr
     assert "report.session_place" in result.stderr and "U+202E" in result.stderr
+
+
+def test_import_warns_of_bidi_controls(tmp_path: Path) -> None:
+    text = tmp_path / "r.txt"
+    text.write_text("ملخص\nيلخّص هذا التقرير نتائج الاجتماع في جنيف\u202e (C22/7).\n", encoding="utf-8")
+    result = run("import", "--dry-run", str(text), db=tmp_path / "s.db")
+    assert result.returncode == 0, result.stderr
+    assert "U+202E" in result.stderr and "warning" in result.stderr

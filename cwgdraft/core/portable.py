@@ -238,10 +238,17 @@ def read_file(path: str | Path) -> Report:
         raise no_such_file(path) from exc
     except OSError as exc:
         raise FormatError(f"{path}: cannot read ({exc.strerror})") from exc
+    return loads_bytes(raw, str(path))
+
+
+def loads_bytes(raw: bytes, where: str) -> Report:
+    """A report from the bytes of a portable file (`where` names it in errors)."""
+    if len(raw) > MAX_FILE:
+        raise FormatError(f"{where}: over the {MAX_FILE // (1024 * 1024)} MB a report file may have")
     if raw.startswith(_WORD_MAGIC):
-        raise FormatError(f"{path}: a Word document, not a portable report file; use 'cwgdraft import' for it")
+        raise FormatError(f"{where}: a Word document, not a portable report file; use 'cwgdraft import' for it")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise FormatError(f"{path}: byte {exc.start}: not UTF-8 text") from exc
-    return loads(text, str(path))
+        raise FormatError(f"{where}: byte {exc.start}: not UTF-8 text") from exc
+    return loads(text, where)
