@@ -168,33 +168,9 @@ def _write_output(path: str, data: bytes, stdout: TextIO) -> Path | None:
         else:
             stdout.write(data.decode("utf-8"))
         return None
-    import tempfile
+    from cwgdraft.core.files import write_atomic
 
-    target = Path(path)
-    if target.is_dir():
-        raise BadInput(f"{target}: is a folder; give a file name")
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise BadInput(f"{target}: the folder {folder} does not exist")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".cwgdraft-", suffix=target.suffix, dir=folder)
-    except OSError as exc:
-        raise BadInput(f"{target}: cannot write there ({exc.strerror})") from exc
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise BadInput(f"{target}: cannot write there ({exc.strerror})") from exc
-    return target
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+    return write_atomic(path, data)
 
 
 # --- commands -----------------------------------------------------------------
@@ -339,7 +315,7 @@ def _run_show(args: argparse.Namespace, ctx: Context) -> int:
 
 def _add_export(p: argparse.ArgumentParser) -> None:
     _add_report(p)
-    p.add_argument("-o", "--output", required=True, metavar="FILE.docx", help="the Word file to write")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.docx", help="the Word file to write; - for stdout")
     p.add_argument(
         "--template",
         metavar="DIR_OR_DOCX",
@@ -365,7 +341,7 @@ def _findings(report: Report, template: Any, ctx: Context, found: list[Any] | No
 def _run_export(args: argparse.Namespace, ctx: Context) -> int:
     report = ctx.store().get(args.report)
     from cwgdraft.drafting.check import check_report
-    from cwgdraft.formats.docx_writer import write_docx
+    from cwgdraft.formats.docx_writer import to_bytes, write_docx
     from cwgdraft.formats.render import load_template, render
 
     template = load_template(args.template) if args.template else None
@@ -376,11 +352,17 @@ def _run_export(args: argparse.Namespace, ctx: Context) -> int:
             f"{args.output}: not written: the check before export found {len(found)} thing(s) to put right (--strict)"
         )
     document = render(report, template)
-    path = write_docx(document, args.output, template)
+    if args.output == "-":
+        _write_output("-", to_bytes(document, template), ctx.stdout)
+        where = "stdout"
+    else:
+        where = str(write_docx(document, args.output, template))
     _findings(report, template, ctx, found)  # written all the same: said after, so a failure stays one line
     for note in document.notes:
-        ctx.note(f"{path}: {note}")
-    ctx.out(str(path))
+        ctx.note(f"{where}: {note}")
+    warn_bidi_controls(report, where, ctx)
+    if args.output != "-":
+        ctx.out(where)
     return 0
 
 
@@ -434,6 +416,16 @@ def _run_new(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+def warn_bidi_controls(report: Report, where: str, ctx: Context) -> None:
+    """A warning per field holding bidi embeddings, overrides or isolates (kept as typed)."""
+    from cwgdraft.core.checks import bidi_control_places
+
+    for path, _source, places in bidi_control_places(report):
+        shown = ", ".join(f"U+{ord(ch):04X} at character {at + 1}" for at, ch in places[:3])
+        more = f" and {len(places) - 3} more" if len(places) > 3 else ""
+        ctx.note(f"{where}: warning: {path}: bidi control characters ({shown}{more}); kept as typed, closed at the end of the field")
+
+
 def _add_dump(p: argparse.ArgumentParser) -> None:
     _add_report(p)
     p.add_argument("-o", "--output", default="-", metavar="FILE.json", help="the file to write; - for stdout (default)")
@@ -458,11 +450,7 @@ def _run_load(args: argparse.Namespace, ctx: Context) -> int:
     from cwgdraft.core import portable
 
     if args.file == "-":
-        try:
-            text = sys.stdin.buffer.read().decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise BadInput(f"stdin: byte {exc.start}: not UTF-8 text") from exc
-        report = portable.loads(text, "stdin")
+        report = portable.loads_bytes(sys.stdin.buffer.read(portable.MAX_FILE + 1), "stdin")
     else:
         report = portable.read_file(args.file)
     from cwgdraft.core.errors import ReportExists

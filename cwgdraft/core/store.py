@@ -227,7 +227,7 @@ class Store:
             create_folders = create_folders or not os.environ.get(DB_ENV)
         path = Path(path).expanduser()
         if path.is_dir():
-            raise StoreError(f"{path}: is a folder, not a store file")
+            raise StoreError(f"{path}: is a folder, not a file")
         existed = path.exists()
         if existed:
             found = _inspect(path)
@@ -410,6 +410,8 @@ class Store:
                     return ids[0]
                 if len(ids) > 1:
                     raise BadInput(f"{ref!r} is the start of {len(ids)} report ids in {self.path}: give more of it")
+        if 0 < len(ref) < MIN_PREFIX:
+            raise NotFound(f"no report {ref!r} in {self.path} (the start of an id needs {MIN_PREFIX} characters or more)")
         raise NotFound(f"no report {ref!r} in {self.path}")
 
     def version(self, report_id: str) -> int | None:

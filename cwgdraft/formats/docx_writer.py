@@ -6,12 +6,10 @@ python-docx opens and saves the package; the XML itself comes from `oxml`.
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
-from cwgdraft.core.errors import BadInput, TemplateError
+from cwgdraft.core.errors import TemplateError
 from cwgdraft.formats import oxml
 from cwgdraft.formats.docmodel import Block, Document
 from cwgdraft.formats.oxml import ParagraphSpec
@@ -95,12 +93,70 @@ def _ensure_bidi_section(sect_pr: Any) -> None:
     sect_pr.append(bidi)
 
 
+HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def open_reference(template: Template) -> tuple[Any, list[str]]:
+    """The template's reference document, opened within the limits of any
+    untrusted package (parts, sizes, ratios), with its external relationships
+    other than hyperlinks dropped (an attached template on a server, a linked
+    image: Word would fetch them when the export is opened), and the notes
+    saying what was dropped. TemplateError for a file that cannot be filled."""
+    import zipfile
+
+    import docx
+    from lxml import etree
+
+    from cwgdraft.core.errors import BadInput
+    from cwgdraft.core.safe_zip import open_archive
+
+    where = template.reference
+    try:
+        open_archive(where, "a Word document").close()
+    except BadInput as exc:
+        raise TemplateError(str(exc)) from exc
+    try:
+        doc = docx.Document(str(where))
+    except (ValueError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, OSError) as exc:
+        message = " ".join(str(exc).split())
+        if "macroEnabled" in message:
+            raise TemplateError(f"{where}: a macro-enabled Word document; save it as a Word Document (.docx)") from exc
+        raise TemplateError(f"{where}: not a Word document the export can fill ({message})") from exc
+    if doc.element.body is None or doc.element.body.find(W + "sectPr") is None:
+        raise TemplateError(f"{where}: the Word document has no section properties (page size, margins) in its body")
+    if not any(rel.reltype.endswith("/styles") for rel in doc.part.rels.values()):
+        raise TemplateError(f"{where}: the Word document has no styles")
+    return doc, _drop_external_links(doc, where)
+
+
+def _drop_external_links(doc: Any, where: Path) -> list[str]:
+    notes: list[str] = []
+    package = doc.part.package
+    sources = [package, *package.iter_parts()]
+    for source in sources:
+        rels = source.rels
+        for rid, rel in list(rels.items()):
+            if not rel.is_external or rel.reltype == HYPERLINK:
+                continue
+            kind = rel.reltype.rsplit("/", 1)[-1]
+            element = getattr(source, "_element", None)
+            if element is not None:  # what refers to it goes with it (w:attachedTemplate r:id=...)
+                for el in list(element.iter()):
+                    if any(v == rid for k, v in el.attrib.items() if k.startswith(f"{{{R_NS}}}")):
+                        parent = el.getparent()
+                        if parent is not None:
+                            parent.remove(el)
+            del rels[rid]
+            notes.append(f"{where}: left out its external link to {rel.target_ref} ({kind}), which Word would fetch")
+    return notes
+
+
 def build_docx(document: Document, template: Template | None = None) -> Any:
     """The python-docx Document for `document` (not yet saved)."""
-    import docx
-
     template = template or load_template()
-    doc = docx.Document(str(template.reference))
+    doc, notes = open_reference(template)
+    document.notes.extend(n for n in notes if n not in document.notes)
     ids = _style_ids(doc, template)
 
     body = doc.element.body
@@ -146,21 +202,10 @@ def to_bytes(document: Document, template: Template | None = None) -> bytes:
 
 
 def write_docx(document: Document, path: str | Path, template: Template | None = None) -> Path:
-    """Write the .docx atomically: a reader never sees half a file."""
-    path = Path(path)
-    data = to_bytes(document, template)
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise BadInput(f"{path}: the folder {folder} does not exist")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".cwgdraft-", suffix=".docx", dir=folder)
-    except OSError as exc:
-        raise BadInput(f"{path}: cannot write there ({exc.strerror})") from exc
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise BadInput(f"{path}: cannot write there ({exc.strerror})") from exc
-    return path
+    """Write the .docx atomically: a reader never sees half a file. A new file
+    follows the umask, a replaced one keeps its mode; only a regular file or a
+    new path is replaced."""
+    from cwgdraft.core.files import writable_target, write_atomic
+
+    writable_target(path)  # refused before the work of building it
+    return write_atomic(path, to_bytes(document, template))

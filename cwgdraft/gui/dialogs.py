@@ -33,25 +33,42 @@ from cwgdraft.gui.i18n import N_, ltr, t
 class CheckDialog(QDialog):
     """The required fields still empty, each with a button that goes to it."""
 
-    def __init__(self, missing: list[Any], go_to: Callable[[str], None], parent: QWidget | None = None) -> None:
+    def __init__(self, missing: list[Any], go_to: Callable[[str], None], parent: QWidget | None = None,
+                 warnings: list[Any] | None = None) -> None:
         super().__init__(parent)
+        warnings = warnings or []
         self.setObjectName("checkDialog")
-        self.setWindowTitle(t("قبل التصدير: حقول مطلوبة فارغة"))
+        self.setWindowTitle(t("قبل التصدير: حقول مطلوبة فارغة") if missing else t("قبل التصدير: تنبيهات"))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(t("هذه الحقول مطلوبة وما زالت فارغة أو غير صحيحة. ستظهر في الملف بين معقوفين.")))
+        if missing:
+            layout.addWidget(QLabel(t("هذه الحقول مطلوبة وما زالت فارغة أو غير صحيحة. ستظهر في الملف بين معقوفين.")))
         area = QScrollArea()
         area.setWidgetResizable(True)
         inner = QWidget()
         grid = QGridLayout(inner)
         self.go_buttons: list[QPushButton] = []
-        for row, item in enumerate(missing):
-            grid.addWidget(QLabel(item.label), row, 0)
+        self.warning_buttons: list[QPushButton] = []  # fields to look at; they do not stop the export
+
+        def add_row(row: int, item: Any, buttons: list[QPushButton]) -> None:
+            label = QLabel(item.label)
+            label.setWordWrap(True)
+            grid.addWidget(label, row, 0)
             button = QPushButton(t("انتقل إليه"))
             button.setToolTip(t("إغلاق هذه النافذة والانتقال إلى الحقل"))
             button.clicked.connect(lambda _c=False, p=item.path: (self.done(2), go_to(p)))
             grid.addWidget(button, row, 1)
-            self.go_buttons.append(button)
-        grid.setRowStretch(len(missing), 1)
+            buttons.append(button)
+
+        for row, item in enumerate(missing):
+            add_row(row, item, self.go_buttons)
+        row = len(missing)
+        if warnings:
+            grid.addWidget(QLabel(t("تنبيهات لا تمنع التصدير:")), row, 0, 1, 2)
+            row += 1
+            for item in warnings:
+                add_row(row, item, self.warning_buttons)
+                row += 1
+        grid.setRowStretch(row, 1)
         grid.setColumnStretch(0, 1)  # the field's name takes the room; the button stays its own size
         area.setWidget(inner)
         layout.addWidget(area, 1)

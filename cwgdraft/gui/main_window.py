@@ -46,6 +46,20 @@ def missing_fields(report: Report) -> list[Any]:
     return translated(report, check(report))
 
 
+def export_warnings(report: Report) -> list[Any]:
+    """What the check before export points out without it being missing: fields
+    holding bidi embeddings, overrides or isolates (kept as typed, closed at the
+    end of the field in the export), in the language of the interface."""
+    from cwgdraft.core.checks import MissingField, bidi_control_places
+
+    out = []
+    for path, source, places in bidi_control_places(report):
+        codes = ", ".join(f"U+{ord(ch):04X}" for _at, ch in places[:3]) + (" …" if len(places) > 3 else "")
+        label = t("رموز تحكم في اتجاه النص في %1: %2 (تبقى كما كُتبت وتُغلق في نهاية الحقل)")
+        out.append(MissingField(path, label.replace("%1", ltr(path)).replace("%2", ltr(codes)), source))
+    return out
+
+
 class MainWindow(QMainWindow):
     def __init__(self, store: Any, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -694,19 +708,21 @@ class MainWindow(QMainWindow):
             return False
         self.session.save_now()
         missing = missing_fields(self.session.report)
+        warnings = export_warnings(self.session.report)
         for page in self.page_by_name.values():
             page.clear_errors()
-        if not missing:
+        if not missing and not warnings:
             self.checked_for_export = False
             return True
-        self.checked_for_export = True
+        self.checked_for_export = bool(missing)
         for item in missing:
             target, attr = target_of_path(self.session.report, item.path)
             page = {"report": self.front, "group": self.front, "signature": self.signature}.get(target[0])
             if page is not None:
                 page.show_error(target[0], attr, item.label)
         self.mark_missing()
-        self.check_dialog = CheckDialog(missing, lambda p: self._go_to_missing(p, missing), self)
+        shown = missing + warnings
+        self.check_dialog = CheckDialog(missing, lambda p: self._go_to_missing(p, shown), self, warnings=warnings)
         result = self.check_dialog.exec()
         self.check_dialog = None
         return result == 1

@@ -17,7 +17,7 @@ from typing import Any
 from cwgdraft.core.arabic import clean_text
 from cwgdraft.core.errors import BadInput
 from cwgdraft.importer import safe_xml
-from cwgdraft.importer.numbering import ListNumbering, pua_glyph
+from cwgdraft.importer.numbering import ListNumbering, pua_glyph, to_int
 from cwgdraft.importer.safe_zip import SafeZip
 from cwgdraft.importer.seen import Seen, SeenDocument
 
@@ -79,7 +79,7 @@ def _read_styles(root: Any | None) -> _Styles:
             ilvl = num_pr.find(W + "ilvl")
             styles.nums[sid] = (
                 nid.get(W + "val") if nid is not None else None,
-                int(ilvl.get(W + "val", "0")) if ilvl is not None else None,
+                to_int(ilvl.get(W + "val"), 0) if ilvl is not None else None,
             )
         if st.get(W + "type") == "paragraph" and st.get(W + "default") in ("1", "true", "on"):
             styles.default = sid
@@ -147,7 +147,7 @@ class _Walker:
                 if nid is not None:
                     num_id = nid.get(W + "val")
                 if lv is not None:
-                    ilvl = int(lv.get(W + "val", "0") or 0)
+                    ilvl = to_int(lv.get(W + "val"), 0)
         style_id = style_id or self.styles.default
         if num_id is None:
             num_id, style_ilvl = self.styles.num(style_id)
@@ -240,7 +240,7 @@ class _Walker:
                 code = child.get(W + "char", "")
                 try:
                     parts.append(pua_glyph(chr(int(code, 16))))
-                except ValueError:
+                except (ValueError, OverflowError):
                     pass
             elif tag == W + "txbxContent":
                 self.boxes.append(child.findall(W + "p") + [q for t in child.findall(W + "tbl") for q in t.iter(W + "p")])

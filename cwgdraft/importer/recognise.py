@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from cwgdraft.core import arabic
 from cwgdraft.core.model import (
@@ -149,6 +150,7 @@ _ROLES = (
 _MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
 
 
+@lru_cache(maxsize=65536)  # the same paragraphs are folded once per contribution
 def fold(text: str) -> str:
     """For matching: no-break spaces folded, bidi marks dropped, spaces collapsed."""
     return re.sub(r"[ \u00a0]+", " ", _MARKS.sub("", text)).strip()

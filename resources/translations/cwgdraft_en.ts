@@ -930,6 +930,30 @@ Open it now?</translation>
         <translation>Choose a file…</translation>
     </message>
     <message>
+        <source>إيقاف القراءة</source>
+        <translation>Stop reading</translation>
+    </message>
+    <message>
+        <source>جارٍ قراءة الملف…</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <source>أُوقفت القراءة؛ لم يُخزَّن شيء.</source>
+        <translation>Reading stopped; nothing was stored.</translation>
+    </message>
+    <message>
+        <source>قبل التصدير: تنبيهات</source>
+        <translation>Before export: warnings</translation>
+    </message>
+    <message>
+        <source>تنبيهات لا تمنع التصدير:</source>
+        <translation>Warnings (they do not stop the export):</translation>
+    </message>
+    <message>
+        <source>رموز تحكم في اتجاه النص في %1: %2 (تبقى كما كُتبت وتُغلق في نهاية الحقل)</source>
+        <translation>Bidi control characters in %1: %2 (kept as typed, closed at the end of the field)</translation>
+    </message>
+    <message>
         <source>اختر ملفاً لعرض ما يُعثر عليه فيه قبل تخزينه.</source>
         <translation>Choose a file to see what is found in it before it is stored.</translation>
     </message>

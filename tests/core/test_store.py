@@ -572,14 +572,14 @@ def test_ids_of_another_report_are_refused(tmp_store: Store) -> None:
 
 def test_resolve_by_id_prefix_and_symbol(tmp_store: Store) -> None:
     a = every_field_report()
-    a.id = "aaaa1111-0000"
+    a.id = "aaaa1111-0000-4000-8000-000000000001"
     b = portable.loads(portable.dumps(every_field_report()))
-    b.id, b.symbol = "aaaa2222-0000", "C17/35-A"
+    b.id, b.symbol = "aaaa2222-0000-4000-8000-000000000002", "C17/35-A"
     # fresh ids for b's rows, so that both reports can live in one store
     b = portable.loads(_renumber(portable.dumps(b)))
     tmp_store.save(a)
     tmp_store.save(b)
-    assert tmp_store.resolve("aaaa1111-0000") == a.id
+    assert tmp_store.resolve("aaaa1111-0000-4000-8000-000000000001") == a.id
     assert tmp_store.resolve("aaaa1") == a.id
     assert tmp_store.resolve("C22/7-A") == a.id
     assert tmp_store.resolve("c17/35\u2011a") == b.id  # case and non-breaking hyphen folded
@@ -587,7 +587,7 @@ def test_resolve_by_id_prefix_and_symbol(tmp_store: Store) -> None:
         tmp_store.resolve("aaaa")
     with pytest.raises(NotFound) as info:
         tmp_store.resolve("aaa")  # too short for a prefix
-    assert str(info.value) == f"no report 'aaa' in {tmp_store.path}"
+    assert str(info.value) == f"no report 'aaa' in {tmp_store.path} (the start of an id needs 4 characters or more)"
     with pytest.raises(NotFound):
         tmp_store.get("C99/1-A")
     assert [s.symbol for s in tmp_store.list_reports()] == ["C17/35-A", "C22/7-A"]  # same date: by symbol

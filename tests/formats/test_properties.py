@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from cwgdraft.core.arabic import clean_text
+from cwgdraft.core.arabic import clean_text, close_bidi
 from cwgdraft.core.errors import BadInput
 from cwgdraft.core.model import ParagraphKind, Report
 from cwgdraft.formats.docx_writer import to_bytes
@@ -148,10 +148,10 @@ def _expected_block_text(field: Field, report: Report, cleaned: str) -> str | No
     """What the block must say, from the cleaned value; None: a placeholder."""
     sig = report.signature
     if field.name.startswith("signature") and field.name != "signature title":
-        name = clean_text(sig.name)[0]
+        name = close_bidi(clean_text(sig.name)[0])
         if not name:
             return None
-        honorific, country = clean_text(sig.honorific)[0], clean_text(sig.country)[0]
+        honorific, country = close_bidi(clean_text(sig.honorific)[0]), close_bidi(clean_text(sig.country)[0])
         return f"{honorific + ' ' if honorific else ''}{name}{f' ({country})' if country else ''}"
     return cleaned or None
 
@@ -177,6 +177,7 @@ def _check(field: Field, value: str) -> None:
         assert str(exc) and "\n" not in str(exc)
         return
     cleaned, removed = clean_text(value)
+    cleaned = close_bidi(cleaned)  # what is left open is closed at the end of the field
 
     # Stripped characters are reported, with the field and the place.
     for r in removed:
