@@ -292,9 +292,9 @@ def test_upgrade_from_version_2_adds_versions_and_the_trash(tmp_path: Path) -> N
     db = Database(path)
     migrations.apply(db, stop_before="m003_versions_and_trash")
     with db.atomic():
-        db.execute("INSERT INTO reports (id, symbol, title, updated_at) VALUES ('r2', 'C22/7-A', 'تقرير (CWG-COP)', 'x')")
-        db.execute("INSERT INTO sections (id, report_id, position, title) VALUES ('s1', 'r2', 0, 'مقدمة')")
-        db.execute("INSERT INTO paragraphs (id, report_id, section_id, position, text) VALUES ('p1', 'r2', 's1', 0, ?)", [ZOOM])
+        db.execute("INSERT INTO reports (id, symbol, title, updated_at) VALUES ('2f8a7c1e-0000-4000-8000-000000000002', 'C22/7-A', 'تقرير (CWG-COP)', 'x')")
+        db.execute("INSERT INTO sections (id, report_id, position, title) VALUES ('s1', '2f8a7c1e-0000-4000-8000-000000000002', 0, 'مقدمة')")
+        db.execute("INSERT INTO paragraphs (id, report_id, section_id, position, text) VALUES ('p1', '2f8a7c1e-0000-4000-8000-000000000002', 's1', 0, ?)", [ZOOM])
     db.close()
     with Store.open(path) as store:
         assert store.backup == tmp_path / "cwgdraft.db.bak-2"
@@ -305,9 +305,9 @@ def test_upgrade_from_version_2_adds_versions_and_the_trash(tmp_path: Path) -> N
         before = portable.dumps(report)
         assert store.save(report, expected_version=0) == 1
         store.delete(report.id)
-        assert [e.report_id for e in store.trash()] == ["r2"]
-        store.restore("r2")
-        assert portable.dumps(store.get("r2")) == before
+        assert [e.report_id for e in store.trash()] == ["2f8a7c1e-0000-4000-8000-000000000002"]
+        store.restore("2f8a7c1e-0000-4000-8000-000000000002")
+        assert portable.dumps(store.get("2f8a7c1e-0000-4000-8000-000000000002")) == before
     backup = sqlite3.connect(tmp_path / "cwgdraft.db.bak-2")
     try:
         assert backup.execute("PRAGMA user_version").fetchone()[0] == 2
