@@ -35,7 +35,15 @@ def _spec(block: Block, ids: dict[str, str], index: int) -> ParagraphSpec:
     # reviewer's edited copy imports back onto the same paragraphs.
     name = oxml.id_bookmark_name(block.source) if block.source else None
     bookmark = (index, name) if name else None
-    return ParagraphSpec(ids[block.style], block.text, block.label, block.placeholder, bookmark=bookmark)
+    return ParagraphSpec(
+        ids[block.style], block.text, block.label, block.placeholder, bookmark=bookmark, keep_next=is_lead_in(block)
+    )
+
+
+def is_lead_in(block: Block) -> bool:
+    """A paragraph that ends with a colon introduces what follows (`عُرضت الوثائق التالية:`):
+    it stays on the page of the next paragraph."""
+    return block.text.rstrip().endswith((":", "\uff1a"))
 
 
 def _replace_content(container: Any, xml: str, keep_last: str | None = None) -> None:

@@ -16,6 +16,7 @@ from typing import Any
 
 from cwgdraft.core.arabic import clean_text
 from cwgdraft.core.errors import BadInput
+from cwgdraft.formats.oxml import without_bracket_marks
 from cwgdraft.importer import safe_xml
 from cwgdraft.importer.numbering import ListNumbering, pua_glyph
 from cwgdraft.importer.safe_zip import SafeZip
@@ -163,7 +164,8 @@ class _Walker:
         for box in boxes:  # text boxes stand where their anchor is, before its text
             for bp in box:
                 self.paragraph(bp, "textbox" if origin == "body" else origin, cell)
-        text = "".join(parts)
+        # The mark the writer puts before a bracket around a Latin word (oxml.direction_runs).
+        text = without_bracket_marks("".join(parts))
         label = ""
         fmt = ""
         if num_id not in (None, "0") and ilvl is not None:
