@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from cwgdraft.core import arabic
+from cwgdraft.core import arabic, symbols
 from cwgdraft.core.errors import TemplateError
 from cwgdraft.core.model import Numbering, Paragraph, ParagraphKind, Report, Section
 from cwgdraft.formats.docmodel import STYLES, Block, Document
@@ -123,6 +123,7 @@ def _environment(folder: Path) -> Any:
         ordinal=arabic.ordinal,
         language=arabic.language_phrase,
         and_join=arabic.join_and,
+        document_line=symbols.document_line,
     )
     env.globals.update(meetings_phrase=arabic.meetings_phrase, ordinal=arabic.ordinal)
     return env
