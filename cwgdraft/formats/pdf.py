@@ -8,14 +8,25 @@ instead under a fontconfig file of its own that includes the system's and maps
 each named font to a chosen free face of the same kind: a Naskh for
 Traditional Arabic, a face with Times' widths for Times New Roman. Only the
 conversion sees the mapping; the Word file keeps the organisation's names.
+
+LibreOffice 7.4 also lays out a no-break hyphen (U+2011, `CWG‑COP`) inside a
+left-to-right word that ends a right-to-left line over the words before it.
+The conversion reads a copy of the Word file in which each no-break hyphen is a
+hyphen and a word joiner (U+2060): the same glyph, no line break on either
+side, and a PDF whose text says `CWG-COP`. Likewise it breaks lines at a
+no-break space inside a left-to-right word group set in a right-to-left
+paragraph (`Trend Micro`): there the copy has a narrow no-break space (U+202F),
+which it keeps. The Word file keeps what the user typed.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import tempfile
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -76,6 +87,45 @@ def environment(folder: Path) -> dict[str, str]:
     return env
 
 
+_NO_BREAK_HYPHEN = "\u2011".encode()
+_HYPHEN_JOINED = "-\u2060".encode()
+_NO_BREAK_HYPHEN_ELEMENT = b"<w:noBreakHyphen/>"
+_HYPHEN_JOINED_RUN = '<w:t xml:space="preserve">-\u2060</w:t>'.encode()
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_STORY = re.compile(r"word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml")
+
+
+def _narrow_spaces_in_ltr_runs(data: bytes) -> bytes:
+    """No-break spaces in runs without `w:rtl` as narrow no-break spaces."""
+    from lxml import etree
+
+    if "\u00a0".encode() not in data:
+        return data
+    root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, huge_tree=True))
+    for r in root.iter(_W + "r"):
+        if r.find(f"{_W}rPr/{_W}rtl") is not None:
+            continue
+        for t in r.iter(_W + "t"):
+            if t.text and "\u00a0" in t.text:
+                t.text = t.text.replace("\u00a0", "\u202f")
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def layout_copy(docx: Path, folder: Path) -> Path:
+    """The copy of a Word file that LibreOffice lays out, in `folder`, under the same name."""
+    target = folder / Path(docx).name
+    with zipfile.ZipFile(docx) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if _STORY.fullmatch(info.filename):
+                data = data.replace(_NO_BREAK_HYPHEN, _HYPHEN_JOINED).replace(_NO_BREAK_HYPHEN_ELEMENT, _HYPHEN_JOINED_RUN)
+                data = _narrow_spaces_in_ltr_runs(data)
+            dst.writestr(info, data)
+    return target
+
+
 def command(program: str, profile: Path, outdir: Path, docx: Sequence[Path]) -> list[str]:
     """The soffice command line: a private profile (parallel runs do not clash)."""
     return [
@@ -97,8 +147,10 @@ def convert(docx: Sequence[Path], outdir: Path, timeout: float = 300) -> list[Pa
         raise CwgError("LibreOffice (soffice) is not installed")
     with tempfile.TemporaryDirectory(prefix="cwgdraft-lo-") as tmp:
         folder = Path(tmp)
+        copies = folder / "copies"
+        copies.mkdir()
         run = subprocess.run(
-            command(program, folder / "profile", outdir, docx),
+            command(program, folder / "profile", outdir, [layout_copy(Path(p), copies) for p in docx]),
             env=environment(folder),
             capture_output=True,
             timeout=timeout,

@@ -52,7 +52,10 @@ class PdfJob(QObject):
         env = QProcessEnvironment.systemEnvironment()
         env.insert("FONTCONFIG_FILE", str(pdf.write_fontconfig(Path(self.profile))))
         self.process.setProcessEnvironment(env)
-        command = pdf.command(program, Path(self.profile) / "profile", self.docx.parent, [self.docx])
+        copies = Path(self.profile) / "copies"
+        copies.mkdir(exist_ok=True)
+        copy = pdf.layout_copy(self.docx, copies)
+        command = pdf.command(program, Path(self.profile) / "profile", self.docx.parent, [copy])
         self.process.start(command[0], command[1:])
 
     def cancel(self) -> None:

@@ -208,13 +208,16 @@ LEAD_INS = "lead-ins"  # lead-ins and headings at every height of a page
 def lead_ins_report() -> Report:
     """Sections of one-line paragraphs, a lead-in and its list, in counts that move
     the lead-ins and the headings down the page a line at a time: without keep-with-next
-    some would end a page."""
+    some would end a page. And `Trend Micro` at every place in a line."""
     from cwgdraft.core.model import Paragraph, Section
 
     report = full_report()
     report.sections = []
     for number in range(1, 25):
         paragraphs = [Paragraph(f"فقرة قصيرة رقم {k} من القسم {number}.") for k in range(1 + number % 7)]
+        # A Latin name joined by a no-break space, at a different place in the line each time.
+        filler = " ".join(["وقدمت"] + ["المنظمات"] * (number % 12) + ["عرضاً"] * (number // 12))
+        paragraphs.append(Paragraph(f"{filler} عن برامجها في المدارس والجامعات ثم عرضت شركة Trend\u00a0Micro أدواتها."))
         paragraphs.append(Paragraph("عُرضت في الاجتماع الوثائق التالية:"))
         paragraphs += [Paragraph(f"وثيقة من البلد {k}", ParagraphKind.BULLET) for k in range(2)]
         report.sections.append(Section(f"القسم {number}", paragraphs=paragraphs))
@@ -536,3 +539,47 @@ def test_body_font_is_the_stand_in_of_the_named_one(rendered: dict[str, Rendered
     assert STAND_INS[arabic][0].replace(" ", "") in used, used
     assert STAND_INS[latin][0].replace(" ", "") in used, used
     assert not {"DejaVuSans", "NotoSans", "NotoSerif"} & used, used
+
+
+@pytest.mark.parametrize("name", _all_names())
+def test_no_words_drawn_over_each_other(name: str, rendered: dict[str, Rendered]) -> None:
+    """No word of a line stands over another (LibreOffice once laid `(CWG‑COP)` at a
+    line's end over the words before it)."""
+    bad = []
+    for line in rendered[name].lines:
+        words = sorted(line.words, key=lambda w: w.x0)
+        for a, b in itertools.pairwise(words):
+            if a.x1 - b.x0 > 2 and abs(a.y0 - b.y0) < 4:
+                bad.append(f"{a.text} | {b.text}: {line}")
+    assert bad == [], "\n".join(bad[:5])
+
+
+@pytest.mark.parametrize("name", _all_names())
+def test_no_break_spaces_hold(name: str, rendered: dict[str, Rendered]) -> None:
+    """Words joined by a no-break space (`Trend Micro`, `12 يناير 2022`) stand on one line.
+
+    Left out: a no-break space between an Arabic word and a Latin one
+    (`والإلكترونيات (IEEE)`): LibreOffice 7.4 breaks a line where the script
+    changes whenever what follows does not fit, whatever joins them (Word keeps
+    them together); and a pair that the text also joins with an ordinary space
+    elsewhere, which may break there."""
+    from cwgdraft.formats.render import render
+
+    pairs, spaced = set(), set()
+    for block in render(rendered[name].report).blocks:
+        for m in re.finditer("(\\S+)([ \u00a0])(?=(\\S+))", block.text):
+            before, after = _logical(m.group(1)), _logical(m.group(3))
+            if not (before and after) or bool(_ARABIC.search(before)) != bool(_ARABIC.search(after)):
+                continue
+            (pairs if m.group(2) == "\u00a0" else spaced).add((before, after))
+    pairs -= spaced
+    assert name in ("empty", LEAD_INS) or pairs, "no no-break spaces to look at"
+    lines = [ln for ln in rendered[name].lines if ln.arabic]
+    bad = []
+    for line, following in itertools.pairwise(lines):
+        # pdftotext gives logical text: a line ends with its leftmost word, starts with its rightmost.
+        end = _logical(min(line.words, key=lambda w: w.x0).norm)
+        start = _logical(max(following.words, key=lambda w: w.x1).norm)
+        if (end, start) in pairs:
+            bad.append(f"{end} / {start}: {line}")
+    assert bad == [], "\n".join(bad)
