@@ -131,3 +131,19 @@ def test_lead_ins_keep_with_their_list() -> None:
     lead_ins = [t for t in kept if t.endswith(":")]
     assert lead_ins and all(kept[t] for t in lead_ins)
     assert not any(kept[t] for t in kept if t.endswith("."))
+
+
+def test_reference_document_styles() -> None:
+    """The header block bold; the summary box's rules on the margins (its text indented by the
+    rules' distance and width); the signature's lines kept together."""
+    from cwgdraft.formats.reference import BOX_INDENT, STYLES
+
+    by_id = {s.style_id: s for s in STYLES}
+    assert by_id["CWGHeader"].bold
+    # oxml.ppr(borders=True): rules 4 pt from the text, 0.5 pt wide.
+    assert 'w:space="4"' in oxml.ppr(borders=True) and 'w:sz="4"' in oxml.ppr(borders=True)
+    assert BOX_INDENT == (4 * 8 + 4) * 20 // 8
+    for box in ("CWGBoxHeading", "CWGBoxText"):
+        assert by_id[box].borders and by_id[box].ind_both == BOX_INDENT
+    assert by_id["CWGSignature"].keep_next and by_id["CWGSignature"].keep_lines
+    assert by_id["CWGSignatureTitle"].keep_lines

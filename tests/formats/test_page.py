@@ -583,3 +583,13 @@ def test_no_break_spaces_hold(name: str, rendered: dict[str, Rendered]) -> None:
         if (end, start) in pairs:
             bad.append(f"{end} / {start}: {line}")
     assert bad == [], "\n".join(bad)
+
+
+@pytest.mark.parametrize("name", ["full", *(n for n in _page_names() if n.startswith("sample-"))])
+def test_signature_title_breaks_where_the_drafter_broke_it(name: str, rendered: dict[str, Rendered]) -> None:
+    """Each line of the signature's title, as drafted, is one line on the page."""
+    title = rendered[name].report.signature.title
+    assert title
+    lines = {"".join(_letters(w.norm) for w in sorted(ln.words, key=lambda w: -w.x1)) for ln in rendered[name].lines}
+    for drafted in title.split("\n"):
+        assert _letters(drafted) in lines, f"{drafted!r} is not one line"
