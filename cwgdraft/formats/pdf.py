@@ -10,13 +10,13 @@ Traditional Arabic, a face with Times' widths for Times New Roman. Only the
 conversion sees the mapping; the Word file keeps the organisation's names.
 
 LibreOffice 7.4 also lays out a no-break hyphen (U+2011, `CWG‑COP`) inside a
-left-to-right word that ends a right-to-left line over the words before it.
-The conversion reads a copy of the Word file in which each no-break hyphen is a
-hyphen and a word joiner (U+2060): the same glyph, no line break on either
-side, and a PDF whose text says `CWG-COP`. Likewise it breaks lines at a
-no-break space inside a left-to-right word group set in a right-to-left
-paragraph (`Trend Micro`): there the copy has a narrow no-break space (U+202F),
-which it keeps. The Word file keeps what the user typed.
+left-to-right word that ends a right-to-left line over the words before it,
+and breaks lines at a no-break space inside a left-to-right word group
+(`Trend Micro`). The conversion reads a copy of the Word file in which, in
+left-to-right runs, each no-break hyphen is a hyphen and a word joiner
+(U+2060: the same glyph, no line break on either side, and a PDF whose text
+says `CWG-COP`) and each no-break space a narrow one (U+202F), which it keeps.
+The Word file keeps what the user typed.
 """
 
 from __future__ import annotations
@@ -87,29 +87,30 @@ def environment(folder: Path) -> dict[str, str]:
     return env
 
 
-_NO_BREAK_HYPHEN = "\u2011".encode()
-_HYPHEN_JOINED = "-\u2060".encode()
-_NO_BREAK_HYPHEN_ELEMENT = b"<w:noBreakHyphen/>"
-_HYPHEN_JOINED_RUN = '<w:t xml:space="preserve">-\u2060</w:t>'.encode()
-
-
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _STORY = re.compile(r"word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml")
+# In left-to-right runs: a no-break hyphen as a hyphen and a word joiner, a
+# no-break space as a narrow one. Right-to-left runs keep theirs: LibreOffice
+# lays those out well (`كوفيد‑19`), and Amiri has no narrow no-break space.
+_FOR_LAYOUT = str.maketrans({"\u2011": "-\u2060", "\u00a0": "\u202f"})
 
 
-def _narrow_spaces_in_ltr_runs(data: bytes) -> bytes:
-    """No-break spaces in runs without `w:rtl` as narrow no-break spaces."""
+def _ltr_runs_for_layout(data: bytes) -> bytes:
+    """The part with the no-break hyphens and spaces of its left-to-right runs replaced."""
     from lxml import etree
 
-    if "\u00a0".encode() not in data:
+    if "\u2011".encode() not in data and "\u00a0".encode() not in data and b"noBreakHyphen" not in data:
         return data
     root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, huge_tree=True))
     for r in root.iter(_W + "r"):
         if r.find(f"{_W}rPr/{_W}rtl") is not None:
             continue
-        for t in r.iter(_W + "t"):
-            if t.text and "\u00a0" in t.text:
-                t.text = t.text.replace("\u00a0", "\u202f")
+        for child in list(r):
+            if child.tag == _W + "t" and child.text:
+                child.text = child.text.translate(_FOR_LAYOUT)
+            elif child.tag == _W + "noBreakHyphen":
+                child.tag = _W + "t"
+                child.text = "-\u2060"
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
@@ -120,8 +121,7 @@ def layout_copy(docx: Path, folder: Path) -> Path:
         for info in src.infolist():
             data = src.read(info)
             if _STORY.fullmatch(info.filename):
-                data = data.replace(_NO_BREAK_HYPHEN, _HYPHEN_JOINED).replace(_NO_BREAK_HYPHEN_ELEMENT, _HYPHEN_JOINED_RUN)
-                data = _narrow_spaces_in_ltr_runs(data)
+                data = _ltr_runs_for_layout(data)
             dst.writestr(info, data)
     return target
 
