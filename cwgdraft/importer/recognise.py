@@ -570,7 +570,8 @@ class _Reader:
         # A label typed before a line that is not structure here stays with it.
         texts = ["\n".join(_as_typed(ln) for ln in b) for b in blocks]
         styles = [b[0].style.lower() for b in blocks]
-        texts, styles = _join_title_lines(texts, styles)
+        if not any(b[0].origin == "text" for b in blocks):  # in text, blank lines part the blocks already
+            texts, styles = _join_title_lines(texts, styles)
         slots = ["title", "subject"]
         for text, style in zip(texts, styles, strict=True):
             target = None
@@ -1021,6 +1022,8 @@ def _as_typed(ln: Line) -> str:
 _TITLE_START = re.compile(r"^(?:تقرير|Report)\b")
 _SUBJECT_START = re.compile(r"^(?:نتائج|نواتج|حصيلة|ملخص|الاجتماع|اجتماع|Outcomes?|Results?)\b")
 _TITLE_STYLES = ("title", "subject", "source")
+# How the second line of a title or subject begins: it goes on with the group's name.
+_CONTINUES = re.compile(r"^(?:و?المعني|و?التابع|على|في|بشأن|حول|لفريق|للفريق|للمجلس|لحماية|بحماية)\b")
 
 
 def _join_title_lines(texts: list[str], styles: list[str]) -> tuple[list[str], list[str]]:
@@ -1028,8 +1031,9 @@ def _join_title_lines(texts: list[str], styles: list[str]) -> tuple[list[str], l
 
     A paragraph continues the one before it when both have the same style and
     it starts neither a title (`تقرير ...`) nor a subject (`نتائج ...`): in a
-    title style always, in another only while the lines are short, the one
-    before ends no sentence, and the one before started a title or subject."""
+    title style always; in another only a short line that goes on with the
+    group's name (`المعني بحماية ...`), after a title or subject line that ends
+    no sentence."""
     out_texts: list[str] = []
     out_styles: list[str] = []
     lines: list[int] = []
@@ -1043,6 +1047,7 @@ def _join_title_lines(texts: list[str], styles: list[str]) -> tuple[list[str], l
             opened = bool(_TITLE_START.match(before) or _SUBJECT_START.match(before))
             if titled or (
                 opened and lines[-1] < 3 and len(t.split()) <= 12 and not before.endswith((".", ":", "؛", "،"))
+                and bool(_CONTINUES.match(t))
                 and not _is_placeholder(text) and not _is_placeholder(out_texts[-1])
             ):  # fmt: skip
                 out_texts[-1] += "\n" + text

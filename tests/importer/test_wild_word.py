@@ -337,3 +337,20 @@ def test_a_revision_of_a_document(tmp_path: Path) -> None:
     assert r.symbol == "C22/7(Rev.2)-A"
     out = write_docx(render(r), tmp_path / "again.docx")
     assert ("", "المراجعة 2 للوثيقة C22/7-A") in output_pairs(out)
+
+
+def test_separate_lines_before_the_summary_stay_separate(tmp_path: Path) -> None:
+    """A subject that does not go on with the title's words, and a stray line after it, are not joined."""
+    body = [
+        para(run("تقرير من رئيس الفريق")),
+        para(run("موضوع التقرير")),
+        para(run("سطر لا مكان له")),
+        para(run("ملخص")),
+        para(run("نص الملخص.")),
+        para(run("1\tمقدمة")),
+        para(run("1.1\tالفقرة الأولى.")),
+        *_end(),
+    ]
+    result = import_file(styled_word(tmp_path / "w.docx", body))
+    assert (result.report.title, result.report.subject) == ("تقرير من رئيس الفريق", "موضوع التقرير")
+    assert result.unplaced == ["before the summary: سطر لا مكان له"]
