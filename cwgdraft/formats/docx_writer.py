@@ -34,12 +34,19 @@ def _spec(block: Block, ids: dict[str, str], index: int) -> ParagraphSpec:
     name = oxml.id_bookmark_name(block.source) if block.source else None
     bookmark = (index, name) if name else None
     return ParagraphSpec(
-        ids[block.style], block.text, block.label, block.placeholder, bookmark=bookmark, holes=_holes(block)
+        ids[block.style], block.text, block.label, block.placeholder, bookmark=bookmark, holes=_holes(block),
+        keep_next=is_lead_in(block),
     )
 
 
 def _holes(block: Block) -> tuple[tuple[int, int], ...]:
     return tuple((f.start, f.end) for f in block.fields if f.missing)
+
+
+def is_lead_in(block: Block) -> bool:
+    """A paragraph that ends with a colon introduces what follows (`عُرضت الوثائق التالية:`):
+    it stays on the page of the next paragraph."""
+    return block.text.rstrip().endswith((":", "\uff1a"))
 
 
 def _replace_content(container: Any, xml: str, keep_last: str | None = None) -> None:

@@ -22,7 +22,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from cwgdraft.core import arabic, facts
+from cwgdraft.core import arabic, facts, symbols
 from cwgdraft.core.content import Content, Field, Text, inlines_of
 from cwgdraft.core.documents import sync_documents
 from cwgdraft.core.errors import CwgError, TemplateError
@@ -238,6 +238,7 @@ def _environment(folder: Path) -> Any:
         ordinal=arabic.ordinal,
         language=arabic.language_phrase,
         and_join=arabic.join_and,
+        document_line=symbols.document_line,
     )
     env.globals.update(meetings_phrase=arabic.meetings_phrase, ordinal=arabic.ordinal)
     return env

@@ -7,7 +7,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QProcess, Signal
+from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal
 
 from cwgdraft.core.model import Report
 
@@ -21,11 +21,9 @@ def write_docx(report: Report, path: Path) -> Path:
 
 
 def soffice() -> str | None:
-    for name in ("soffice", "libreoffice"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
+    from cwgdraft.formats.pdf import soffice as find
+
+    return find()
 
 
 class PdfJob(QObject):
@@ -48,18 +46,17 @@ class PdfJob(QObject):
         if program is None:
             self._report("", "LibreOffice (soffice) is not installed")
             return
-        self.process.start(
-            program,
-            [
-                f"-env:UserInstallation=file://{self.profile}",
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                str(self.docx.parent),
-                str(self.docx),
-            ],
-        )
+        from cwgdraft.formats import pdf
+
+        # The PDF lays out with the free stand-ins of the fonts the Word file names.
+        env = QProcessEnvironment.systemEnvironment()
+        env.insert("FONTCONFIG_FILE", str(pdf.write_fontconfig(Path(self.profile))))
+        self.process.setProcessEnvironment(env)
+        copies = Path(self.profile) / "copies"
+        copies.mkdir(exist_ok=True)
+        copy = pdf.layout_copy(self.docx, copies)
+        command = pdf.command(program, Path(self.profile) / "profile", self.docx.parent, [copy])
+        self.process.start(command[0], command[1:])
 
     def cancel(self) -> None:
         if self.process.state() != QProcess.ProcessState.NotRunning:
