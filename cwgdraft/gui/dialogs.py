@@ -29,28 +29,49 @@ from cwgdraft.gui.i18n import N_, ltr, t
 
 
 class CheckDialog(QDialog):
-    """The required fields still empty, each with a button that goes to it."""
+    """The check before export (`drafting.check.check_report`): each finding with a button that goes
+    to where it is; a missing fact also with a button to where that fact is entered."""
 
-    def __init__(self, missing: list[Any], go_to: Callable[[str], None], parent: QWidget | None = None) -> None:
+    def __init__(self, findings: list[Any], go_to: Callable[[Any], None],
+                 go_to_fact: Callable[[Any], None] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("checkDialog")
-        self.setWindowTitle(t("قبل التصدير: حقول مطلوبة فارغة"))
+        self.setWindowTitle(t("قبل التصدير: ما يحتاج إلى مراجعة"))
+        self.findings = list(findings)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(t("هذه الحقول مطلوبة وما زالت فارغة أو غير صحيحة. ستظهر في الملف بين معقوفين.")))
+        blocking = sum(1 for f in findings if getattr(f, "blocking", True))
+        intro = QLabel(t("حقول فارغة ومعلومات ناقصة (تظهر في الملف بين معقوفين)، وما يبدو متعارضاً في التقرير. "
+                         "انتقل إلى كل منها لإكماله، أو صدّر على أي حال."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.counts = QLabel(t("ناقص: %1، تنبيهات: %2").replace("%1", str(blocking))
+                             .replace("%2", str(len(findings) - blocking)))
+        layout.addWidget(self.counts)
         area = QScrollArea()
         area.setWidgetResizable(True)
         inner = QWidget()
         grid = QGridLayout(inner)
         self.go_buttons: list[QPushButton] = []
-        for row, item in enumerate(missing):
-            grid.addWidget(QLabel(item.label), row, 0)
+        self.fact_buttons: dict[int, QPushButton] = {}
+        for row, item in enumerate(findings):
+            label = QLabel(item.label if getattr(item, "blocking", True) else f"{t('تنبيه')}: {item.label}")
+            label.setWordWrap(True)
+            if not getattr(item, "blocking", True):
+                label.setStyleSheet("color: #7a4b00;")
+            grid.addWidget(label, row, 0)
             button = QPushButton(t("انتقل إليه"))
-            button.setToolTip(t("إغلاق هذه النافذة والانتقال إلى الحقل"))
-            button.clicked.connect(lambda _c=False, p=item.path: (self.done(2), go_to(p)))
+            button.setToolTip(t("إغلاق هذه النافذة والانتقال إلى موضعه في التقرير"))
+            button.clicked.connect(lambda _c=False, f=item: (self.done(2), go_to(f)))
             grid.addWidget(button, row, 1)
             self.go_buttons.append(button)
-        grid.setRowStretch(len(missing), 1)
-        grid.setColumnStretch(0, 1)  # the field's name takes the room; the button stays its own size
+            if go_to_fact is not None and getattr(item, "code", "") == "missing_fact":
+                fact = QPushButton(t("أدخل المعلومة"))
+                fact.setToolTip(t("إغلاق هذه النافذة والانتقال إلى حيث تُدخل هذه المعلومة"))
+                fact.clicked.connect(lambda _c=False, f=item: (self.done(2), go_to_fact(f)))
+                grid.addWidget(fact, row, 2)
+                self.fact_buttons[row] = fact
+        grid.setRowStretch(len(findings), 1)
+        grid.setColumnStretch(0, 1)  # the finding takes the room; the buttons stay their own size
         area.setWidget(inner)
         layout.addWidget(area, 1)
         buttons = QDialogButtonBox()
@@ -60,7 +81,7 @@ class CheckDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(560, 420)
+        self.resize(640, 460)
 
 
 class CarryDialog(QDialog):

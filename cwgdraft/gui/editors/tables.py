@@ -321,6 +321,45 @@ class ContributionsPage(TablePage):
         meetings = self.session.report.meetings
         return Contribution("", meeting_id=meetings[-1].id if meetings else None)
 
+    # The list of documents follows the contributions: adding or removing one adds or removes its
+    # item in the list, in the same undo step.
+    def add_row(self) -> Any:
+        stack = self.session.undo_stack
+        stack.beginMacro(t(self.add_label))
+        try:
+            new = super().add_row()
+            sync_documents_command(self.session)
+        finally:
+            stack.endMacro()
+        return new
+
+    def remove_row(self) -> None:
+        if not 0 <= self.current_row() < len(self.items()):
+            return
+        stack = self.session.undo_stack
+        stack.beginMacro(t(self.remove_label))
+        try:
+            super().remove_row()
+            sync_documents_command(self.session)
+        finally:
+            stack.endMacro()
+
+
+def sync_documents_command(session: Any) -> bool:
+    """Inside a macro: the list of documents made to match the contributions, as an undoable step."""
+    from cwgdraft.core.documents import documents_section, sync_documents
+
+    section = documents_section(session.report)
+    if section is None:
+        return False
+    before = list(section.paragraphs)
+    if not sync_documents(session.report):
+        return False
+    after = list(section.paragraphs)
+    section.paragraphs[:] = before  # the command sets it, so that undo restores it
+    session.push(SetList(session, ("section", section.id), "paragraphs", after, ""))
+    return True
+
 
 class PeoplePage(TablePage):
     list_attr = "people"
