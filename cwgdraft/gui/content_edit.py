@@ -143,6 +143,7 @@ class ChipHandler(QPyTextObject):
     """Lays out and draws the field chips of one editor."""
 
     PAD = 5.0
+    GAP = 2.0  # room between a chip and the letters next to it
 
     def __init__(self, edit: ContentEdit) -> None:
         super().__init__(edit)
@@ -164,7 +165,7 @@ class ChipHandler(QPyTextObject):
     def intrinsicSize(self, doc: QTextDocument, pos: int, fmt: QTextFormat) -> QSizeF:
         text, _missing = self._text(fmt)
         metrics = self._metrics()
-        width = min(metrics.horizontalAdvance(text) + 2 * self.PAD + 1, self._max_width(doc))
+        width = min(metrics.horizontalAdvance(text) + 2 * (self.PAD + self.GAP) + 1, self._max_width(doc))
         return QSizeF(width, metrics.height() + 2)
 
     def drawObject(self, painter: QPainter, rect: QRectF, doc: QTextDocument, pos: int,
@@ -183,7 +184,7 @@ class ChipHandler(QPyTextObject):
             ink = QColor("#6b7c93")
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        box = rect.adjusted(0.5, 1.0, -0.5, -0.5)
+        box = rect.adjusted(self.GAP, 1.0, -self.GAP, -0.5)
         painter.setPen(QPen(border, 1.0))
         painter.setBrush(fill)
         painter.drawRoundedRect(box, 6, 6)

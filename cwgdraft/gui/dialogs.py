@@ -44,9 +44,9 @@ class CheckDialog(QDialog):
                          "انتقل إلى كل منها لإكماله، أو صدّر على أي حال."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.counts = QLabel(t("ناقص: %1، تنبيهات: %2").replace("%1", str(blocking))
-                             .replace("%2", str(len(findings) - blocking)))
-        layout.addWidget(self.counts)
+        self.setWindowTitle(f"{t('قبل التصدير: ما يحتاج إلى مراجعة')} — "
+                            + t("ناقص: %1، تنبيهات: %2").replace("%1", str(blocking))
+                            .replace("%2", str(len(findings) - blocking)))
         area = QScrollArea()
         area.setWidgetResizable(True)
         inner = QWidget()

@@ -41,17 +41,12 @@ MAX_RECENT = 8
 
 
 def check_findings(report: Report) -> list[Any]:
-    """The check before export (`drafting.check.check_report`, as the command line runs it); the
-    labels of empty required fields in the language of the interface."""
-    import dataclasses
-
+    """The check before export (`drafting.check.check_report`, as the command line runs it), in the
+    language of the interface."""
     from cwgdraft.drafting.check import check_report
-    from cwgdraft.gui.messages import missing_label
+    from cwgdraft.gui.findings import translated_findings
 
-    return [
-        dataclasses.replace(f, label=missing_label(report, f.path, f.label)) if f.code == "missing_field" else f
-        for f in check_report(report)
-    ]
+    return translated_findings(report, check_report(report))
 
 
 def fact_of_finding(report: Report, finding: Any) -> FactField | None:
@@ -288,7 +283,7 @@ class MainWindow(QMainWindow):
         has = self.session is not None
         for a in (self.export_action, self.new_from_previous_action, self.new_paragraph_action,
                   self.move_up_action, self.move_down_action, self.insert_field_action, self.go_to_fact_action,
-                  self.reset_standard_action, self.insert_field_menu.menuAction()):
+                  self.reset_standard_action):
             a.setEnabled(has)
         self.pdf_action.setEnabled(has and soffice() is not None)
         stack = self.session.undo_stack if self.session else None
@@ -645,10 +640,9 @@ class MainWindow(QMainWindow):
             show_error(self, t("تعذر إنشاء التقرير الجديد"), exc)
             return None
         self._set_session(Session(self.store, new, self))
-        from cwgdraft.gui.messages import translated
+        from cwgdraft.gui.findings import translated_findings
 
-        # A missing fact is named where it shows (a paragraph, the summary); a required field by its path.
-        to_fill = [m if self._is_place(m.path) else translated(new, [m])[0] for m in carry.to_fill]
+        to_fill = translated_findings(new, list(carry.to_fill))
         self.carry_dialog = CarryDialog(list(carry.carried), to_fill, self.go_to_place, self)
         self.carry_dialog.show()
         return new
