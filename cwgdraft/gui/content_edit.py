@@ -347,7 +347,10 @@ class ContentEdit(QTextEdit):
         self.edited.emit(self.content(), merge)
 
     def _plain_typing(self, fmt: QTextCharFormat) -> None:
-        if fmt.objectType() == FIELD_OBJECT:
+        # Only with no selection: with one, Qt would apply the plain format to what is selected
+        # and strip a selected chip of its field. (Text typed with a chip's format is still read
+        # back as text: only the object character is a field.)
+        if fmt.objectType() == FIELD_OBJECT and not self.textCursor().hasSelection():
             self.setCurrentCharFormat(QTextCharFormat())
 
     # --- fields ----------------------------------------------------------------
@@ -360,6 +363,7 @@ class ContentEdit(QTextEdit):
         cursor.endEditBlock()
         self.setCurrentCharFormat(QTextCharFormat())
         self._step = False
+        self.window().activateWindow()  # back from the picker: the window's shortcuts work again
         self.setFocus()
 
     def is_selected(self, pos: int) -> bool:
@@ -576,12 +580,22 @@ class FieldPicker(QDialog):
         self.completer.complete()  # every fact at once, before anything is typed
 
     def match(self, text: str) -> Choice | None:
-        """The choice named exactly, else the first whose name contains the text."""
-        text = text.strip()
+        """The choice named exactly, else the first that starts with the text, else the first with a
+        word that starts with it, else the first that contains it (`تاريخ`: «تاريخ الاجتماع»)."""
+        text = text.strip().casefold()
         if not text:
             return None
-        exact = next((c for c in self.choices if c.text == text), None)
-        return exact or next((c for c in self.choices if text.casefold() in c.text.casefold()), None)
+        names = [(c, c.text.casefold()) for c in self.choices]
+        for test in (
+            lambda name: name == text,
+            lambda name: name.startswith(text),
+            lambda name: any(word.startswith(text) for word in name.split()),
+            lambda name: text in name,
+        ):
+            found = next((c for c, name in names if test(name)), None)
+            if found is not None:
+                return found
+        return None
 
     def choose(self, text: str) -> Field | None:
         choice = self.match(text)

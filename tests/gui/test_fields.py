@@ -263,3 +263,39 @@ def test_new_report_from_the_templates(qtbot: Any, window: Any) -> None:
     window.go_to("paragraph", next(p for p in stored.all_paragraphs() if p.standard == "introduction").id)
     assert window.sections.editor.following
     assert window.sections.editor.toPlainText().count(OBJECT_CHAR) > 0
+
+
+def test_picker_prefers_names_that_start_with_what_is_typed(qtbot: Any, window: Any) -> None:
+    editor = _open_intro(window)
+    picker = editor.pick_field()
+    assert picker.match("تاريخ").field == Field("meetings.dates")  # not «الاجتماع وتاريخه»
+    assert picker.match("وتاريخه").field == Field("meetings.held")
+    assert picker.match("المشاركين").field == Field("meetings.participants")  # a word of the name
+    # A contribution's facts are offered once per contribution, by its source.
+    first = window.report.contributions[0]
+    choice = picker.match(f"مصدر الوثيقة: {first.source}")
+    assert choice is not None and choice.field == Field("contribution.source", first.id)
+    picker.reject()
+
+
+def test_cut_and_paste_moves_a_field_as_one_unit(qtbot: Any, window: Any) -> None:
+    p = _intro(window)
+    editor = _open_intro(window)
+    text = editor.toPlainText()
+    at = text.index(OBJECT_CHAR)  # the group's name
+    cursor = editor.textCursor()
+    cursor.setPosition(at)
+    cursor.setPosition(at + 1, cursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    assert editor.field_near_cursor() == Field("group.name")
+    editor.cut()
+    assert Field("group.name") not in window.report.paragraph(p.id).text.fields
+    editor.moveCursor(cursor.MoveOperation.End)
+    editor.paste()
+    stored = _stored_paragraph(window, p.id)
+    assert stored.text.fields.count(Field("group.name")) == 1
+    assert stored.text.inlines[-1] == Field("group.name")
+    # Text from elsewhere comes in as plain text (no formatting, no objects).
+    QApplication.clipboard().setText("نص (ITU-D) 2023")
+    editor.paste()
+    assert _stored_paragraph(window, p.id).text.inlines[-1] == Text("نص (ITU-D) 2023")
