@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from cwgdraft.core import portable
-from cwgdraft.drafting.carry import CarryOver, next_report
 from cwgdraft.core.model import Meeting, MeetingMode, Paragraph, ParagraphKind, Report, Section, SectionRole
+from cwgdraft.drafting.carry import CarryOver, next_report
 from cwgdraft.formats.render import DEFAULT_TEMPLATE, load_template, render
 from tests.report_factory import SAMPLES_DIR, full_report, two_meetings_report
 

@@ -299,3 +299,23 @@ def test_cut_and_paste_moves_a_field_as_one_unit(qtbot: Any, window: Any) -> Non
     QApplication.clipboard().setText("نص (ITU-D) 2023")
     editor.paste()
     assert _stored_paragraph(window, p.id).text.inlines[-1] == Text("نص (ITU-D) 2023")
+
+
+def test_double_click_on_a_chip_opens_its_fact(qtbot: Any, window: Any) -> None:
+    editor = _open_intro(window)
+    qtbot.waitExposed(editor)
+    text = editor.toPlainText()
+    participants = next(i for i, ch in enumerate(text) if ch == OBJECT_CHAR
+                        and editor.field_at_position(i) == Field("meetings.participants"))
+    left = editor.cursorRect(editor._cursor_at(participants))
+    right = editor.cursorRect(editor._cursor_at(participants + 1))
+    middle = left.center()
+    middle.setX((left.center().x() + right.center().x()) // 2)
+    assert editor.field_at(middle) == Field("meetings.participants")
+    # Beside the chip there is no field.
+    far = left.center()
+    far.setX(editor.viewport().width() - 3 if right.x() < left.x() else 3)
+    assert editor.field_at(far) != Field("meetings.participants")
+    qtbot.mouseDClick(editor.viewport(), Qt.MouseButton.LeftButton, pos=middle)
+    assert window.pages.currentWidget() is window.meetings
+    assert window.focusWidget() is window.meetings.participants
