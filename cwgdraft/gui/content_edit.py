@@ -382,7 +382,12 @@ class ContentEdit(QTextEdit):
         return field_of(cursor.charFormat())
 
     def field_at(self, point: QPoint) -> Field | None:
-        """The chip under a point of the viewport."""
+        """The field of the chip under a point of the viewport."""
+        pos = self.chip_at(point)
+        return None if pos is None else self.field_at_position(pos)
+
+    def chip_at(self, point: QPoint) -> int | None:
+        """The document position of the chip under a point of the viewport."""
         layout = self.document().documentLayout()
         offset = QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
         hit = layout.hitTest(point + offset, Qt.HitTestAccuracy.FuzzyHit)
@@ -394,8 +399,18 @@ class ContentEdit(QTextEdit):
             right = self.cursorRect(self._cursor_at(pos + 1))
             x0, x1 = sorted((left.center().x(), right.center().x()))
             if x0 - 1 <= point.x() <= x1 + 1 and left.top() - 2 <= point.y() <= left.bottom() + 2:
-                return field
+                return pos
         return None
+
+    def replace_field(self, pos: int, field: Field) -> None:
+        """The chip at `pos` stands for `field` now (another form of the same fact): one undo step."""
+        cursor = self._cursor_at(pos)
+        cursor.movePosition(QTextCursor.MoveOperation.NextCharacter, QTextCursor.MoveMode.KeepAnchor)
+        self._step = True
+        cursor.beginEditBlock()
+        cursor.insertText(OBJECT_CHAR, field_format(field))
+        cursor.endEditBlock()
+        self._step = False
 
     def _cursor_at(self, pos: int) -> QTextCursor:
         cursor = QTextCursor(self.document())
@@ -498,10 +513,21 @@ class ContentEdit(QTextEdit):
         menu = self.createStandardContextMenu(pos)
         menu.setLayoutDirection(self.layoutDirection())
         menu.addSeparator()
-        field = self.field_at(pos)
-        if field is not None:
+        at = self.chip_at(pos)
+        field = self.field_at_position(at) if at is not None else None
+        if at is not None and field is not None:
             go = menu.addAction(t("الانتقال إلى حيث تُدخل هذه المعلومة"))
             go.triggered.connect(lambda _c=False, f=field: self.fact_requested.emit(f))
+            forms = form_choices(self.report(), field)
+            if forms:
+                sub = menu.addMenu(t("صيغة الحقل"))
+                sub.setObjectName("fieldFormMenu")
+                for form, shown in forms:
+                    action = sub.addAction(shown)
+                    action.setCheckable(True)
+                    action.setChecked(form == field.form)
+                    other = Field(field.name, field.ref, form)
+                    action.triggered.connect(lambda _c=False, p=at, f=other: self.replace_field(p, f))
         insert = menu.addMenu(t("إدراج حقل"))
         insert.setObjectName("insertFieldMenu")
         fill_field_menu(insert, self.report(), self.insert_field)
@@ -521,6 +547,33 @@ class ContentEdit(QTextEdit):
         picker.open()
         picker.line.setFocus()
         return picker
+
+
+# The forms a fact can take where grammar asks for them (`core.facts`): each offered as the words it gives.
+FORMS = {
+    "meetings.phrase": ("", "nominative", "li", "bi"),
+    "meetings.ordinals": ("", "nominative"),
+    "meetings.noun": ("", "li", "bi"),
+    "group.name": ("", "li", "bi"),
+    "group.acronym": ("", "nobreak"),
+    "chair.name": ("", "bare"),
+}
+
+
+def form_choices(report: Report | None, field: Field) -> list[tuple[str, str]]:
+    """(form, the fact written in that form) for each form that reads differently; [] when none."""
+    if report is None:
+        return []
+    out: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for form in FORMS.get(field.name, ()):
+        value = facts.resolve(report, Field(field.name, field.ref, form))
+        if value is None or value in seen:
+            continue
+        seen.add(value)
+        # A no-break hyphen looks like a hyphen: say what it does.
+        out.append((form, f"{value} ({t('لا يُقسم عند نهاية السطر')})" if form == "nobreak" else value))
+    return out if len(out) > 1 else []
 
 
 def fill_field_menu(menu: QMenu, report: Report | None, insert: Callable[[Field], None]) -> None:

@@ -1505,5 +1505,13 @@ Open it now?</translation>
         <source>يذكر اجتماعاً غير اجتماعات هذا التقرير</source>
         <translation>names a meeting other than this report’s</translation>
     </message>
+    <message>
+        <source>صيغة الحقل</source>
+        <translation>Form of the field</translation>
+    </message>
+    <message>
+        <source>لا يُقسم عند نهاية السطر</source>
+        <translation>not split at the end of a line</translation>
+    </message>
 </context>
 </TS>

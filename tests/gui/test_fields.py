@@ -319,3 +319,27 @@ def test_double_click_on_a_chip_opens_its_fact(qtbot: Any, window: Any) -> None:
     qtbot.mouseDClick(editor.viewport(), Qt.MouseButton.LeftButton, pos=middle)
     assert window.pages.currentWidget() is window.meetings
     assert window.focusWidget() is window.meetings.participants
+
+
+def test_a_chip_changes_form_from_its_menu(qtbot: Any, window: Any) -> None:
+    """«لفريق العمل ...» or «فريق العمل ...»: the form of the field, chosen by the words it gives."""
+    from cwgdraft.gui.content_edit import form_choices
+
+    p = _intro(window)
+    editor = _open_intro(window)
+    at = editor.toPlainText().index(OBJECT_CHAR)  # the group's name
+    choices = dict(form_choices(window.report, Field("group.name")))
+    assert choices["li"].startswith("لفريق العمل") and choices[""].startswith("فريق العمل")
+    rect = editor.cursorRect(editor._cursor_at(at))
+    other = editor.cursorRect(editor._cursor_at(at + 1))
+    point = rect.center()
+    point.setX((rect.center().x() + other.center().x()) // 2)
+    menu = editor.context_menu(point)
+    forms = next(a.menu() for a in menu.actions() if a.menu() and a.menu().objectName() == "fieldFormMenu")
+    li = next(a for a in forms.actions() if a.text() == choices["li"])
+    li.trigger()
+    stored = _stored_paragraph(window, p.id)
+    assert Field("group.name", "", "li") in stored.text.fields and Field("group.name") not in stored.text.fields
+    assert facts.text_of(window.report, stored.text).startswith("عقد لفريق العمل")
+    window.undo()
+    assert window.report.paragraph(p.id).follows_standard  # one step: the standard wording again
