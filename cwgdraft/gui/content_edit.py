@@ -512,6 +512,13 @@ class ContentEdit(QTextEdit):
     def context_menu(self, pos: QPoint) -> QMenu:
         menu = self.createStandardContextMenu(pos)
         menu.setLayoutDirection(self.layoutDirection())
+        # The editor's own undo is off (the app's undo covers every edit, in the Edit menu).
+        actions = menu.actions()
+        for i, action in enumerate(actions):
+            if action.objectName() in ("edit-undo", "edit-redo"):
+                menu.removeAction(action)
+                if i + 1 < len(actions) and actions[i + 1].isSeparator() and action.objectName() == "edit-redo":
+                    menu.removeAction(actions[i + 1])
         menu.addSeparator()
         at = self.chip_at(pos)
         field = self.field_at_position(at) if at is not None else None

@@ -533,14 +533,23 @@ class MainWindow(QMainWindow):
     # --- fields ----------------------------------------------------------------
     def _content_target(self) -> ContentEdit | None:
         """The text a field goes into: the one last typed in, if still on show, else the paragraph's."""
-        last = ContentEdit.last_focused
-        if last is not None and last.window() is self and last.isVisible() and last.isEnabled():
+        last = self._last_content_edit()
+        if last is not None and last.isVisible() and last.isEnabled():
             return last
         if self.session is None:
             return None
         if self.pages.currentWidget() is not self.sections:
             self.go_to("section")
         return self.sections.editor if self.sections.paragraph() is not None else None
+
+    def _last_content_edit(self) -> ContentEdit | None:
+        """The text editor last typed in, if it is this window's (and still exists)."""
+        from shiboken6 import isValid
+
+        last = ContentEdit.last_focused
+        if last is None or not isValid(last) or last.window() is not self:
+            return None
+        return last
 
     def insert_field(self) -> FieldPicker | None:
         """Ctrl+Shift+F: the field picker (type part of a fact's name) at the cursor."""
@@ -563,8 +572,8 @@ class MainWindow(QMainWindow):
 
     def go_to_field_fact(self) -> None:
         """F12: from the field next to the cursor to where its fact is entered."""
-        target = ContentEdit.last_focused
-        if target is None or target.window() is not self or not target.go_to_fact():
+        target = self._last_content_edit()
+        if target is None or not target.go_to_fact():
             self.statusBar().showMessage(t("ضع المؤشر بجانب حقل للانتقال إلى معلومته"), 6000)
 
     def reset_standard(self) -> None:
@@ -572,7 +581,7 @@ class MainWindow(QMainWindow):
         if page is self.sections:
             self.sections.reset_paragraph()
         elif page is self.front:
-            target = ContentEdit.last_focused
+            target = self._last_content_edit()
             for (_kind, attr), field in self.front.fields.items():
                 if getattr(field, "content_edit", None) is target and self.report and getattr(self.report, attr):
                     field.reset_requested.emit()  # type: ignore[attr-defined]
