@@ -41,6 +41,7 @@ from PySide6.QtGui import (
     QTextOption,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QCompleter,
     QDialog,
     QLabel,
@@ -511,7 +512,8 @@ class ContentEdit(QTextEdit):
 
     def context_menu(self, pos: QPoint) -> QMenu:
         menu = self.createStandardContextMenu(pos)
-        menu.setLayoutDirection(self.layoutDirection())
+        # The menu speaks the interface's language, in its direction (the text is Arabic either way).
+        menu.setLayoutDirection(QApplication.layoutDirection())
         # The editor's own undo is off (the app's undo covers every edit, in the Edit menu).
         actions = menu.actions()
         for i, action in enumerate(actions):
@@ -621,13 +623,14 @@ class FieldPicker(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(t("اكتب جزءاً من اسم المعلومة ثم اختر:")))
         self.line = QLineEdit()
-        self.line.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        # The facts are named in the interface's language: typed and listed in its direction.
+        self.line.setLayoutDirection(QApplication.layoutDirection())
         self.line.setPlaceholderText(t("مثلاً: تاريخ الاجتماع"))
         self.completer = QCompleter([c.text for c in self.choices], self)
         self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.completer.setMaxVisibleItems(12)
-        self.completer.popup().setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.completer.popup().setLayoutDirection(QApplication.layoutDirection())
         self.line.setCompleter(self.completer)
         self.completer.activated.connect(self.choose)
         self.line.returnPressed.connect(lambda: self.choose(self.line.text()))
