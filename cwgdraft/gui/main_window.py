@@ -379,6 +379,11 @@ class MainWindow(QMainWindow):
         if reload and isinstance(page, Page):
             page.load()
             self.mark_missing()
+        elif isinstance(page, QWidget):
+            # A fact typed on this page (the group's name on the front page): the chips beside it
+            # show its new value at once.
+            for edit in page.findChildren(ContentEdit):
+                edit.refresh_chips()
         self._views_timer.start()
         self._enable()
 

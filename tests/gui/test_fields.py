@@ -343,3 +343,44 @@ def test_a_chip_changes_form_from_its_menu(qtbot: Any, window: Any) -> None:
     assert facts.text_of(window.report, stored.text).startswith("عقد لفريق العمل")
     window.undo()
     assert window.report.paragraph(p.id).follows_standard  # one step: the standard wording again
+
+
+def test_chips_on_the_same_page_follow_a_fact_typed_there(qtbot: Any, window: Any) -> None:
+    """The front page: the acronym typed in its field widens the summary's acronym chip at once."""
+    window.go_to("front")
+    summary = window.front.fields[("report", "summary")].content_edit
+    qtbot.waitExposed(summary)
+    text = summary.toPlainText()
+    at = next(i for i, ch in enumerate(text) if ch == OBJECT_CHAR
+              and summary.field_at_position(i) == Field("group.acronym"))
+
+    def width() -> int:
+        a = summary.cursorRect(summary._cursor_at(at)).center().x()
+        b = summary.cursorRect(summary._cursor_at(at + 1)).center().x()
+        return abs(a - b)
+
+    before = width()
+    acronym = window.front.fields[("group", "acronym")]
+    acronym.line.setFocus()
+    acronym.line.end(False)
+    commit_text(acronym.line, "-EXTENDED-NAME")
+    assert window.report.group.acronym == "CWG-COP-EXTENDED-NAME"
+    assert summary.chip_text(Field("group.acronym"))[0] == "CWG-COP-EXTENDED-NAME"
+    assert width() > before + 40
+
+
+def test_insert_menu_puts_a_contribution_field_in_the_paragraph(qtbot: Any, window: Any) -> None:
+    p = _intro(window)
+    editor = _open_intro(window)
+    editor.setFocus()
+    _put_cursor(editor, 0)
+    menu = window.insert_field_menu
+    menu.aboutToShow.emit()
+    contributions = next(a.menu() for a in menu.actions() if a.menu() and a.text() == "المساهمات")
+    first = window.report.contributions[0]
+    per = contributions.actions()[0].menu()
+    source = next(a for a in per.actions() if a.text() == "مصدر الوثيقة")
+    source.trigger()
+    stored = _stored_paragraph(window, p.id)
+    assert stored.text.inlines[0] == Field("contribution.source", first.id)
+    assert facts.text_of(window.report, stored.text).startswith(first.source)
