@@ -243,10 +243,11 @@ class ContentEdit(QTextEdit):
     def chip_text(self, field: Field) -> tuple[str, bool]:
         """What a chip shows (the fact's value, else its bracketed name) and whether it is missing."""
         report = self.report()
-        value = facts.resolve(report, field) if report is not None else None
-        if value is None:
+        parts = facts.resolve_parts(report, field) if report is not None else None
+        if parts is None:
             return f"[{facts.label(field.name)}]", True
-        return value.replace("\n", " "), False
+        # As the export writes it: a hole in the fact (a date not known yet) shows its name in brackets.
+        return "".join(p.text for p in parts).replace("\n", " "), any(p.missing for p in parts)
 
     def content(self, start: int = 0, end: int | None = None) -> str:
         """What the editor holds (from `start` to `end`): a `str`, or `Content` when it has fields."""

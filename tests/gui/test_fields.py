@@ -384,3 +384,20 @@ def test_insert_menu_puts_a_contribution_field_in_the_paragraph(qtbot: Any, wind
     stored = _stored_paragraph(window, p.id)
     assert stored.text.inlines[0] == Field("contribution.source", first.id)
     assert facts.text_of(window.report, stored.text).startswith(first.source)
+
+
+def test_new_report_from_this_one_lists_missing_facts_and_goes_to_them(qtbot: Any, window: Any) -> None:
+    new = window.new_from_previous()
+    assert new is not None
+    dialog = window.carry_dialog
+    assert dialog.carried.count() > 0
+    texts = [dialog.to_fill.item(i).text() for i in range(dialog.to_fill.count())]
+    assert any("[تاريخ الاجتماع]" in x for x in texts)  # the new meeting's date, where sentences state it
+    intro = _intro(window)
+    row = next(i for i, path in enumerate(dialog._paths) if path == intro.id)
+    dialog.to_fill.itemDoubleClicked.emit(dialog.to_fill.item(row))
+    assert window.pages.currentWidget() is window.sections and window.sections.paragraph_id == intro.id
+    # The chips there name the 19th meeting and show the date as missing.
+    editor = window.sections.editor
+    assert editor.chip_text(Field("meetings.held")) == ("اجتماعه التاسع عشر في [تاريخ الاجتماع]", True)
+    dialog.close()
