@@ -401,3 +401,33 @@ def test_new_report_from_this_one_lists_missing_facts_and_goes_to_them(qtbot: An
     editor = window.sections.editor
     assert editor.chip_text(Field("meetings.held")) == ("اجتماعه التاسع عشر في [تاريخ الاجتماع]", True)
     dialog.close()
+
+
+def test_a_new_category_moves_the_item_to_its_group(qtbot: Any, window: Any) -> None:
+    from cwgdraft.core.documents import DOCUMENT_ITEM, documents_section
+    from cwgdraft.core.model import ParagraphKind
+
+    window.go_to("contributions")
+    window.contributions.add_row()
+    row = window.contributions.current_row()
+    added = window.report.contributions[row]
+    section = documents_section(window.report)
+
+    def item() -> Any:
+        return next(p for p in section.paragraphs if p.standard == DOCUMENT_ITEM and p.ref == added.id)
+
+    first = item()
+    assert first.kind is ParagraphKind.BULLET  # no category yet: a bullet of its own
+    steps = window.session.undo_stack.index()
+    window.contributions.set_cell(row, "category", "member_state", "الفئة")
+    moved = item()
+    assert moved.id == first.id and moved.kind is ParagraphKind.SUB_BULLET
+    members = [p for p in section.paragraphs if p.standard == DOCUMENT_ITEM
+               and next(c for c in window.report.contributions if c.id == p.ref).category == "member_state"]
+    assert members[-1] is moved  # after the member states' documents, under their heading
+    assert window.session.undo_stack.index() == steps + 1
+    settle(window)
+    stored = window.store.get(window.report.id)
+    assert next(p for p in stored.all_paragraphs() if p.id == first.id).kind is ParagraphKind.SUB_BULLET
+    window.undo()
+    assert item().kind is ParagraphKind.BULLET and added.category == ""
