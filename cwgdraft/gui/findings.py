@@ -99,5 +99,13 @@ def finding_label(report: Report, item: Any) -> str:
     return f"{place}: {said}" if place else said
 
 
+def fact_named(label: str) -> facts.Fact | None:
+    """The fact a missing-fact line names, as the check words it or as this module translates it."""
+    m = _MISSING_FACT.search(label)
+    if m:
+        return next((f for f in facts.FACTS.values() if f.label == m.group(1)), None)
+    return next((f for f in facts.FACTS.values() if label.endswith(_fill(N_("%1: لم تُدخل بعد"), t(f.label)))), None)
+
+
 def translated_findings(report: Report, items: list[Any]) -> list[Any]:
     return [dataclasses.replace(item, label=finding_label(report, item)) for item in items]

@@ -51,21 +51,20 @@ def check_findings(report: Report) -> list[Any]:
 
 def fact_of_finding(report: Report, finding: Any) -> FactField | None:
     """The fact a "missing fact" finding is about (its bracketed name is in the finding's label)."""
-    from cwgdraft.core import facts
     from cwgdraft.drafting.standard import paragraph_content
+    from cwgdraft.gui.findings import fact_named
 
     if finding.code != "missing_fact":
         return None
-    for fact in facts.FACTS.values():
-        if f"[{fact.label}]" not in finding.label:
-            continue
-        ref = ""
-        if fact.per_contribution:
-            paragraph = report.paragraph(finding.source)
-            content = paragraph_content(report, paragraph) if paragraph else ""
-            ref = next((f.ref for f in getattr(content, "fields", []) if f.name == fact.name), "")
-        return FactField(fact.name, ref)
-    return None
+    fact = fact_named(finding.label)  # in Arabic as the check says it, or as translated
+    if fact is None:
+        return None
+    ref = ""
+    if fact.per_contribution:
+        paragraph = report.paragraph(finding.source)
+        content = paragraph_content(report, paragraph) if paragraph else ""
+        ref = next((f.ref for f in getattr(content, "fields", []) if f.name == fact.name), "")
+    return FactField(fact.name, ref)
 
 
 def missing_fields(report: Report) -> list[Any]:

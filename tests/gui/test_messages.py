@@ -134,3 +134,13 @@ def test_english_findings_name_missing_facts_in_english(qtbot: Any, english: Non
     assert not [f.label for f in facts_missing if ARABIC.search(f.label)]
     assert any("Meeting date(s): not entered yet" in f.label for f in facts_missing)
     assert any(f.label.startswith("Summary: ") for f in facts_missing)
+
+
+def test_a_missing_fact_found_in_english_still_goes_to_its_fact(qtbot: Any, english: None) -> None:
+    from cwgdraft.core.content import Field
+    from cwgdraft.gui.main_window import check_findings, fact_of_finding
+
+    report = incomplete()
+    findings = [f for f in check_findings(report) if f.code == "missing_fact"]
+    dates = next(f for f in findings if f.label.endswith("Meeting date(s): not entered yet"))
+    assert fact_of_finding(report, dates) == Field("meetings.dates")

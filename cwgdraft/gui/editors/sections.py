@@ -368,9 +368,11 @@ class SectionPage(Page):
     def _row_text(self, p: Paragraph, label: str) -> str:
         indent = "    " * _LEVEL[p.kind]
         mark = label or _GLYPH.get(p.kind, "")
+        from cwgdraft.core.errors import CwgError
+
         try:
             shown = paragraph_text(self.session.report, p)  # facts filled in, standard wording included
-        except Exception:  # a template that cannot give the standard wording: the preview says why
+        except CwgError:  # a template that cannot give the standard wording: the preview says why
             shown = p.text
         text = shown.replace("\n", " ") or t("[فقرة فارغة]")
         if len(text) > 120:
