@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from cwgdraft.core import arabic, documents, facts
-from cwgdraft.core.checks import missing_fields
+from cwgdraft.core.checks import bidi_control_places, missing_fields
 from cwgdraft.core.content import inlines_of
 from cwgdraft.core.model import Report
 from cwgdraft.formats.docmodel import Block
@@ -137,6 +137,10 @@ def check_report(report: Report, template: Template | None = None) -> list[Findi
                     out.append(Finding(block.source, f"{where}: تاريخ «{m.group(0)}» ليس من تواريخ الاجتماعات",
                                        block.source, "other_date", blocking=False))
     out += _list_findings(report)
+    for path, source, places in bidi_control_places(report):
+        codes = ", ".join(f"U+{ord(ch):04X}" for _at, ch in places[:3]) + (" …" if len(places) > 3 else "")
+        out.append(Finding(path, f"رموز تحكم في اتجاه النص في {path}: {codes} (تبقى كما كُتبت وتُغلق في نهاية الحقل)",
+                           source, "bidi_control", blocking=False))
     return out
 
 

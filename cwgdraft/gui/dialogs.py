@@ -31,45 +31,53 @@ from cwgdraft.gui.i18n import N_, ltr, t
 
 
 class CheckDialog(QDialog):
-    """The required fields still empty, each with a button that goes to it."""
+    """The check before export (`drafting.check.check_report`): each finding with a button that goes
+    to where it is; a missing fact also with a button to where that fact is entered."""
 
-    def __init__(self, missing: list[Any], go_to: Callable[[str], None], parent: QWidget | None = None,
-                 warnings: list[Any] | None = None) -> None:
+    def __init__(self, findings: list[Any], go_to: Callable[[Any], None],
+                 go_to_fact: Callable[[Any], None] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         warnings = warnings or []
         self.setObjectName("checkDialog")
-        self.setWindowTitle(t("قبل التصدير: حقول مطلوبة فارغة") if missing else t("قبل التصدير: تنبيهات"))
+        self.setWindowTitle(t("قبل التصدير: ما يحتاج إلى مراجعة"))
+        self.findings = list(findings)
         layout = QVBoxLayout(self)
-        if missing:
-            layout.addWidget(QLabel(t("هذه الحقول مطلوبة وما زالت فارغة أو غير صحيحة. ستظهر في الملف بين معقوفين.")))
+        blocking = sum(1 for f in findings if getattr(f, "blocking", True))
+        intro = QLabel(t("حقول فارغة ومعلومات ناقصة (تظهر في الملف بين معقوفين)، وما يبدو متعارضاً في التقرير. "
+                         "انتقل إلى كل منها لإكماله، أو صدّر على أي حال."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.setWindowTitle(f"{t('قبل التصدير: ما يحتاج إلى مراجعة')} — "
+                            + t("ناقص: %1، تنبيهات: %2").replace("%1", str(blocking))
+                            .replace("%2", str(len(findings) - blocking)))
         area = QScrollArea()
         area.setWidgetResizable(True)
         inner = QWidget()
         grid = QGridLayout(inner)
         self.go_buttons: list[QPushButton] = []
-        self.warning_buttons: list[QPushButton] = []  # fields to look at; they do not stop the export
-
-        def add_row(row: int, item: Any, buttons: list[QPushButton]) -> None:
-            label = QLabel(item.label)
+        self.fact_buttons: dict[int, QPushButton] = {}
+        self.warning_buttons: list[QPushButton] = []  # the go-to buttons of findings that do not stop the export
+        for row, item in enumerate(findings):
+            label = QLabel(item.label if getattr(item, "blocking", True) else f"{t('تنبيه')}: {item.label}")
             label.setWordWrap(True)
+            if not getattr(item, "blocking", True):
+                label.setStyleSheet("color: #7a4b00;")
             grid.addWidget(label, row, 0)
             button = QPushButton(t("انتقل إليه"))
-            button.setToolTip(t("إغلاق هذه النافذة والانتقال إلى الحقل"))
-            button.clicked.connect(lambda _c=False, p=item.path: (self.done(2), go_to(p)))
+            button.setToolTip(t("إغلاق هذه النافذة والانتقال إلى موضعه في التقرير"))
+            button.clicked.connect(lambda _c=False, f=item: (self.done(2), go_to(f)))
             grid.addWidget(button, row, 1)
-            buttons.append(button)
-
-        for row, item in enumerate(missing):
-            add_row(row, item, self.go_buttons)
-        row = len(missing)
-        if warnings:
-            grid.addWidget(QLabel(t("تنبيهات لا تمنع التصدير:")), row, 0, 1, 2)
-            row += 1
-            for item in warnings:
-                add_row(row, item, self.warning_buttons)
-                row += 1
-        grid.setRowStretch(row, 1)
-        grid.setColumnStretch(0, 1)  # the field's name takes the room; the button stays its own size
+            self.go_buttons.append(button)
+            if not getattr(item, "blocking", True):
+                self.warning_buttons.append(button)
+            if go_to_fact is not None and getattr(item, "code", "") == "missing_fact":
+                fact = QPushButton(t("أدخل المعلومة"))
+                fact.setToolTip(t("إغلاق هذه النافذة والانتقال إلى حيث تُدخل هذه المعلومة"))
+                fact.clicked.connect(lambda _c=False, f=item: (self.done(2), go_to_fact(f)))
+                grid.addWidget(fact, row, 2)
+                self.fact_buttons[row] = fact
+        grid.setRowStretch(len(findings), 1)
+        grid.setColumnStretch(0, 1)  # the finding takes the room; the buttons stay their own size
         area.setWidget(inner)
         layout.addWidget(area, 1)
         buttons = QDialogButtonBox()
@@ -79,7 +87,7 @@ class CheckDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(560, 420)
+        self.resize(640, 460)
 
 
 class CarryDialog(QDialog):

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cwgdraft.core.content import Field as FactField
 from cwgdraft.core.model import Report
+from cwgdraft.gui.content_edit import GO_TO_KEYS, INSERT_KEYS, ContentEdit, FieldPicker, fill_field_menu
 from cwgdraft.gui.dialogs import CarryDialog, CheckDialog, TrashDialog, show_error
 from cwgdraft.gui.editors.base import Page
 from cwgdraft.gui.editors.front import FrontPage
@@ -36,6 +38,33 @@ from cwgdraft.gui.preview import DEBOUNCE_MS, Preview
 from cwgdraft.gui.session import Reloaded, Session, target_of_path
 
 MAX_RECENT = 8
+
+
+def check_findings(report: Report) -> list[Any]:
+    """The check before export (`drafting.check.check_report`, as the command line runs it), in the
+    language of the interface."""
+    from cwgdraft.drafting.check import check_report
+    from cwgdraft.gui.findings import translated_findings
+
+    return translated_findings(report, check_report(report))
+
+
+def fact_of_finding(report: Report, finding: Any) -> FactField | None:
+    """The fact a "missing fact" finding is about (its bracketed name is in the finding's label)."""
+    from cwgdraft.drafting.standard import paragraph_content
+    from cwgdraft.gui.findings import fact_named
+
+    if finding.code != "missing_fact":
+        return None
+    fact = fact_named(finding.label)  # in Arabic as the check says it, or as translated
+    if fact is None:
+        return None
+    ref = ""
+    if fact.per_contribution:
+        paragraph = report.paragraph(finding.source)
+        content = paragraph_content(report, paragraph) if paragraph else ""
+        ref = next((f.ref for f in getattr(content, "fields", []) if f.name == fact.name), "")
+    return FactField(fact.name, ref)
 
 
 def missing_fields(report: Report) -> list[Any]:
@@ -171,6 +200,18 @@ class MainWindow(QMainWindow):
                                           t("استيراد تقرير من ملف Word"))
         self.new_empty_action = self._action(t("تقرير فارغ جديد"), self.new_empty_report, "Ctrl+Shift+N",
                                              t("إنشاء تقرير فارغ فيه اجتماع واحد وقسم واحد"))
+        self.new_from_templates_action = self._action(
+            t("تقرير جديد من القوالب"), self.new_from_templates, None,
+            t("إنشاء تقرير بأقسام المجلس وصيغه القياسية، تُملأ من المعلومات التي تدخلها"))
+        self.insert_field_action = self._action(
+            t("إدراج حقل…"), self.insert_field, INSERT_KEYS,
+            t("إدراج معلومة من التقرير في النص (تاريخ الاجتماع، عدد المشاركين، الرئيس…) تتحدث حيثما تغيّرت"))
+        self.go_to_fact_action = self._action(
+            t("الانتقال إلى معلومة الحقل"), self.go_to_field_fact, GO_TO_KEYS,
+            t("فتح الصفحة التي تُدخل فيها معلومة الحقل المجاور للمؤشر"))
+        self.reset_standard_action = self._action(
+            t("العودة إلى الصيغة القياسية"), self.reset_standard, None,
+            t("استبدال نص الفقرة بالصيغة القياسية من القالب"))
         self.samples_action = self._action(t("تحميل التقارير النموذجية"), self.load_samples, None,
                                            t("إضافة التقريرين النموذجيين إلى المخزن إن لم يكونا فيه"))
         try:
@@ -219,6 +260,7 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(t("ملف"))
         file_menu.addAction(self.new_from_previous_action)
         file_menu.addAction(self.new_empty_action)
+        file_menu.addAction(self.new_from_templates_action)
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.samples_action)
         file_menu.addSeparator()
@@ -240,6 +282,14 @@ class MainWindow(QMainWindow):
             edit_menu.addAction(a)
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
+        insert_menu = bar.addMenu(t("إدراج"))
+        insert_menu.setObjectName("insertMenu")
+        insert_menu.addAction(self.insert_field_action)
+        self.insert_field_menu = insert_menu.addMenu(t("حقل"))
+        self.insert_field_menu.aboutToShow.connect(self._fill_insert_menu)
+        insert_menu.addSeparator()
+        insert_menu.addAction(self.go_to_fact_action)
+        insert_menu.addAction(self.reset_standard_action)
         view_menu = bar.addMenu(t("عرض"))
         view_menu.addAction(self.preview_action)
         settings_menu = bar.addMenu(t("الإعدادات"))
@@ -262,7 +312,8 @@ class MainWindow(QMainWindow):
     def _enable(self) -> None:
         has = self.session is not None
         for a in (self.export_action, self.new_from_previous_action, self.new_paragraph_action,
-                  self.move_up_action, self.move_down_action, self.delete_action):
+                  self.move_up_action, self.move_down_action, self.delete_action, self.insert_field_action,
+                  self.go_to_fact_action, self.reset_standard_action):
             a.setEnabled(has)
         self.pdf_action.setEnabled(has and soffice() is not None)
         stack = self.session.undo_stack if self.session else None
@@ -488,6 +539,11 @@ class MainWindow(QMainWindow):
         if reload and isinstance(page, Page):
             page.load()
             self.mark_missing()
+        elif isinstance(page, QWidget):
+            # A fact typed on this page (the group's name on the front page): the chips beside it
+            # show its new value at once.
+            for edit in page.findChildren(ContentEdit):
+                edit.refresh_chips()
         self._views_timer.start()
         self._enable()
 
@@ -575,6 +631,17 @@ class MainWindow(QMainWindow):
             self.front.focus("report", attr)
             self.preview.select(source, scroll=False)
 
+    def _is_place(self, path: str) -> bool:
+        report = self.report
+        return report is not None and (report.paragraph(path) is not None or any(s.id == path for s in report.sections))
+
+    def go_to_place(self, path: str) -> None:
+        """A field path, or the place of a finding in the report (a paragraph or section id)."""
+        if self._is_place(path):
+            self.go_to_source(path)
+        else:
+            self.go_to_path(path)
+
     def go_to_path(self, path: str, message: str = "") -> None:
         """A field path from `checks.missing_fields`: open its page, focus it, say what is wrong next to it."""
         if self.session is None:
@@ -630,6 +697,111 @@ class MainWindow(QMainWindow):
         if visible:
             self.preview.refresh()
 
+    # --- fields ----------------------------------------------------------------
+    def _content_target(self) -> ContentEdit | None:
+        """The text a field goes into: the one last typed in, if still on show, else the paragraph's."""
+        last = self._last_content_edit()
+        if last is not None and last.isVisible() and last.isEnabled():
+            return last
+        if self.session is None:
+            return None
+        if self.pages.currentWidget() is not self.sections:
+            self.go_to("section")
+        return self.sections.editor if self.sections.paragraph() is not None else None
+
+    def _last_content_edit(self) -> ContentEdit | None:
+        """The text editor last typed in, if it is this window's (and still exists)."""
+        from shiboken6 import isValid
+
+        last = ContentEdit.last_focused
+        if last is None or not isValid(last) or last.window() is not self:
+            return None
+        return last
+
+    def insert_field(self) -> FieldPicker | None:
+        """Ctrl+Shift+F: the field picker (type part of a fact's name) at the cursor."""
+        target = self._content_target()
+        if target is None:
+            self.statusBar().showMessage(t("ضع المؤشر في نص لإدراج حقل فيه"), 6000)
+            return None
+        return target.pick_field()
+
+    def _fill_insert_menu(self) -> None:
+        self.insert_field_menu.clear()
+        report = self.report
+
+        def insert(field: FactField) -> None:
+            target = self._content_target()
+            if target is not None:
+                target.insert_field(field)
+
+        fill_field_menu(self.insert_field_menu, report, insert)
+
+    def go_to_field_fact(self) -> None:
+        """F12: from the field next to the cursor to where its fact is entered."""
+        target = self._last_content_edit()
+        if target is None or not target.go_to_fact():
+            self.statusBar().showMessage(t("ضع المؤشر بجانب حقل للانتقال إلى معلومته"), 6000)
+
+    def reset_standard(self) -> None:
+        page = self.pages.currentWidget()
+        if page is self.sections:
+            self.sections.reset_paragraph()
+        elif page is self.front:
+            target = self._last_content_edit()
+            for (_kind, attr), field in self.front.fields.items():
+                if getattr(field, "content_edit", None) is target and self.report and getattr(self.report, attr):
+                    field.reset_requested.emit()  # type: ignore[attr-defined]
+
+    def go_to_fact(self, field: FactField) -> None:
+        """Where a field's fact is entered: the meetings for meetings.*, the people for the chair,
+        the front page for the group and the document, the contributions for a contribution's."""
+        from cwgdraft.core import facts
+        from cwgdraft.core.model import MeetingMode, PersonRole
+
+        if self.session is None:
+            return
+        report = self.session.report
+        fact = facts.FACTS.get(field.name)
+        source = fact.source if fact else "report"
+        attr = field.name.split(".", 1)[-1]
+        if source == "meetings":
+            attrs = {"dates": "start", "held": "start", "participants": "participants", "mode": "mode"}
+            attr = attrs.get(attr, "number")
+            if field.name == "meetings.place":
+                online = all(m.mode is MeetingMode.ONLINE for m in report.meetings)
+                attr = "platform" if online else "venue"
+            # The first meeting that lacks the fact, else the first.
+            empty = {"start": lambda m: m.start is None, "participants": lambda m: m.participants is None,
+                     "venue": lambda m: not m.venue, "platform": lambda m: not m.platform}.get(attr)
+            meeting = next((m for m in report.meetings if empty and empty(m)), report.meetings[0] if report.meetings else None)
+            self.go_to("meetings", meeting.id if meeting else "")
+            if attr in ("participants", "mode"):
+                widget = self.meetings.participants if attr == "participants" else self.meetings.mode
+                self.meetings.ensureWidgetVisible(widget)
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            else:
+                self.meetings.focus("meeting", attr)
+        elif source == "chair":
+            self.go_to("people")
+            chair = next((p for p in report.people if p.role is PersonRole.CHAIR), None)
+            if chair is not None:
+                self.people.select(chair.id)
+            else:
+                self.statusBar().showMessage(t("أضف الرئيس في جدول الأشخاص واختر له الدور «رئيس»"), 8000)
+            self.people.table.setFocus()
+        elif source == "contribution":
+            self.go_to("contributions")
+            if field.ref:
+                self.contributions.select(field.ref)
+            self.contributions.table.setFocus()
+        elif source == "group":
+            self.go_to("front")
+            self.front.focus("group", {"name": "name", "acronym": "acronym", "mandate": "mandate"}.get(attr, "name"))
+        else:
+            self.go_to("front")
+            self.front.focus("report", attr if ("report", attr) in self.front.fields else "symbol")
+
     # --- new report from the previous one -------------------------------------
     def new_from_previous(self) -> Report | None:
         if self.session is None:
@@ -644,9 +816,10 @@ class MainWindow(QMainWindow):
             show_error(self, t("تعذر إنشاء التقرير الجديد"), exc)
             return None
         self._set_session(Session(self.store, new, self, version))
-        from cwgdraft.gui.messages import translated
+        from cwgdraft.gui.findings import translated_findings
 
-        self.carry_dialog = CarryDialog(list(carry.carried), translated(new, list(carry.to_fill)), self.go_to_path, self)
+        to_fill = translated_findings(new, list(carry.to_fill))
+        self.carry_dialog = CarryDialog(list(carry.carried), to_fill, self.go_to_place, self)
         self.carry_dialog.show()
         return new
 
@@ -657,6 +830,21 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             self.session.save_now()
         report = Report(meetings=[Meeting(1)], sections=[Section("مقدمة", SectionRole.INTRODUCTION, [Paragraph("")])])
+        try:
+            self.store.save(report)
+        except Exception as exc:
+            show_error(self, t("تعذر إنشاء التقرير الجديد"), exc)
+            return None
+        self.open_report(report.id)
+        return report
+
+    def new_from_templates(self) -> Report | None:
+        """A report from the templates: the council's sections, each with its standard wording."""
+        from cwgdraft.drafting.carry import empty_report
+
+        if self.session is not None:
+            self.session.save_now()
+        report = empty_report()
         try:
             self.store.save(report)
         except Exception as exc:
@@ -703,33 +891,53 @@ class MainWindow(QMainWindow):
 
     # --- export ---------------------------------------------------------------
     def check_before_export(self) -> bool:
-        """Mark every empty required field; ask whether to go on. True: export."""
+        """The check before export (the command line's: `drafting.check.check_report`): mark every
+        empty required field, list every finding with a way to it; ask whether to go on. True: export."""
         if self.session is None:
             return False
         self.session.save_now()
-        missing = missing_fields(self.session.report)
-        warnings = export_warnings(self.session.report)
+        findings = check_findings(self.session.report)
         for page in self.page_by_name.values():
             page.clear_errors()
-        if not missing and not warnings:
+        if not findings:
             self.checked_for_export = False
             return True
-        self.checked_for_export = bool(missing)
-        for item in missing:
+        self.checked_for_export = any(f.code == "missing_field" for f in findings)
+        for item in findings:
+            if item.code != "missing_field":
+                continue
             target, attr = target_of_path(self.session.report, item.path)
             page = {"report": self.front, "group": self.front, "signature": self.signature}.get(target[0])
             if page is not None:
                 page.show_error(target[0], attr, item.label)
         self.mark_missing()
-        shown = missing + warnings
-        self.check_dialog = CheckDialog(missing, lambda p: self._go_to_missing(p, shown), self, warnings=warnings)
+        self.check_dialog = CheckDialog(findings, self.go_to_finding, self.go_to_fact_of, self)
         result = self.check_dialog.exec()
         self.check_dialog = None
         return result == 1
 
-    def _go_to_missing(self, path: str, missing: list[Any]) -> None:
-        label = next((m.label for m in missing if m.path == path), "")
-        self.go_to_path(path, label)
+    def go_to_finding(self, finding: Any) -> None:
+        """Where a finding of the check is: a required field by its path, else its place in the
+        report (a paragraph, a section's title, the summary) or the contribution it names."""
+        if self.session is None:
+            return
+        report = self.session.report
+        if finding.code in ("missing_field",) or finding.path.startswith("contributions["):
+            self.go_to_path(finding.path, finding.label if finding.code == "missing_field" else "")
+            return
+        if finding.source and (report.paragraph(finding.source) is not None or finding.source.startswith("report.")
+                               or any(s.id == finding.source for s in report.sections)):
+            self.go_to_source(finding.source)
+            return
+        self.go_to_path(finding.path)
+
+    def go_to_fact_of(self, finding: Any) -> None:
+        """For a missing fact: where that fact is entered (the meetings, the people, ...)."""
+        if self.session is None:
+            return
+        field = fact_of_finding(self.session.report, finding)
+        if field is not None:
+            self.go_to_fact(field)
 
     def ask_docx_path(self) -> Path | None:
         folder = str(self.settings.value("export_folder", str(Path.home())))

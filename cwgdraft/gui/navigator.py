@@ -3,6 +3,7 @@ outline of the open report."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt, Signal
@@ -186,11 +187,16 @@ class Navigator(QSplitter):
         self._node(tree, t("الأشخاص"), "people")
         self._node(tree, f"{t('الملاحظات الافتتاحية')} ({len(report.opening_remarks)})", "remarks")
         self._node(tree, f"{t('المساهمات')} ({len(report.contributions)})", "contributions")
+        from cwgdraft.drafting.standard import paragraph_text, section_title
+
         for laid in lay_out(report):
             s = laid.section
-            node = self._node(tree, f"{laid.number}  {s.title or t('[قسم بلا عنوان]')}", "section", s.id)
+            title = _or_typed(lambda s=s: section_title(report, s), s.title)
+            node = self._node(tree, f"{laid.number}  {title or t('[قسم بلا عنوان]')}", "section", s.id)
             for lp in laid.paragraphs:
-                words = lp.paragraph.text.replace("\n", " ")[:60] or t("[فقرة فارغة]")
+                # What the reader sees: facts filled in, a standard paragraph's wording included.
+                shown = _or_typed(lambda p=lp.paragraph: paragraph_text(report, p), lp.paragraph.text)
+                words = shown.replace("\n", " ")[:60] or t("[فقرة فارغة]")
                 self._node(node, f"{lp.label}  {words}" if lp.label else words, "paragraph", lp.paragraph.id)
         self._node(tree, t("التوقيع"), "signature")
         for i in range(tree.topLevelItemCount()):
@@ -221,3 +227,13 @@ class Navigator(QSplitter):
     def _outline_item(self, item: QTreeWidgetItem, _col: int = 0) -> None:
         page, _, key = str(item.data(0, ROLE)).partition("|")
         self.place_chosen.emit(page, key)
+
+
+def _or_typed(shown: Callable[[], str], typed: str) -> str:
+    """The text as shown, or as typed when the template cannot give its standard wording."""
+    from cwgdraft.core.errors import CwgError
+
+    try:
+        return shown()
+    except CwgError:
+        return typed

@@ -1386,6 +1386,244 @@ It can be restored from File → Trash, or by Undo (Ctrl+Z) right after the dele
     <message>
         <source>وأُعيد تطبيق تعديلاتك غير المحفوظة عليه.</source>
         <translation>Your unsaved edits were made again on it.</translation>
+        <source>أدخل المعلومة</source>
+        <translation>Enter the fact</translation>
+    </message>
+    <message>
+        <source>أضف الرئيس في جدول الأشخاص واختر له الدور «رئيس»</source>
+        <translation>Add the chair in the people table and give them the role “Chair”</translation>
+    </message>
+    <message>
+        <source>إدراج</source>
+        <translation>Insert</translation>
+    </message>
+    <message>
+        <source>إدراج حقل</source>
+        <translation>Insert field</translation>
+    </message>
+    <message>
+        <source>إدراج حقل بالبحث…</source>
+        <translation>Insert field by name…</translation>
+    </message>
+    <message>
+        <source>إدراج حقل…</source>
+        <translation>Insert field…</translation>
+    </message>
+    <message>
+        <source>إدراج معلومة من التقرير في النص (تاريخ الاجتماع، عدد المشاركين، الرئيس…) تتحدث حيثما تغيّرت</source>
+        <translation>Insert a fact of the report into the text (meeting date, participants, chair…), updated wherever it changes</translation>
+    </message>
+    <message>
+        <source>إغلاق هذه النافذة والانتقال إلى حيث تُدخل هذه المعلومة</source>
+        <translation>Close this window and go to where this fact is entered</translation>
+    </message>
+    <message>
+        <source>إغلاق هذه النافذة والانتقال إلى موضعه في التقرير</source>
+        <translation>Close this window and go to its place in the report</translation>
+    </message>
+    <message>
+        <source>إنشاء تقرير بأقسام المجلس وصيغه القياسية، تُملأ من المعلومات التي تدخلها</source>
+        <translation>Create a report with the Council sections and their standard wording, filled in from the facts you enter</translation>
+    </message>
+    <message>
+        <source>استبدال النص بالصيغة القياسية من القالب (يمكن التراجع)</source>
+        <translation>Replace the text with the template’s standard wording (can be undone)</translation>
+    </message>
+    <message>
+        <source>استبدال نص الفقرة بالصيغة القياسية من القالب</source>
+        <translation>Replace the paragraph’s text with the template’s standard wording</translation>
+    </message>
+    <message>
+        <source>اكتب جزءاً من اسم المعلومة ثم اختر:</source>
+        <translation>Type part of the fact’s name, then choose:</translation>
+    </message>
+    <message>
+        <source>الانتقال إلى حيث تُدخل هذه المعلومة</source>
+        <translation>Go to where this fact is entered</translation>
+    </message>
+    <message>
+        <source>الانتقال إلى معلومة الحقل</source>
+        <translation>Go to the field’s fact</translation>
+    </message>
+    <message>
+        <source>الصيغة القياسية</source>
+        <translation>Standard wording</translation>
+    </message>
+    <message>
+        <source>الصيغة القياسية من القالب، تُملأ بالمعلومات المدخلة. اكتب فيها لتجعلها صيغتك.</source>
+        <translation>The template’s standard wording, filled in from the facts entered. Type in it to make it your own.</translation>
+    </message>
+    <message>
+        <source>العودة إلى الصيغة القياسية</source>
+        <translation>Reset to the standard wording</translation>
+    </message>
+    <message>
+        <source>الوثيقة</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>انقر نقراً مزدوجاً للانتقال إلى حيث تُدخل</source>
+        <translation>Double-click to go to where it is entered</translation>
+    </message>
+    <message>
+        <source>تعديل الحقول</source>
+        <translation>Edit fields</translation>
+    </message>
+    <message>
+        <source>تقرير جديد من القوالب</source>
+        <translation>New report from the templates</translation>
+    </message>
+    <message>
+        <source>تنبيه</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>حقل</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>حقل غير معروف: %1</source>
+        <translation>Unknown field: %1</translation>
+    </message>
+    <message>
+        <source>حقول فارغة ومعلومات ناقصة (تظهر في الملف بين معقوفين)، وما يبدو متعارضاً في التقرير. انتقل إلى كل منها لإكماله، أو صدّر على أي حال.</source>
+        <translation>Empty fields and missing facts (they appear in the file in brackets), and what seems to contradict itself in the report. Go to each to complete it, or export anyway.</translation>
+    </message>
+    <message>
+        <source>صيغة معدّلة</source>
+        <translation>Own wording</translation>
+    </message>
+    <message>
+        <source>ضع المؤشر بجانب حقل للانتقال إلى معلومته</source>
+        <translation>Put the cursor next to a field to go to its fact</translation>
+    </message>
+    <message>
+        <source>ضع المؤشر في نص لإدراج حقل فيه</source>
+        <translation>Put the cursor in a text to insert a field into it</translation>
+    </message>
+    <message>
+        <source>عُدّل هذا النص عن الصيغة القياسية؛ تبقى الحقول فيه حية</source>
+        <translation>This text was changed from the standard wording; its fields stay live</translation>
+    </message>
+    <message>
+        <source>فتح الصفحة التي تُدخل فيها معلومة الحقل المجاور للمؤشر</source>
+        <translation>Open the page where the fact of the field next to the cursor is entered</translation>
+    </message>
+    <message>
+        <source>قبل التصدير: ما يحتاج إلى مراجعة</source>
+        <translation>Before export: what needs attention</translation>
+    </message>
+    <message>
+        <source>لم تُدخل بعد</source>
+        <translation>Not entered yet</translation>
+    </message>
+    <message>
+        <source>مثلاً: تاريخ الاجتماع</source>
+        <translation>e.g. meeting date</translation>
+    </message>
+    <message>
+        <source>مساهمة بلا اسم</source>
+        <translation>Unnamed contribution</translation>
+    </message>
+    <message>
+        <source>مساهمة محذوفة</source>
+        <translation>Deleted contribution</translation>
+    </message>
+    <message>
+        <source>ناقص: %1، تنبيهات: %2</source>
+        <translation>Missing: %1, warnings: %2</translation>
+    </message>
+    <message>
+        <source>نص الفقرة. لإدراج حقل (معلومة تُملأ من الاجتماعات والأشخاص والمساهمات)</source>
+        <translation>The paragraph’s text. To insert a field (a fact filled in from the meetings, people and contributions)</translation>
+    </message>
+    <message>
+        <source>هذا النص هو الصيغة القياسية من القالب، تُملأ بالمعلومات المدخلة وتتبع القالب إذا تغيّر. اكتب فيه لتجعله صيغتك.</source>
+        <translation>This text is the template’s standard wording, filled in from the facts entered, and follows the template if it changes. Type in it to make it your own.</translation>
+    </message>
+    <message>
+        <source>مختصر اسم الفريق</source>
+        <translation>Group's acronym</translation>
+    </message>
+    <message>
+        <source>الاجتماع ورقمه</source>
+        <translation>The meeting(s), numbered</translation>
+    </message>
+    <message>
+        <source>الاجتماع وتاريخه</source>
+        <translation>Meeting(s) and date(s)</translation>
+    </message>
+    <message>
+        <source>تاريخ الاجتماع</source>
+        <translation>Meeting date(s)</translation>
+    </message>
+    <message>
+        <source>مكان الاجتماع</source>
+        <translation>Where the meeting was held</translation>
+    </message>
+    <message>
+        <source>طريقة المشاركة</source>
+        <translation>How participants took part</translation>
+    </message>
+    <message>
+        <source>هذا الاجتماع</source>
+        <translation>This meeting / these meetings</translation>
+    </message>
+    <message>
+        <source>الذي عُقد</source>
+        <translation>Which was held</translation>
+    </message>
+    <message>
+        <source>مصدر الوثيقة</source>
+        <translation>Contribution's source</translation>
+    </message>
+    <message>
+        <source>عنوان الوثيقة</source>
+        <translation>Contribution's title</translation>
+    </message>
+    <message>
+        <source>%1: لم تُدخل بعد</source>
+        <translation>%1: not entered yet</translation>
+    </message>
+    <message>
+        <source>«%1» عُرضت وليست في قائمة الوثائق</source>
+        <translation>“%1” was presented but is not in the list of documents</translation>
+    </message>
+    <message>
+        <source>«%1» مدرجة في قائمة الوثائق ولم تُعرض</source>
+        <translation>“%1” is in the list of documents but was not presented</translation>
+    </message>
+    <message>
+        <source>التاريخ «%1» ليس من تواريخ الاجتماعات</source>
+        <translation>the date “%1” is not one of the meetings’ dates</translation>
+    </message>
+    <message>
+        <source>الفقرة %1</source>
+        <translation>Paragraph %1</translation>
+    </message>
+    <message>
+        <source>حقل لمساهمة محذوفة</source>
+        <translation>a field of a deleted contribution</translation>
+    </message>
+    <message>
+        <source>فارغ</source>
+        <translation>empty</translation>
+    </message>
+    <message>
+        <source>فقرة في القسم %1</source>
+        <translation>A paragraph in section %1</translation>
+    </message>
+    <message>
+        <source>يذكر اجتماعاً غير اجتماعات هذا التقرير</source>
+        <translation>names a meeting other than this report’s</translation>
+    </message>
+    <message>
+        <source>صيغة الحقل</source>
+        <translation>Form of the field</translation>
+    </message>
+    <message>
+        <source>لا يُقسم عند نهاية السطر</source>
+        <translation>not split at the end of a line</translation>
     </message>
 </context>
 </TS>

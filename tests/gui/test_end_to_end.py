@@ -104,6 +104,9 @@ def test_next_report_edit_export_reopen(qtbot: Any, window: Any, store_path: Pat
     outline_click(qtbot, window, "section", contrib_section.id)
     sections = window.sections
     assert window.pages.currentWidget() is sections
+    # Its first paragraph shows the standard lead-in of the list of documents: typed over, it is replaced.
+    assert sections.editor.following
+    sections.editor.selectAll()
     type_words(sections.editor, ARABIC_WITH_CODE)
     assert contrib_section.paragraphs[0].text == ARABIC_WITH_CODE
     assert sections.number_label.text() == f"1.{report.sections.index(contrib_section) + 1}"

@@ -63,3 +63,12 @@ def test_arabic_locale_writes_western_digits(qapp: object) -> None:
 
     assert QLocale().toString(18) == "18"
     assert QLocale().monthName(1) == "يناير"
+
+
+def test_every_fact_label_is_translated() -> None:
+    """The editor names facts (`t(fact.label)`: chips, the field menu and picker) in the interface's language."""
+    from cwgdraft.core.facts import FACTS
+
+    have = translations()
+    missing = sorted(f.label for f in FACTS.values() if f.label not in have)
+    assert not missing, f"add to {TS.name}: {missing}"

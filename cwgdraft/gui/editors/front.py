@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QWidget
 
-from cwgdraft.core.model import Numbering
+from cwgdraft.core.content import Field
+from cwgdraft.core.model import Numbering, Report
 from cwgdraft.gui.editors.base import HasSession, Page
+from cwgdraft.gui.editors.content_field import ContentField, standard_of
 from cwgdraft.gui.i18n import t
+
+# Texts that may hold fields; empty, each is the template's standard wording of the same name.
+WITH_STANDARD = ("title", "subject", "summary")
 
 
 class FrontPage(Page):
@@ -33,9 +38,9 @@ class FrontPage(Page):
 
         self.heading(t("العنوان والملخص"))
         form = self.form()
-        self.text(form, "report", "title", t("العنوان"), lines=2)
-        self.text(form, "report", "subject", t("الموضوع"), t("يُكتب تلقائياً من أرقام الاجتماعات إن تُرك فارغاً"), 2)
-        self.text(form, "report", "summary", t("الملخص"), lines=4)
+        self.content(form, "title", t("العنوان"), 2)
+        self.content(form, "subject", t("الموضوع"), 2)
+        self.content(form, "summary", t("الملخص"), 4)
         self.text(form, "report", "action_required", t("الإجراء المطلوب"), lines=2)
         self.text(form, "report", "references", t("المراجع"), t("مرجع في كل سطر"), 3, as_list=True)
 
@@ -46,11 +51,35 @@ class FrontPage(Page):
         self.text(form, "group", "mandate", t("مراجع الولاية"), t("مرجع في كل سطر"), 2, as_list=True)
         self.outer.addStretch(1)
 
+    def _report(self) -> Report | None:
+        return self.host.session.report if self.host.session is not None else None
+
+    def content(self, form: QFormLayout, attr: str, label: str, lines: int) -> ContentField:
+        """A text with fields; empty, the standard wording shown greyed, as what it follows."""
+        field = ContentField(self._report, label, lines)
+        field.edited.connect(lambda value, merge: self._set("report", attr, value, label, merge))
+        field.reset_requested.connect(
+            lambda: self._set("report", attr, "", t("العودة إلى الصيغة القياسية"), False)
+            if getattr(self.session.report, attr) else None
+        )
+        field.content_edit.fact_requested.connect(self._fact_requested)
+        form.addRow(label, field)
+        self.fields[("report", attr)] = field
+        return field
+
+    def _fact_requested(self, field: Field) -> None:
+        go = getattr(self.host, "go_to_fact", None)
+        if go is not None:
+            go(field)
+
     def fill(self) -> None:
         r = self.session.report
         for (kind, attr), field in self.fields.items():
             obj = r if kind == "report" else r.group
             value = getattr(obj, attr)
+            if isinstance(field, ContentField):
+                field.set_value(value, standard_of(r, attr) if attr in WITH_STANDARD else None)
+                continue
             if isinstance(value, list):
                 value = "\n".join(value)
             field.set_value(value)  # type: ignore[attr-defined]

@@ -321,6 +321,86 @@ class ContributionsPage(TablePage):
         meetings = self.session.report.meetings
         return Contribution("", meeting_id=meetings[-1].id if meetings else None)
 
+    # The list of documents follows the contributions: adding or removing one adds or removes its
+    # item in the list, in the same undo step.
+    def add_row(self) -> Any:
+        stack = self.session.undo_stack
+        stack.beginMacro(t(self.add_label))
+        try:
+            new = super().add_row()
+            sync_documents_command(self.session)
+        finally:
+            stack.endMacro()
+        return new
+
+    def set_cell(self, row: int, attr: str, value: Any, label: str, merge: bool = False) -> None:
+        """A new category moves the contribution's item to its group in the list of documents."""
+        items = self.items()
+        if attr != "category" or self._loading or not 0 <= row < len(items) or items[row].category == value:
+            super().set_cell(row, attr, value, label, merge)
+            return
+        stack = self.session.undo_stack
+        stack.beginMacro(label)
+        try:
+            super().set_cell(row, attr, value, label, False)
+            regroup_command(self.session, items[row].id)
+        finally:
+            stack.endMacro()
+
+    def remove_row(self) -> None:
+        if not 0 <= self.current_row() < len(self.items()):
+            return
+        stack = self.session.undo_stack
+        stack.beginMacro(t(self.remove_label))
+        try:
+            super().remove_row()
+            sync_documents_command(self.session)
+        finally:
+            stack.endMacro()
+
+
+def regroup_command(session: Any, contribution_id: str) -> bool:
+    """Inside a macro: a contribution's item in the list of documents moved to its category's group
+    (its id and wording kept), as an undoable step."""
+    from cwgdraft.core.documents import DOCUMENT_ITEM, documents_section, sync_documents
+
+    section = documents_section(session.report)
+    if section is None:
+        return False
+    before = list(section.paragraphs)
+    old = next((p for p in before if p.standard == DOCUMENT_ITEM and p.ref == contribution_id), None)
+    if old is None:
+        return False
+    section.paragraphs[:] = [p for p in before if p is not old]
+    sync_documents(session.report)  # the item again, where its category puts it; empty groups go
+    after = list(section.paragraphs)
+    section.paragraphs[:] = before  # the command sets it, so that undo restores it
+    at = next((i for i, p in enumerate(after) if p.standard == DOCUMENT_ITEM and p.ref == contribution_id), None)
+    if at is None:
+        return False
+    placed = after[at]
+    placed.id, placed.text = old.id, old.text  # the same paragraph, moved (links to it hold)
+    if [p.id for p in after] == [p.id for p in before] and placed.kind == old.kind:
+        return False
+    session.push(SetList(session, ("section", section.id), "paragraphs", after, ""))
+    return True
+
+
+def sync_documents_command(session: Any) -> bool:
+    """Inside a macro: the list of documents made to match the contributions, as an undoable step."""
+    from cwgdraft.core.documents import documents_section, sync_documents
+
+    section = documents_section(session.report)
+    if section is None:
+        return False
+    before = list(section.paragraphs)
+    if not sync_documents(session.report):
+        return False
+    after = list(section.paragraphs)
+    section.paragraphs[:] = before  # the command sets it, so that undo restores it
+    session.push(SetList(session, ("section", section.id), "paragraphs", after, ""))
+    return True
+
 
 class PeoplePage(TablePage):
     list_attr = "people"
