@@ -37,7 +37,6 @@ class CheckDialog(QDialog):
     def __init__(self, findings: list[Any], go_to: Callable[[Any], None],
                  go_to_fact: Callable[[Any], None] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        warnings = warnings or []
         self.setObjectName("checkDialog")
         self.setWindowTitle(t("قبل التصدير: ما يحتاج إلى مراجعة"))
         self.findings = list(findings)
