@@ -1625,5 +1625,9 @@ It can be restored from File → Trash, or by Undo (Ctrl+Z) right after the dele
         <source>لا يُقسم عند نهاية السطر</source>
         <translation>not split at the end of a line</translation>
     </message>
+    <message>
+        <source>أدخل المعلومة</source>
+        <translation>Enter the fact</translation>
+    </message>
 </context>
 </TS>
