@@ -46,7 +46,7 @@ def test_typing_after_a_load_replace_keeps_the_stored_report(window: Any, tmp_pa
     done = cli("load", "--replace", str(path), db=store.path)
     assert done.returncode == 0, done.stderr
     window.go_to("front")
-    summary = window.front.fields[("report", "summary")].text
+    summary = window.front.fields[("report", "summary")].content_edit
     summary.moveCursor(summary.textCursor().MoveOperation.End)
     type_words(summary, " أُضيفت جملة (CWG-COP 2022).")
     settle(window)
@@ -57,7 +57,7 @@ def test_typing_after_a_load_replace_keeps_the_stored_report(window: Any, tmp_pa
     # The window shows what is stored, and says what happened.
     assert len(window.report.all_paragraphs()) == 312
     assert stored(store, report_id) == portable.dumps(window.report)
-    assert window.front.fields[("report", "summary")].text.toPlainText() == kept.summary
+    assert window.front.fields[("report", "summary")].value() == kept.summary
     notice = window.notice_label.text()
     assert "برنامج آخر" in notice and "أُعيد تطبيق" in notice, notice
     assert window.notice_label.isVisible()
@@ -78,7 +78,7 @@ def test_an_edit_that_clashes_is_not_written_over_the_other_program(window: Any,
     path.write_text(portable.dumps(theirs), encoding="utf-8")
     assert cli("load", "--replace", str(path), db=store.path).returncode == 0
     window.go_to("front")
-    type_words(window.front.fields[("report", "summary")].text, "ملخص النافذة")
+    type_words(window.front.fields[("report", "summary")].content_edit, "ملخص النافذة")
     settle(window)
     assert store.get(report_id).summary == "ملخص كتبه برنامج آخر (import --replace)"
     assert window.report.summary == "ملخص كتبه برنامج آخر (import --replace)"
@@ -90,7 +90,7 @@ def test_a_report_deleted_by_another_program_is_not_written_back(window: Any, tm
     report_id = window.report.id
     assert cli("delete", report_id, db=store.path).returncode == 0
     window.go_to("front")
-    type_words(window.front.fields[("report", "summary")].text, "بعد الحذف")
+    type_words(window.front.fields[("report", "summary")].content_edit, "بعد الحذف")
     settle(window)
     assert not store.has(report_id)
     assert window.session is None
