@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from xml.sax.saxutils import escape, quoteattr
 
 from cwgdraft.core.arabic import script_runs
 
@@ -48,6 +47,26 @@ SECTPR_ORDER = (
     "noEndnote", "titlePg", "textDirection", "bidi", "rtlGutter", "docGrid", "printerSettings",
     "sectPrChange",
 )  # fmt: skip
+
+
+# Not xml.sax.saxutils: importing it brings in urllib, http, email and ssl,
+# which cost more than the export itself in a `cwgdraft export` process.
+_TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_ATTR_ESCAPES = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
+)
+
+
+def escape(text: str) -> str:
+    """Text as XML character data."""
+    if "&" in text or "<" in text or ">" in text:
+        return text.translate(_TEXT_ESCAPES)
+    return text
+
+
+def quoteattr(value: str) -> str:
+    """A value as a double-quoted XML attribute."""
+    return f'"{value.translate(_ATTR_ESCAPES)}"'
 
 
 def ordered(children: dict[str, str], order: tuple[str, ...]) -> str:
