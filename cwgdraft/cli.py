@@ -453,7 +453,10 @@ def _add_global_options(parser: argparse.ArgumentParser, on_subcommand: bool) ->
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; given the arguments, only the subcommand they name gets its
+    own arguments (the others' may import modules the run never needs)."""
+    named = None if argv is None else set(argv)
     parser = _Parser(prog=PROG, description="Draft the Arabic chair's report of an ITU Council working group.")
     _add_global_options(parser, on_subcommand=False)
     from cwgdraft import __version__
@@ -463,7 +466,8 @@ def build_parser() -> argparse.ArgumentParser:
     for command in COMMANDS:
         sub = subparsers.add_parser(command.name, help=command.help, description=command.help)
         _add_global_options(sub, on_subcommand=True)
-        command.add_arguments(sub)
+        if named is None or command.name in named:
+            command.add_arguments(sub)
         sub.set_defaults(_run=command.run, _pass_through=command.pass_through)
     return parser
 
@@ -479,7 +483,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             reconfigure(encoding="utf-8")
         elif reconfigure is not None:
             reconfigure(errors="replace")
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(argv)
     args, extra = parser.parse_known_args(argv)
     if extra and not getattr(args, "_pass_through", False):
         parser.error(f"unrecognized arguments: {' '.join(extra)}")

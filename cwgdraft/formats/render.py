@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field, fields, is_dataclass
 from enum import Enum
@@ -24,6 +25,8 @@ from cwgdraft.formats.docmodel import STYLES, Block, Document
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent.parent / "templates"
 DEFAULT_TEMPLATE = TEMPLATES_DIR / "council-ar"
+# Where compiled templates are kept; empty: nowhere (default: the user's cache folder).
+TEMPLATE_CACHE_ENV = "CWGDRAFT_TEMPLATE_CACHE"
 
 
 # --- numbers and letters ------------------------------------------------------
@@ -116,6 +119,7 @@ def _environment(folder: Path) -> Any:
         keep_trailing_newline=False,
         undefined=StrictUndefined,
         finalize=_finalize,
+        bytecode_cache=_bytecode_cache(),
     )
     env.filters.update(
         date=lambda d, nbsp=True: arabic.format_date(d, nbsp) if d else "",
@@ -126,6 +130,31 @@ def _environment(folder: Path) -> Any:
     )
     env.globals.update(meetings_phrase=arabic.meetings_phrase, ordinal=arabic.ordinal)
     return env
+
+
+def _bytecode_cache() -> Any:
+    """The compiled templates, kept in the user's cache folder: a process then
+    skips compiling `report.xml.j2`. Jinja keys an entry by the template's
+    path and checks its source's checksum, so an edited template compiles
+    again. None (no cache) where that folder cannot be written."""
+    from jinja2 import FileSystemBytecodeCache
+
+    folder = os.environ.get(TEMPLATE_CACHE_ENV)
+    if folder is None:
+        import platformdirs
+
+        path = platformdirs.user_cache_path("cwgdraft") / "templates"
+    elif not folder:
+        return None
+    else:
+        path = Path(folder)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    if not os.access(path, os.W_OK):
+        return None
+    return FileSystemBytecodeCache(str(path))
 
 
 def _finalize(value: Any) -> Any:
