@@ -22,13 +22,12 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from timing import alternate, growth, median_ms, process_env  # noqa: E402
+from timing import alternate, growth, median_ms, process_env, sized_report  # noqa: E402
 
 from cwgdraft.core import portable  # noqa: E402
 from cwgdraft.core.arabic import script_runs  # noqa: E402
 from cwgdraft.core.model import Report  # noqa: E402
 from cwgdraft.core.store import Store  # noqa: E402
-from cwgdraft.core.synthetic import synthetic_report  # noqa: E402
 from cwgdraft.formats import oxml  # noqa: E402
 from cwgdraft.formats.docmodel import Document  # noqa: E402
 from cwgdraft.formats.docx_writer import to_bytes  # noqa: E402
@@ -153,7 +152,7 @@ def main() -> None:
         print()
 
         def measure(n: int) -> float:
-            report = synthetic_report(paragraphs=n, meetings=5, contributions=200)
+            report = sized_report(n)
             return median_ms(lambda: export_bytes(report), runs=5 if n < 5000 else 3, warm=1)
 
         growth("export (render + .docx bytes, in process)", measure)

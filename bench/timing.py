@@ -83,3 +83,12 @@ def growth(name: str, measure: Callable[[int], float], sizes: Sequence[int] = SI
         f"{marginal[sizes[-1]]:.0f} vs {marginal.get(600, float('nan')):.0f} us = {ratio:.2f}x  (goal <= 1.3x)"
     )
     return ratio
+
+
+def sized_report(paragraphs: int):  # -> Report
+    """The synthetic report at a size, with the same mix at every size (a
+    contribution for every four paragraphs), so that a growing cost per
+    paragraph means a cost that grows faster than the report."""
+    from cwgdraft.core.synthetic import synthetic_report
+
+    return synthetic_report(paragraphs=paragraphs, meetings=5, contributions=paragraphs // 4)

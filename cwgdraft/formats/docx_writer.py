@@ -15,6 +15,7 @@ import os
 import posixpath
 import tempfile
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -312,11 +313,20 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _parts(document: Document, template: Template) -> dict[str, bytes]:
-    """The parts the report fills, by part name."""
-    ref = _load_reference(template)
-    ids = _style_ids(ref, template)
-    body = "".join(oxml.paragraph(_spec(b, ids, i)) for i, b in enumerate(document.blocks, start=1))
+# Paragraphs written to the zip stream at a time: the working set stays
+# small, so the cost per paragraph does not grow with the report.
+CHUNK = 256
+
+
+def _body_chunks(document: Document, ids: dict[str, str]) -> Iterator[bytes]:
+    blocks = document.blocks
+    for first in range(0, len(blocks), CHUNK):
+        chunk = blocks[first : first + CHUNK]
+        yield "".join(oxml.paragraph(_spec(b, ids, i)) for i, b in enumerate(chunk, start=first + 1)).encode("utf-8")
+
+
+def _parts(document: Document, ref: _Reference, ids: dict[str, str]) -> dict[str, bytes]:
+    """The parts the report fills, by part name (the main document's body apart)."""
 
     start = [ParagraphSpec(ids["header"], b.text, "", b.placeholder) for b in document.header_start]
     end = [ParagraphSpec(ids["header"], b.text, "", b.placeholder) for b in document.header_end]
@@ -335,7 +345,6 @@ def _parts(document: Document, template: Template) -> dict[str, bytes]:
         f"<dc:language {dc}>{_escape(document.language)}</dc:language>"
     )
     return {
-        ref.document: spliced(ref.document_xml, body),
         ref.first_header: spliced(ref.first_header_xml, table),
         ref.running_header: spliced(ref.running_header_xml, running),
         ref.footer: spliced(ref.footer_xml, footer),
@@ -345,14 +354,23 @@ def _parts(document: Document, template: Template) -> dict[str, bytes]:
 
 def to_bytes(document: Document, template: Template | None = None) -> bytes:
     template = template or load_template()
-    filled = _parts(document, template)
+    ref = _load_reference(template)
+    ids = _style_ids(ref, template)
+    filled = _parts(document, ref, ids)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for entry in _load_reference(template).entries:
+        for entry in ref.entries:
             info = zipfile.ZipInfo(entry.info.filename, entry.info.date_time)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = entry.info.external_attr
-            archive.writestr(info, filled.get(entry.info.filename, entry.data))
+            if entry.info.filename == ref.document:
+                with archive.open(info, "w") as part:
+                    part.write(ref.document_xml[0].encode("utf-8"))
+                    for chunk in _body_chunks(document, ids):
+                        part.write(chunk)
+                    part.write(ref.document_xml[1].encode("utf-8"))
+            else:
+                archive.writestr(info, filled.get(entry.info.filename, entry.data))
     return buffer.getvalue()
 
 
