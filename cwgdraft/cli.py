@@ -454,9 +454,13 @@ def _add_global_options(parser: argparse.ArgumentParser, on_subcommand: bool) ->
 
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
-    """The parser; given the arguments, only the subcommand they name gets its
-    own arguments (the others' may import modules the run never needs)."""
+    """The parser. Given the arguments, a command they name is the only one
+    made (a parser per command costs start-up time, and a command's arguments
+    may import modules the run never needs); all are made for help or when
+    none is named, so that the list of commands and the errors stay whole."""
     named = None if argv is None else set(argv)
+    if named is not None and ("-h" in named or "--help" in named or not any(c.name in named for c in COMMANDS)):
+        named = None
     parser = _Parser(prog=PROG, description="Draft the Arabic chair's report of an ITU Council working group.")
     _add_global_options(parser, on_subcommand=False)
     from cwgdraft import __version__
@@ -464,10 +468,11 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for command in COMMANDS:
+        if named is not None and command.name not in named:
+            continue
         sub = subparsers.add_parser(command.name, help=command.help, description=command.help)
         _add_global_options(sub, on_subcommand=True)
-        if named is None or command.name in named:
-            command.add_arguments(sub)
+        command.add_arguments(sub)
         sub.set_defaults(_run=command.run, _pass_through=command.pass_through)
     return parser
 

@@ -16,9 +16,7 @@ line's `list` stays fast. Saving does (`db.atomic()`).
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import sqlite3
-import urllib.parse
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -109,21 +107,14 @@ def _inspect(path: Path) -> _Inspection:
     # Read-only. With no write-ahead log beside it the file is complete on its
     # own: open it immutable, so that not even a `-wal`/`-shm` file is created.
     live = path.with_name(path.name + "-wal").exists()
+    import urllib.parse  # here: the command line's start-up does not pay for it
+
     uri = "file:" + urllib.parse.quote(str(path.resolve())) + ("?mode=ro" if live else "?mode=ro&immutable=1")
     try:
         conn = sqlite3.connect(uri, uri=True)
     except sqlite3.Error as exc:
         raise StoreError(f"{path}: cannot open the store ({_one_line(exc)})") from exc
     try:
-        try:
-            problems = [row[0] for row in conn.execute("PRAGMA quick_check(1)")]
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{path}: the store is damaged ({_one_line(exc)}); it was left untouched") from exc
-        if problems != ["ok"]:
-            raise StoreError(
-                f"{path}: the store is damaged ({_one_line(problems[0]) if problems else 'check failed'}); "
-                "it was left untouched"
-            )
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -138,6 +129,13 @@ def _inspect(path: Path) -> _Inspection:
                 ]
             except sqlite3.DatabaseError:
                 applied = []
+        # The whole file is read only when it matters: a write-ahead log left
+        # beside it (a program stopped before closing the store, or one that
+        # has it open), or an upgrade about to run. Otherwise its header must
+        # agree with its length (a truncated copy), which costs nothing.
+        upgrade = bool(applied) and any(name not in applied for name in MIGRATION_NAMES)
+        if live or upgrade or _truncated(path):
+            _quick_check(conn, path)
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{path}: the store is damaged ({_one_line(exc)}); it was left untouched") from exc
     finally:
@@ -155,6 +153,37 @@ def _inspect(path: Path) -> _Inspection:
             f"this one reads up to {SCHEMA_VERSION}); it was left untouched"
         )
     return _Inspection(fresh=not applied and not user_tables, version=version, applied=applied)
+
+
+def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
+    try:
+        problems = [row[0] for row in conn.execute("PRAGMA quick_check(1)")]
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path}: the store is damaged ({_one_line(exc)}); it was left untouched") from exc
+    if problems != ["ok"]:
+        raise StoreError(
+            f"{path}: the store is damaged ({_one_line(problems[0]) if problems else 'check failed'}); "
+            "it was left untouched"
+        )
+
+
+def _truncated(path: Path) -> bool:
+    """Whether the file is shorter than its header says (page size x page count)."""
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(100)
+        size = path.stat().st_size
+    except OSError:
+        return True
+    if len(header) < 100:
+        return True
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    # The page count is valid only when the change counter matches its copy at offset 92.
+    if header[24:28] != header[92:96]:
+        return False
+    return size < page_size * pages
 
 
 def _backup_path(path: Path, version: int) -> Path:
@@ -234,6 +263,8 @@ class Store:
         finally:
             dest.close()
         # The copy is a plain file a user can open on its own.
+        import shutil
+
         shutil.copymode(self.path, target)
 
     @property

@@ -16,10 +16,9 @@ import posixpath
 import tempfile
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from cwgdraft.core.errors import BadInput, TemplateError
 from cwgdraft.formats import oxml
@@ -50,14 +49,12 @@ def _spec(block: Block, ids: dict[str, str], index: int) -> ParagraphSpec:
 # --- the reference package, read once -------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Entry:
+class _Entry(NamedTuple):
     info: zipfile.ZipInfo
     data: bytes
 
 
-@dataclass(frozen=True)
-class _Reference:
+class _Reference(NamedTuple):
     """What an export needs of a reference document, ready to splice into."""
 
     entries: list[_Entry]
