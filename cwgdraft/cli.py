@@ -211,7 +211,7 @@ def _run_list(args: argparse.Namespace, ctx: Context) -> int:
     for s in summaries:
         date = s.date.isoformat() if s.date else ""
         # A report without a title is named by its subject or meetings, in brackets.
-        title = _first_line(s.title) or f"[{store.get(s.id).name}]"
+        title = _first_line(s.title) or f"[{s.name}]"
         ctx.out(f"{s.id}\t{s.symbol}\t{date}\t{title}")
     return 0
 

@@ -522,3 +522,34 @@ def test_unknown_options_are_refused_outside_gui(capsys: pytest.CaptureFixture[s
         cli.main(["list", "--frob"])
     assert info.value.code == 2
     assert capsys.readouterr().err == "cwgdraft: unrecognized arguments: --frob (see 'cwgdraft --help')\n"
+
+
+def test_export_imports_only_what_it_uses(loaded_db: Path, tmp_path: Path) -> None:
+    # Each of these costs start-up time and none is needed to export with the
+    # council template: saxutils brings urllib, http, email and ssl with it.
+    code = (
+        "import sys\n"
+        "from cwgdraft.cli import main\n"
+        f"rc = main(['--db', {str(loaded_db)!r}, 'export', 'C22/7-A', '-o', {str(tmp_path / 'out.docx')!r}])\n"
+        "names = {'docx', 'xml.sax', 'urllib.request', 'http', 'email', 'ssl', 'uuid', 'platform', 'cwgdraft.importer'}\n"
+        "print('LOADED', rc, sorted(names & set(sys.modules)))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "LOADED 0 []"
+    assert (tmp_path / "out.docx").stat().st_size > 5000
+
+
+def test_list_names_untitled_reports_without_reading_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "x.db"
+    assert cli.main(["--db", str(db), "sample"]) == 0
+    capsys.readouterr()
+
+    def no_reading(self: Store, report_id: str) -> None:
+        raise AssertionError(f"list read report {report_id}")
+
+    monkeypatch.setattr(Store, "_read", no_reading)
+    assert cli.main(["--db", str(db), "--bidi", "logical", "list"]) == 0
+    assert "\t[الاجتماع الثامن عشر (12 يناير 2022)]" in capsys.readouterr().out

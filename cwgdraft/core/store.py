@@ -43,7 +43,7 @@ from cwgdraft.core.model import Paragraph as ParagraphModel
 # The migrations of `cwgdraft.core.migrations`, in order (a test checks that
 # the two lists agree). Listed here so that opening an up-to-date store needs
 # no sqlite-utils import.
-MIGRATION_NAMES = ("m001_tables", "m002_updated_at_and_indexes")
+MIGRATION_NAMES = ("m001_tables", "m002_updated_at_and_indexes", "m005_report_name")
 SCHEMA_VERSION = len(MIGRATION_NAMES)
 SET_NAME = "cwgdraft"
 APPLICATION_ID = 0x43574744
@@ -60,6 +60,7 @@ class ReportSummary:
     date: dt.date | None
     title: str
     updated_at: str
+    name: str = ""  # `Report.name`: what to call it without a title
 
 
 @dataclass
@@ -298,9 +299,9 @@ class Store:
 
     def list_reports(self) -> list[ReportSummary]:
         return [
-            ReportSummary(r["id"], r["symbol"], _date(r["date"]), r["title"], r["updated_at"])
+            ReportSummary(r["id"], r["symbol"], _date(r["date"]), r["title"], r["updated_at"], r["name"])
             for r in self._rows(
-                "SELECT id, symbol, date, title, updated_at FROM reports "
+                "SELECT id, symbol, date, title, updated_at, name FROM reports "
                 "ORDER BY date IS NULL, date DESC, symbol, title, id"
             )
         ]
@@ -546,6 +547,7 @@ class Store:
                     "signature_country": report.signature.country,
                     "signature_title": report.signature.title,
                     "updated_at": _now(),
+                    "name": report.name,
                 }
             ],
         )

@@ -206,6 +206,10 @@ def _analyse(entries: list[_Entry], where: Path) -> _Reference:
     if core is None or len({first_header, running_header, footer}) < 3:
         raise _Incomplete
 
+    # Header references before footer references (python-docx appends what it adds).
+    references = sect_pr.findall(W + "headerReference") + sect_pr.findall(W + "footerReference")
+    for ref in reversed(references):
+        sect_pr.insert(0, ref)
     _set_child_in_order(sect_pr, "titlePg").attrib.pop(W + "val", None)
     _set_child_in_order(sect_pr, "bidi").attrib.pop(W + "val", None)
     _replace_children(body, keep_last="sectPr")

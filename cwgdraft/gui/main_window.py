@@ -260,7 +260,7 @@ class MainWindow(QMainWindow):
         titles: dict[str, str] = {}
         for summary in summaries:
             if not (summary.title or "").strip():
-                titles[summary.id] = self._describe(summary.id)
+                titles[summary.id] = summary.name or self._describe(summary.id)
         self.navigator.set_reports(summaries, self.report.id if self.report else None, titles)
 
     def _describe(self, report_id: str) -> str:
