@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
         self._views_timer.setSingleShot(True)
         self._views_timer.setInterval(DEBOUNCE_MS)
         self._views_timer.timeout.connect(self.refresh_views)
+        self._views_after_show = False  # a report opened before the window was shown
 
         self._make_actions()
         self.navigator.report_chosen.connect(self.open_report)
@@ -302,7 +303,13 @@ class MainWindow(QMainWindow):
         self.sections.section_id = first
         self.sections.paragraph_id = None
         self.go_to("front")
-        self.refresh_views()
+        if self.isVisible():
+            self.refresh_views()
+        else:
+            # The window is drawn first; the preview is rendered once it is (`showEvent`).
+            self._views_after_show = True
+            self.navigator.set_outline(self.report)
+            self._update_title()
         self.refresh_reports()
         self._update_title()
         self._saved_state(True)
@@ -339,6 +346,12 @@ class MainWindow(QMainWindow):
         if self.pages.currentWidget() is self.meetings and self.session:
             self.meetings.refresh_labels()
         self._update_title()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._views_after_show:
+            self._views_after_show = False
+            QTimer.singleShot(0, self.refresh_views)
 
     def flush(self) -> None:
         """Bring every view and the store up to date now (tests, screenshots, close)."""
