@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -36,6 +36,8 @@ from cwgdraft.gui.preview import DEBOUNCE_MS, Preview
 from cwgdraft.gui.session import Session, target_of_path
 
 MAX_RECENT = 8
+# A report opened before the window is shown is previewed once the window is drawn, or after this long.
+FIRST_PREVIEW_LATEST_MS = 300
 
 
 def missing_fields(report: Report) -> list[Any]:
@@ -108,6 +110,7 @@ class MainWindow(QMainWindow):
         self._views_timer.setInterval(DEBOUNCE_MS)
         self._views_timer.timeout.connect(self.refresh_views)
         self._views_after_show = False  # a report opened before the window was shown
+        self.drawn = False  # painted at least once
 
         self._make_actions()
         self.navigator.report_chosen.connect(self.open_report)
@@ -150,9 +153,10 @@ class MainWindow(QMainWindow):
                                              t("إنشاء تقرير فارغ فيه اجتماع واحد وقسم واحد"))
         self.samples_action = self._action(t("تحميل التقارير النموذجية"), self.load_samples, None,
                                            t("إضافة التقريرين النموذجيين إلى المخزن إن لم يكونا فيه"))
-        try:
-            import cwgdraft.gui.import_dialog  # noqa: F401
-        except ImportError:
+        # Whether the importer is there, without loading it: the window comes up sooner.
+        from importlib.util import find_spec
+
+        if find_spec("cwgdraft.importer") is None or find_spec("cwgdraft.gui.import_dialog") is None:
             self.import_action.setEnabled(False)
             self.import_action.setToolTip(t("الاستيراد غير متاح في هذه النسخة"))
         self.export_action = self._action(t("تصدير إلى Word…"), self.action_export_docx, "Ctrl+E",
@@ -340,6 +344,7 @@ class MainWindow(QMainWindow):
     def refresh_views(self) -> None:
         """Preview and outline, after the user pauses."""
         self._views_timer.stop()
+        self._views_after_show = False
         if self.preview.isVisible() or not self.isVisible():
             self.preview.refresh()
         self.navigator.set_outline(self.report)
@@ -350,8 +355,18 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._views_after_show:
-            self._views_after_show = False
-            QTimer.singleShot(0, self.refresh_views)
+            # Where no paint comes (a window never exposed), the preview comes anyway.
+            QTimer.singleShot(FIRST_PREVIEW_LATEST_MS, self._views_once_drawn)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        self.drawn = True
+        if self._views_after_show:
+            QTimer.singleShot(0, self._views_once_drawn)
+
+    def _views_once_drawn(self) -> None:
+        if self._views_after_show:
+            self.refresh_views()
 
     def flush(self) -> None:
         """Bring every view and the store up to date now (tests, screenshots, close)."""

@@ -90,7 +90,10 @@ class Preview(QTextBrowser):
             )
             return
         started = time.perf_counter()
-        if not self._update_in_place():
+        written = self._update_in_place()
+        if written == 0:
+            return  # nothing changed: the page stays, and so does the time of its last refresh
+        if written is None:
             try:
                 document = render(self.report)
                 html = to_html(document, self.selected)
@@ -120,43 +123,44 @@ class Preview(QTextBrowser):
 
     # --- updates in place ---------------------------------------------------------
 
-    def _update_in_place(self) -> bool:
+    def _update_in_place(self) -> int | None:
         """Write again, in place, the paragraphs whose text, kind, number or
-        letter changed since the page was rendered; False when anything else
-        changed (or the page cannot say where a paragraph is): render it all."""
+        letter changed since the page was rendered, and say how many; None
+        when anything else changed (or the page cannot say where a paragraph
+        is): then the page is rendered whole."""
         shown, report = self._shown, self.report
         if shown is None or report is None or shown.report is not report or self.error:
-            return False
+            return None
         if _frame(report) != shown.frame:
-            return False
+            return None
         changes: list[tuple[str, Paragraph, Block]] = []
         for section in lay_out(report):
             for lp in section.paragraphs:
                 p = lp.paragraph
                 old = shown.paragraphs.get(p.id)
                 if old is None:
-                    return False
+                    return None
                 now = (lp.label, lp.style)
                 if p == old and shown.laid[p.id] == now:
                     continue
                 if dataclasses.replace(old, text=p.text, kind=p.kind) != p:
-                    return False  # more than the text and kind: the template may show it anywhere
+                    return None  # more than the text and kind: the template may show it anywhere
                 if not p.text or arabic.needs_cleaning(p.text):
-                    return False  # a placeholder, or characters the renderer drops with a note
+                    return None  # a placeholder, or characters the renderer drops with a note
                 index = shown.block_index.get(p.id)
                 if index is None or p.id not in shown.qt_block:
-                    return False
+                    return None
                 block = shown.document.blocks[index]
                 # The template wrote this paragraph as its text, label and style: so it will again.
                 if (block.text, block.label, block.style, block.placeholder) != (old.text, *shown.laid[p.id], False):
-                    return False
+                    return None
                 changes.append((p.id, p, Block(lp.style, p.text, lp.label, p.id)))
         for pid, p, block in changes:
             self._write_block(shown.qt_block[pid], block)
             shown.document.blocks[shown.block_index[pid]] = block
             shown.paragraphs[pid] = copy.deepcopy(p)
             shown.laid[pid] = (block.label, block.style)
-        return True
+        return len(changes)
 
     def _write_block(self, number: int, block: Block) -> None:
         """Replace the content and format of the page's block `number` with `block`, as `to_html` writes it."""
