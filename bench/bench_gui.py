@@ -21,14 +21,16 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")  # the offscreen platform's warnings
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from timing import growth, process_env, sized_report  # noqa: E402
+from timing import cpu_ms, growth, process_env, sized_report  # noqa: E402
 
 from cwgdraft.core import portable  # noqa: E402
 from cwgdraft.core.model import Report  # noqa: E402
@@ -37,7 +39,9 @@ from cwgdraft.core.store import Store  # noqa: E402
 SAMPLE_2022 = REPO / "resources" / "samples" / "cwg-cop-18-2022.json"
 
 
-def keystrokes(store: Store, report: Report, runs: int = 11) -> tuple[float, float]:
+def keystrokes(
+    store: Store, report: Report, runs: int = 11, clock: Callable[[], float] = time.perf_counter
+) -> tuple[float, float]:
     """(median keystroke ms, median preview refresh ms) typing into the longest paragraph."""
     from PySide6.QtGui import QInputMethodEvent
     from PySide6.QtWidgets import QApplication
@@ -60,14 +64,14 @@ def keystrokes(store: Store, report: Report, runs: int = 11) -> tuple[float, flo
     for i in range(runs):
         event = QInputMethodEvent("", [])
         event.setCommitString("ب" if i % 2 else " ")
-        start = time.perf_counter()
+        start = clock()
         QApplication.sendEvent(editor, event)
-        keys.append((time.perf_counter() - start) * 1000)
-        start = time.perf_counter()
+        keys.append((clock() - start) * 1000)
+        start = clock()
         window.refresh_views()  # preview and outline, as the timer does after a pause
         window.preview.document().size()  # the whole page laid out, not just the part in view
         window.preview.viewport().repaint()
-        refresh.append((time.perf_counter() - start) * 1000)
+        refresh.append((clock() - start) * 1000)
     window.session.save_now()
     window.close()
     window.deleteLater()
@@ -123,7 +127,7 @@ def main() -> None:
             def measure(n: int) -> float:
                 sized = sized_report(n)
                 store.save(sized)
-                return keystrokes(store, store.get(sized.id), runs=7)[1]
+                return keystrokes(store, store.get(sized.id), runs=7, clock=cpu_ms)[1]
 
             measure(150)  # the first window of the process pays for what the others reuse
             growth("preview refresh after a keystroke (preview, outline, layout, paint)", measure)

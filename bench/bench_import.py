@@ -24,7 +24,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from timing import growth, median_ms, process_env, sized_report  # noqa: E402
+from timing import cpu_ms, growth, median_ms, process_env, sized_report  # noqa: E402
 
 from cwgdraft.core import portable  # noqa: E402
 from cwgdraft.core.synthetic import synthetic_report  # noqa: E402
@@ -70,13 +70,13 @@ def main() -> None:
 
         def measure(n: int) -> float:
             path = write_docx(render(sized_report(n)), folder / f"synthetic-{n}.docx")
-            sized[n] = median_ms(lambda: import_file(path), runs=5 if n < 5000 else 3, warm=1)
+            sized[n] = median_ms(lambda: import_file(path), runs=5 if n < 5000 else 3, warm=1, clock=cpu_ms)
             return sized[n]
 
-        growth("import (.docx -> report, in process)", measure)
+        growth("import (.docx -> report, in process)", measure, goal=1.3)
         largest = max(sized)
         verdict = "ok" if sized[largest] < 2000 else "MISSED"
-        print(f"import of {largest} paragraphs: {sized[largest] / 1000:.2f} s  (goal < 2 s: {verdict})")
+        print(f"import of {largest} paragraphs: {sized[largest] / 1000:.2f} s of CPU  (goal < 2 s: {verdict})")
 
 
 if __name__ == "__main__":

@@ -17,7 +17,6 @@ import copy
 import dataclasses
 import time
 from html import escape
-from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QTextBlockFormat, QTextCursor, QTextDocument, QTextDocumentFragment
@@ -62,7 +61,7 @@ class Preview(QTextBrowser):
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.refresh)
         self._shown: _Shown | None = None  # what the page shows, for updates in place
-        self._formats: dict[tuple[str, bool], tuple[QTextBlockFormat, Any]] = {}
+        self._formats: dict[tuple[str, bool], QTextBlockFormat] = {}  # (style, selected) -> paragraph format
 
     def _no_horizontal_range(self, _low: int, high: int) -> None:
         if high > 0:
@@ -109,7 +108,7 @@ class Preview(QTextBrowser):
             position = bar.value()
             self.setHtml(html)
             bar.setValue(position)
-            self._shown = _Shown.of(self.report, document, self.selected, self.document())
+            self._shown = _Shown.of(self.report, document, self.document())
         self.last_ms = (time.perf_counter() - started) * 1000
         self.refreshed.emit(self.last_ms)
 
@@ -166,7 +165,7 @@ class Preview(QTextBrowser):
         """Replace the content and format of the page's block `number` with `block`, as `to_html` writes it."""
         target = self.document().findBlockByNumber(number)
         selected = self.selected == block.source
-        fmt, _ = self._format(block.style, selected)
+        fmt = self._format(block.style, selected)
         scratch = QTextDocument()
         scratch.setHtml(paragraph_page(block, self.selected))
         whole = QTextCursor(scratch)
@@ -178,13 +177,13 @@ class Preview(QTextBrowser):
         cursor.setBlockFormat(fmt)
         cursor.endEditBlock()
 
-    def _format(self, style: str, selected: bool) -> tuple[QTextBlockFormat, Any]:
+    def _format(self, style: str, selected: bool) -> QTextBlockFormat:
+        """The paragraph format `to_html` gives a block of `style` (selected or not), as Qt reads it."""
         key = (style, selected)
         if key not in self._formats:
             scratch = QTextDocument()
             scratch.setHtml(paragraph_page(Block(style, "x", source="x"), "x" if selected else None))
-            first = scratch.begin()
-            self._formats[key] = (QTextBlockFormat(first.blockFormat()), None)
+            self._formats[key] = QTextBlockFormat(scratch.begin().blockFormat())
         return self._formats[key]
 
     def scroll_to(self, source: str) -> None:
@@ -225,10 +224,9 @@ class _Shown:
     document: Document
     block_index: dict[str, int]  # source -> its block in `document`, when it has one only
     qt_block: dict[str, int]  # source -> its block number on the page, when it has one only
-    selected: str | None
 
     @classmethod
-    def of(cls, report: Report, document: Document, selected: str | None, page: QTextDocument) -> _Shown:
+    def of(cls, report: Report, document: Document, page: QTextDocument) -> _Shown:
         laid = {lp.paragraph.id: lp for s in lay_out(report) for lp in s.paragraphs}
         return cls(
             report,
@@ -238,7 +236,6 @@ class _Shown:
             document,
             _unique({b.source: i for i, b in enumerate(document.blocks) if b.source}, [b.source for b in document.blocks]),
             _page_blocks(page),
-            selected,
         )
 
     def select(self, preview: Preview, previous: str | None, source: str | None) -> bool:
@@ -257,10 +254,9 @@ class _Shown:
                 return False  # a field shown on several lines, or in the header: render the page
             # else: not on the page (a meeting, the people): nothing to highlight
         for number, block in edits:
-            fmt, _ = preview._format(block.style, block.source == source)
+            fmt = preview._format(block.style, block.source == source)
             cursor = QTextCursor(preview.document().findBlockByNumber(number))
             cursor.setBlockFormat(fmt)
-        self.selected = source
         return True
 
 
