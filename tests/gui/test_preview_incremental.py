@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from cwgdraft.core.model import ParagraphKind
+from cwgdraft.core.model import ParagraphKind, Section
 from cwgdraft.core.store import Store
 from cwgdraft.gui import preview as preview_module
-from cwgdraft.gui.commands import SetValue
+from cwgdraft.gui.commands import SetList, SetValue
 from cwgdraft.gui.preview import Preview
 from tests.gui.conftest import make_window
 from tests.gui.helpers import commit_text, settle
@@ -102,3 +102,22 @@ def test_the_window_is_drawn_before_the_one_preview(
     settle(window)
     assert len(renders) == 1  # rendered once
     assert window.report.sections[0].paragraphs[0].text[:20] in window.preview.toPlainText()
+
+
+def test_typing_sets_the_outline_line_in_place(qtbot: Any, window: Any) -> None:
+    settle(window)
+    paragraph = window.report.sections[1].paragraphs[0]
+    window.go_to("paragraph", paragraph.id)
+    settle(window)
+    items = list(window.navigator._outline_items)
+    # New words at the start of the paragraph show in its outline line (the first 60 characters).
+    window.session.push(SetValue(window.session, ("paragraph", paragraph.id), "text", "نص جديد ITU\u2011D", "text"))
+    window.refresh_views()
+    assert window.navigator._outline_items == items  # the same lines, not built again
+    texts = [item.text(0) for item in items]
+    assert any(text.endswith("نص جديد ITU\u2011D") for text in texts), texts
+    # A new section changes the lines: the outline is built again, with it.
+    sections = [*window.report.sections, Section("قسم إضافي")]
+    window.session.push(SetList(window.session, ("report",), "sections", sections, "section"))
+    window.refresh_views()
+    assert any("قسم إضافي" in item.text(0) for item in window.navigator._outline_items)
