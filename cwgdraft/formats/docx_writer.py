@@ -50,7 +50,11 @@ def _spec(block: Block, ids: dict[str, str], index: int) -> ParagraphSpec:
 
 
 class _Entry(NamedTuple):
-    info: zipfile.ZipInfo
+    """A part of the package as zipped: name, time stamp, file attributes, content."""
+
+    name: str
+    date_time: tuple[int, int, int, int, int, int]
+    external_attr: int
     data: bytes
 
 
@@ -168,7 +172,26 @@ def _complete_with_python_docx(path: Path) -> list[_Entry]:
 
 def _read_entries(source: Any) -> list[_Entry]:
     with zipfile.ZipFile(source) as archive:
-        return [_Entry(info, archive.read(info)) for info in archive.infolist() if not info.is_dir()]
+        return [
+            _Entry(info.filename, info.date_time, info.external_attr, archive.read(info))
+            for info in archive.infolist()
+            if not info.is_dir()
+        ]
+
+
+def _with_prefixes(root: Any, where: Path) -> Any:
+    """`root`, declaring `w:` and `r:` as the report's XML writes them (a copy when it did not)."""
+    from lxml import etree
+
+    wanted = {"w": oxml.W_NS, "r": oxml.R_NS}
+    if all(root.nsmap.get(prefix) == uri for prefix, uri in wanted.items()):
+        return root
+    if any(root.nsmap.get(prefix) not in (None, uri) for prefix, uri in wanted.items()):
+        raise TemplateError(f"{where}: the prefixes w: and r: name other namespaces than WordprocessingML's")
+    copy = etree.Element(root.tag, root.attrib, nsmap={**root.nsmap, **wanted})
+    copy.text = root.text
+    copy.extend(list(root))
+    return copy
 
 
 class _Incomplete(Exception):
@@ -176,16 +199,14 @@ class _Incomplete(Exception):
 
 
 def _analyse(entries: list[_Entry], where: Path) -> _Reference:
-    parts = {e.info.filename: e.data for e in entries}
+    parts = {e.name: e.data for e in entries}
     document = next(
         (name for kind, name in _relationships(parts, "", where).values() if kind == OFFICE_DOCUMENT), "word/document.xml"
     )
     if document not in parts:
         raise TemplateError(f"{where}: not a Word document (no {document})")
     rels = _relationships(parts, document, where)
-    root = _parse(parts[document], document, where)
-    if root.nsmap.get("w") != oxml.W_NS or root.nsmap.get("r") != oxml.R_NS:
-        raise _Incomplete  # the report's XML uses the usual w: and r: prefixes
+    root = _with_prefixes(_parse(parts[document], document, where), where)
     body = root.find(W + "body")
     sect_pr = body.find(W + "sectPr") if body is not None else None
     if sect_pr is None:
@@ -215,7 +236,7 @@ def _analyse(entries: list[_Entry], where: Path) -> _Reference:
     _replace_children(body, keep_last="sectPr")
 
     # First page: the header block, in the reference's table if it has one.
-    first = _parse(parts[first_header], first_header, where)
+    first = _with_prefixes(_parse(parts[first_header], first_header, where), where)
     table = first.find(W + "tbl")
     first_with_table = table is not None
     if first_with_table:
@@ -223,10 +244,10 @@ def _analyse(entries: list[_Entry], where: Path) -> _Reference:
         first.remove(table)
     else:
         _replace_children(first)
-    running = _parse(parts[running_header], running_header, where)
+    running = _with_prefixes(_parse(parts[running_header], running_header, where), where)
     header_style = _first_paragraph_style(running)
     _replace_children(running)
-    foot = _parse(parts[footer], footer, where)
+    foot = _with_prefixes(_parse(parts[footer], footer, where), where)
     footer_style = _first_paragraph_style(foot)
     _replace_children(foot)
 
@@ -272,8 +293,65 @@ def _ui_style_name(name: str) -> str:
     return _UI_NAMES.get(name, name)
 
 
+# The layout of a `_Reference` kept on disk; a change of the layout changes it.
+REFERENCE_CACHE_VERSION = 1
+
+
+def _cache_file(path: str, mtime_ns: int, size: int) -> Path | None:
+    """Where the analysed reference document is kept between processes (None: nowhere)."""
+    import hashlib
+
+    from cwgdraft.formats.render import cache_folder
+
+    folder = cache_folder()
+    if folder is None:
+        return None
+    key = f"{REFERENCE_CACHE_VERSION}|{path}|{mtime_ns}|{size}".encode()
+    return folder / f"reference-{hashlib.sha1(key).hexdigest()}.marshal"
+
+
+def _loaded(cache: Path) -> _Reference | None:
+    """The reference kept in `cache` (marshal: data only, nothing in it runs), or None."""
+    import marshal
+
+    try:
+        data = marshal.loads(cache.read_bytes())
+        if not isinstance(data, tuple) or len(data) != len(_Reference._fields):
+            return None
+        entries = [_Entry(name, tuple(when), attr, content) for name, when, attr, content in data[0]]
+        return _Reference(entries, *data[1:])
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+
+
+def _keep(cache: Path, ref: _Reference) -> None:
+    import marshal
+
+    data = marshal.dumps(([tuple(e) for e in ref.entries], *ref[1:]))
+    tmp = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, cache)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+
+
 @lru_cache(maxsize=8)
 def _reference(path: str, mtime_ns: int, size: int) -> _Reference:
+    """The reference document analysed; kept on disk, so that a process reads it
+    in one go rather than parsing its parts (keyed by path, time and size)."""
+    cache = _cache_file(path, mtime_ns, size)
+    if cache is not None and cache.exists():
+        kept = _loaded(cache)
+        if kept is not None:
+            return kept
+    ref = _analysed(path)
+    if cache is not None:
+        _keep(cache, ref)
+    return ref
+
+
+def _analysed(path: str) -> _Reference:
     where = Path(path)
     try:
         entries = _read_entries(path)
@@ -286,7 +364,10 @@ def _reference(path: str, mtime_ns: int, size: int) -> _Reference:
     try:
         return _analyse(_complete_with_python_docx(where), where)
     except _Incomplete as exc:
-        raise TemplateError(f"{where}: the reference document has no usable section properties") from exc
+        raise TemplateError(
+            f"{where}: the reference document needs a section with a first-page header and footer "
+            "and a header of its own for later pages"
+        ) from exc
 
 
 def _load_reference(template: Template) -> _Reference:
@@ -361,17 +442,17 @@ def to_bytes(document: Document, template: Template | None = None) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for entry in ref.entries:
-            info = zipfile.ZipInfo(entry.info.filename, entry.info.date_time)
+            info = zipfile.ZipInfo(entry.name, entry.date_time)
             info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = entry.info.external_attr
-            if entry.info.filename == ref.document:
+            info.external_attr = entry.external_attr
+            if entry.name == ref.document:
                 with archive.open(info, "w") as part:
                     part.write(ref.document_xml[0].encode("utf-8"))
                     for chunk in _body_chunks(document, ids):
                         part.write(chunk)
                     part.write(ref.document_xml[1].encode("utf-8"))
             else:
-                archive.writestr(info, filled.get(entry.info.filename, entry.data))
+                archive.writestr(info, filled.get(entry.name, entry.data))
     return buffer.getvalue()
 
 

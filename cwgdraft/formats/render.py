@@ -132,13 +132,10 @@ def _environment(folder: Path) -> Any:
     return env
 
 
-def _bytecode_cache() -> Any:
-    """The compiled templates, kept in the user's cache folder: a process then
-    skips compiling `report.xml.j2`. Jinja keys an entry by the template's
-    path and checks its source's checksum, so an edited template compiles
-    again. None (no cache) where that folder cannot be written."""
-    from jinja2 import FileSystemBytecodeCache
-
+def cache_folder() -> Path | None:
+    """Where compiled templates (and analysed reference documents) are kept:
+    the user's cache folder, `$CWGDRAFT_TEMPLATE_CACHE` if set; None when it
+    is set empty or the folder cannot be written."""
     folder = os.environ.get(TEMPLATE_CACHE_ENV)
     if folder is None:
         import platformdirs
@@ -152,9 +149,18 @@ def _bytecode_cache() -> Any:
         path.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None
-    if not os.access(path, os.W_OK):
-        return None
-    return FileSystemBytecodeCache(str(path))
+    return path if os.access(path, os.W_OK) else None
+
+
+def _bytecode_cache() -> Any:
+    """The compiled templates, kept in `cache_folder()`: a process then skips
+    compiling `report.xml.j2`. Jinja keys an entry by the template's path and
+    checks its source's checksum, so an edited template compiles again. None
+    (no cache) where that folder cannot be written."""
+    from jinja2 import FileSystemBytecodeCache
+
+    folder = cache_folder()
+    return FileSystemBytecodeCache(str(folder)) if folder is not None else None
 
 
 def _finalize(value: Any) -> Any:

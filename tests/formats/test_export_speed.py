@@ -104,3 +104,18 @@ def test_no_cache_where_none_can_be_written(template_folder: Path, monkeypatch: 
     monkeypatch.setenv(render.TEMPLATE_CACHE_ENV, "")
     assert render._bytecode_cache() is None
     assert render.render(full_report(), load_template(template_folder)).blocks
+
+
+def test_the_analysed_reference_kept_on_disk_gives_the_same_file(template_folder: Path, tmp_path: Path) -> None:
+    template = load_template(template_folder)
+    document = render.render(full_report(), template)
+    docx_writer._reference.cache_clear()
+    first = docx_writer.to_bytes(document, template)  # analyses the reference and keeps it
+    (kept,) = (tmp_path / "cache").glob("reference-*.marshal")
+    docx_writer._reference.cache_clear()  # a new process: read from the disk
+    assert docx_writer.to_bytes(document, template) == first
+    kept.write_bytes(b"not what was kept")  # damaged: analysed again, and kept again
+    docx_writer._reference.cache_clear()
+    assert docx_writer.to_bytes(document, template) == first
+    assert kept.read_bytes() != b"not what was kept"
+    docx_writer._reference.cache_clear()
