@@ -531,7 +531,8 @@ def test_export_imports_only_what_it_uses(loaded_db: Path, tmp_path: Path) -> No
         "import sys\n"
         "from cwgdraft.cli import main\n"
         f"rc = main(['--db', {str(loaded_db)!r}, 'export', 'C22/7-A', '-o', {str(tmp_path / 'out.docx')!r}])\n"
-        "names = {'docx', 'xml.sax', 'urllib.request', 'http', 'email', 'ssl', 'uuid', 'platform', 'cwgdraft.importer'}\n"
+        "names = {'docx', 'xml.sax', 'urllib.request', 'http', 'email', 'ssl', 'uuid', 'platform', 'cwgdraft.importer',\n"
+        "         'platformdirs'}\n"
         "print('LOADED', rc, sorted(names & set(sys.modules)))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=60)

@@ -119,3 +119,14 @@ def test_the_analysed_reference_kept_on_disk_gives_the_same_file(template_folder
     assert docx_writer.to_bytes(document, template) == first
     assert kept.read_bytes() != b"not what was kept"
     docx_writer._reference.cache_clear()
+
+
+@pytest.mark.parametrize("xdg", [None, "/tmp/elsewhere", "  "])
+def test_the_cache_folder_is_where_platformdirs_puts_it(monkeypatch: pytest.MonkeyPatch, xdg: str | None) -> None:
+    import platformdirs
+
+    if xdg is None:
+        monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_CACHE_HOME", xdg)
+    assert render._user_cache() == platformdirs.user_cache_path("cwgdraft")
