@@ -208,7 +208,7 @@ def _run_list(args: argparse.Namespace, ctx: Context) -> int:
     for s in summaries:
         date = s.date.isoformat() if s.date else ""
         # A report without a title is named by its subject or meetings, in brackets.
-        title = _first_line(s.title) or f"[{store.get(s.id).name}]"
+        title = _first_line(s.title) or f"[{s.name}]"
         ctx.out(f"{s.id}\t{s.symbol}\t{date}\t{title}")
     return 0
 
@@ -601,7 +601,14 @@ def _add_global_options(parser: argparse.ArgumentParser, on_subcommand: bool) ->
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser. Given the arguments, a command they name is the only one
+    made (a parser per command costs start-up time, and a command's arguments
+    may import modules the run never needs); all are made for help or when
+    none is named, so that the list of commands and the errors stay whole."""
+    named = None if argv is None else set(argv)
+    if named is not None and ("-h" in named or "--help" in named or not any(c.name in named for c in COMMANDS)):
+        named = None
     parser = _Parser(prog=PROG, description="Draft the Arabic chair's report of an ITU Council working group.")
     _add_global_options(parser, on_subcommand=False)
     from cwgdraft import __version__
@@ -609,6 +616,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for command in COMMANDS:
+        if named is not None and command.name not in named:
+            continue
         sub = subparsers.add_parser(command.name, help=command.help, description=command.help)
         _add_global_options(sub, on_subcommand=True)
         command.add_arguments(sub)
@@ -627,7 +636,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             reconfigure(encoding="utf-8")
         elif reconfigure is not None:
             reconfigure(errors="replace")
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(argv)
     args, extra = parser.parse_known_args(argv)
     if extra and not getattr(args, "_pass_through", False):
         parser.error(f"unrecognized arguments: {' '.join(extra)}")

@@ -573,3 +573,33 @@ def test_delete_trash_restore(loaded_db: Path, tmp_path: Path) -> None:
     assert run("dump", "C22/7-A", db=loaded_db).stdout == before.stdout
     assert run("trash", db=loaded_db).stdout == ""
     assert_bad_input(run("restore", report.id, db=loaded_db), "no report", "trash")
+def test_export_imports_only_what_it_uses(loaded_db: Path, tmp_path: Path) -> None:
+    # Each of these costs start-up time and none is needed to export with the
+    # council template: saxutils brings urllib, http, email and ssl with it.
+    code = (
+        "import sys\n"
+        "from cwgdraft.cli import main\n"
+        f"rc = main(['--db', {str(loaded_db)!r}, 'export', 'C22/7-A', '-o', {str(tmp_path / 'out.docx')!r}])\n"
+        "names = {'docx', 'xml.sax', 'urllib.request', 'http', 'email', 'ssl', 'uuid', 'platform', 'cwgdraft.importer',\n"
+        "         'platformdirs'}\n"
+        "print('LOADED', rc, sorted(names & set(sys.modules)))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "LOADED 0 []"
+    assert (tmp_path / "out.docx").stat().st_size > 5000
+
+
+def test_list_names_untitled_reports_without_reading_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "x.db"
+    assert cli.main(["--db", str(db), "sample"]) == 0
+    capsys.readouterr()
+
+    def no_reading(self: Store, report_id: str) -> None:
+        raise AssertionError(f"list read report {report_id}")
+
+    monkeypatch.setattr(Store, "_read", no_reading)
+    assert cli.main(["--db", str(db), "--bidi", "logical", "list"]) == 0
+    assert "\t[الاجتماع الثامن عشر (12 يناير 2022)]" in capsys.readouterr().out

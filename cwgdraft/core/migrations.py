@@ -199,3 +199,24 @@ def m004_paragraph_content(db: Database) -> None:
             "PRAGMA user_version = 4",
         ],
     )
+def m005_report_name(db: Database) -> None:
+    """What a report is called where it has no title (`Report.name`), kept on
+    save, so that listing the reports reads one row each and no report."""
+    import datetime as dt
+
+    from cwgdraft.core.model import Meeting, Report
+    from cwgdraft.core.store import MIGRATION_NAMES
+
+    statements = ["ALTER TABLE reports ADD COLUMN name TEXT NOT NULL DEFAULT ''"]
+    _run(db, statements)
+    for report_id, subject in list(db.execute("SELECT id, subject FROM reports")):
+        meetings = [
+            Meeting(number, start=dt.date.fromisoformat(start) if start else None)
+            for number, start in db.execute(
+                "SELECT number, starts_on FROM meetings WHERE report_id = ? ORDER BY position", [report_id]
+            )
+        ]
+        name = Report(id=report_id, subject=subject, meetings=meetings).name
+        db.execute("UPDATE reports SET name = ? WHERE id = ?", [name, report_id])
+    # Its place in the list, wherever the list of migrations puts it.
+    _run(db, [f"PRAGMA user_version = {MIGRATION_NAMES.index('m005_report_name') + 1}"])

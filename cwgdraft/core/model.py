@@ -9,12 +9,13 @@ survives edits, export and import.
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 
 def new_id() -> str:
+    import uuid  # here: importing uuid imports platform, which `cwgdraft export` never needs
+
     return str(uuid.uuid4())
 
 

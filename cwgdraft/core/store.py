@@ -31,7 +31,6 @@ import json
 import os
 import shutil
 import sqlite3
-import urllib.parse
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -60,7 +59,13 @@ from cwgdraft.core.model import Paragraph as ParagraphModel
 # The migrations of `cwgdraft.core.migrations`, in order (a test checks that
 # the two lists agree). Listed here so that opening an up-to-date store needs
 # no sqlite-utils import.
-MIGRATION_NAMES = ("m001_tables", "m002_updated_at_and_indexes", "m003_versions_and_trash", "m004_paragraph_content")
+MIGRATION_NAMES = (
+    "m001_tables",
+    "m002_updated_at_and_indexes",
+    "m003_versions_and_trash",
+    "m004_paragraph_content",
+    "m005_report_name",
+)
 # Each migration sets `PRAGMA user_version` to its own number.
 SCHEMA_VERSION = int(MIGRATION_NAMES[-1][1:4])
 SET_NAME = "cwgdraft"
@@ -78,6 +83,7 @@ class ReportSummary:
     date: dt.date | None
     title: str
     updated_at: str
+    name: str = ""  # `Report.name`: what to call it without a title
 
 
 @dataclass
@@ -140,21 +146,14 @@ def _inspect(path: Path) -> _Inspection:
     # Read-only. With no write-ahead log beside it the file is complete on its
     # own: open it immutable, so that not even a `-wal`/`-shm` file is created.
     live = path.with_name(path.name + "-wal").exists()
+    import urllib.parse  # here: the command line's start-up does not pay for it
+
     uri = "file:" + urllib.parse.quote(str(path.resolve())) + ("?mode=ro" if live else "?mode=ro&immutable=1")
     try:
         conn = sqlite3.connect(uri, uri=True)
     except sqlite3.Error as exc:
         raise StoreError(f"{path}: cannot open the store ({_one_line(exc)})") from exc
     try:
-        try:
-            problems = [row[0] for row in conn.execute("PRAGMA quick_check(1)")]
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{path}: the store is damaged ({_one_line(exc)}); it was left untouched") from exc
-        if problems != ["ok"]:
-            raise StoreError(
-                f"{path}: the store is damaged ({_one_line(problems[0]) if problems else 'check failed'}); "
-                "it was left untouched"
-            )
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -169,6 +168,13 @@ def _inspect(path: Path) -> _Inspection:
                 ]
             except sqlite3.DatabaseError:
                 applied = []
+        # The whole file is read only when it matters: a write-ahead log left
+        # beside it (a program stopped before closing the store, or one that
+        # has it open), or an upgrade about to run. Otherwise its header must
+        # agree with its length (a truncated copy), which costs nothing.
+        upgrade = bool(applied) and any(name not in applied for name in MIGRATION_NAMES)
+        if live or upgrade or _truncated(path):
+            _quick_check(conn, path)
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{path}: the store is damaged ({_one_line(exc)}); it was left untouched") from exc
     finally:
@@ -186,6 +192,37 @@ def _inspect(path: Path) -> _Inspection:
             f"this one reads up to {SCHEMA_VERSION}); it was left untouched"
         )
     return _Inspection(fresh=not applied and not user_tables, version=version, applied=applied)
+
+
+def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
+    try:
+        problems = [row[0] for row in conn.execute("PRAGMA quick_check(1)")]
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path}: the store is damaged ({_one_line(exc)}); it was left untouched") from exc
+    if problems != ["ok"]:
+        raise StoreError(
+            f"{path}: the store is damaged ({_one_line(problems[0]) if problems else 'check failed'}); "
+            "it was left untouched"
+        )
+
+
+def _truncated(path: Path) -> bool:
+    """Whether the file is shorter than its header says (page size x page count)."""
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(100)
+        size = path.stat().st_size
+    except OSError:
+        return True
+    if len(header) < 100:
+        return True
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    # The page count is valid only when the change counter matches its copy at offset 92.
+    if header[24:28] != header[92:96]:
+        return False
+    return size < page_size * pages
 
 
 def _backup_path(path: Path, version: int) -> Path:
@@ -345,6 +382,7 @@ class Store:
             dest.close()
             source.close()
         # The copy is a plain file a user can open on its own.
+
         shutil.copymode(self.path, target)
 
     @property
@@ -378,9 +416,9 @@ class Store:
 
     def list_reports(self) -> list[ReportSummary]:
         return [
-            ReportSummary(r["id"], r["symbol"], _date(r["date"]), r["title"], r["updated_at"])
+            ReportSummary(r["id"], r["symbol"], _date(r["date"]), r["title"], r["updated_at"], r["name"])
             for r in self._rows(
-                "SELECT id, symbol, date, title, updated_at FROM reports "
+                "SELECT id, symbol, date, title, updated_at, name FROM reports "
                 "ORDER BY date IS NULL, date DESC, symbol, title, id"
             )
         ]
@@ -671,6 +709,7 @@ class Store:
                     "signature_country": report.signature.country,
                     "signature_title": report.signature.title,
                     "updated_at": _now(),
+                    "name": report.name,
                 }
             ],
         )

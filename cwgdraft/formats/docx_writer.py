@@ -1,13 +1,23 @@
 """Document -> .docx, over the template's reference Word document.
 
-python-docx opens and saves the package; the XML itself comes from `oxml`.
+The reference package is read once per process (zipfile + lxml on its few
+small parts); an export then splices the report's XML text, built by
+`oxml`, into the serialised parts and zips them. Nothing of the report is
+parsed again or moved node by node, so the cost grows linearly with its
+length. python-docx only completes a reference document that lacks a part
+the report needs (a first-page header or footer, the core properties), once.
 """
 
 from __future__ import annotations
 
 import io
+import os
+import posixpath
+import zipfile
+from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from cwgdraft.core.errors import TemplateError
 from cwgdraft.formats import oxml
@@ -16,16 +26,15 @@ from cwgdraft.formats.oxml import ParagraphSpec
 from cwgdraft.formats.render import Template, load_template
 
 W = f"{{{oxml.W_NS}}}"
-
-
-def _style_ids(doc: Any, template: Template) -> dict[str, str]:
-    ids: dict[str, str] = {}
-    by_name = {s.name: s.style_id for s in doc.styles}
-    for role, name in template.styles.items():
-        if name not in by_name:
-            raise TemplateError(f"{template.reference}: no style named {name!r} (for {role})")
-        ids[role] = by_name[name]
-    return ids
+R = f"{{{oxml.R_NS}}}"
+PKG_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+DC = "{http://purl.org/dc/elements/1.1/}"
+# Where the report's XML goes in a serialised part: a processing instruction
+# no reference document carries, replaced as text.
+MARK = "cwgdraft-content"
+MARK_XML = f"<?{MARK} ?>"  # as lxml writes it
+DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
 
 def _spec(block: Block, ids: dict[str, str], index: int) -> ParagraphSpec:
@@ -49,162 +58,413 @@ def is_lead_in(block: Block) -> bool:
     return block.text.rstrip().endswith((":", "\uff1a"))
 
 
-def _replace_content(container: Any, xml: str, keep_last: str | None = None) -> None:
-    """Replace the block content of a body, header or footer with `xml`.
+# --- the reference package, read once -------------------------------------------
 
-    The new content is parsed inside a copy of the container's own element
-    and swapped in whole: moving hundreds of paragraphs one by one between
-    lxml documents costs more than the rest of the export."""
-    from docx.oxml import parse_xml
+
+class _Entry(NamedTuple):
+    """A part of the package as zipped: name, time stamp, file attributes, content."""
+
+    name: str
+    date_time: tuple[int, int, int, int, int, int]
+    external_attr: int
+    data: bytes
+
+
+class _Reference(NamedTuple):
+    """What an export needs of a reference document, ready to splice into."""
+
+    entries: list[_Entry]
+    style_ids: dict[str, str]  # style name (as Word shows it) -> style id
+    document: str  # part name of the main document
+    document_xml: tuple[str, str]  # serialised main part, before and after the body's content
+    first_header: str
+    first_header_xml: tuple[str, str]
+    header_style: str | None  # the first paragraph style of the running header and of the footer
+    running_header: str
+    running_header_xml: tuple[str, str]
+    footer_style: str | None
+    footer: str
+    footer_xml: tuple[str, str]
+    first_header_has_table: bool  # else the table goes first, then an empty paragraph
+    core: str
+    core_xml: tuple[str, str]  # core properties, without title and language
+
+
+def _serialise(root: Any) -> tuple[str, str]:
     from lxml import etree
 
-    kept = ""
-    if keep_last:
-        last = container.find(W + keep_last)
-        if last is not None:
-            kept = etree.tostring(last, encoding="unicode")
-    tag = etree.QName(container).localname
-    fresh = parse_xml(f"<w:{tag} {oxml.NSDECL}>{xml}{kept}</w:{tag}>")
-    parent = container.getparent()
-    if parent is None:
-        # A header or footer part's root: keep the element, take the children.
-        for child in list(container):
-            container.remove(child)
-        container.extend(list(fresh))
-        return
-    for name, value in container.attrib.items():
-        fresh.set(name, value)
-    parent.replace(container, fresh)
+    text = DECLARATION + etree.tostring(root, encoding="unicode")
+    before, found, after = text.partition(MARK_XML)
+    assert found, "the mark is in the part"
+    return before, after
 
 
-def _first_paragraph_style(container: Any, fallback: str) -> str:
+def _parse(data: bytes, name: str, where: Path) -> Any:
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=False)
+    try:
+        return etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        raise TemplateError(f"{where}: {name} is not well-formed XML ({exc})") from exc
+
+
+def _relationships(parts: dict[str, bytes], source: str, where: Path) -> dict[str, tuple[str, str]]:
+    """Id -> (type, part name) of the relationships of `source` ('' for the package)."""
+    folder, base = posixpath.split(source)
+    rels_name = posixpath.join(folder, "_rels", base + ".rels") if source else "_rels/.rels"
+    if rels_name not in parts:
+        return {}
+    out: dict[str, tuple[str, str]] = {}
+    for rel in _parse(parts[rels_name], rels_name, where):
+        if rel.get("TargetMode") == "External":
+            continue
+        target = rel.get("Target", "")
+        name = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+        out[rel.get("Id", "")] = (rel.get("Type", ""), name)
+    return out
+
+
+def _set_child_in_order(sect_pr: Any, name: str) -> Any:
+    """`w:NAME` in the section properties, added in schema order when missing."""
+    existing = sect_pr.find(W + name)
+    if existing is not None:
+        return existing
+    child = sect_pr.makeelement(W + name, {})
+    later = oxml.SECTPR_ORDER[oxml.SECTPR_ORDER.index(name) + 1 :]
+    for sibling in sect_pr:
+        if isinstance(sibling.tag, str) and sibling.tag.startswith(W) and sibling.tag[len(W) :] in later:
+            sibling.addprevious(child)
+            return child
+    sect_pr.append(child)
+    return child
+
+
+def _first_paragraph_style(container: Any) -> str | None:
     for p in container.iter(W + "p"):
         style = p.find(f"{W}pPr/{W}pStyle")
         if style is not None:
             return style.get(W + "val")
-    return fallback
+    return None
 
 
-def _ensure_bidi_section(sect_pr: Any) -> None:
-    """The section must carry `w:bidi`, in schema order (an organisation's template may lack it)."""
-    if sect_pr.find(W + "bidi") is not None:
-        return
-    from docx.oxml import OxmlElement
-
-    bidi = OxmlElement("w:bidi")
-    later = oxml.SECTPR_ORDER[oxml.SECTPR_ORDER.index("bidi") + 1 :]
-    for child in sect_pr:
-        if child.tag.startswith(W) and child.tag[len(W) :] in later:
-            child.addprevious(bidi)
-            return
-    sect_pr.append(bidi)
-
-
-HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-
-
-def open_reference(template: Template) -> tuple[Any, list[str]]:
-    """The template's reference document, opened within the limits of any
-    untrusted package (parts, sizes, ratios), with its external relationships
-    other than hyperlinks dropped (an attached template on a server, a linked
-    image: Word would fetch them when the export is opened), and the notes
-    saying what was dropped. TemplateError for a file that cannot be filled."""
-    import zipfile
-
-    import docx
+def _mark() -> Any:
     from lxml import etree
 
-    from cwgdraft.core.errors import BadInput
-    from cwgdraft.core.safe_zip import open_archive
-
-    where = template.reference
-    try:
-        open_archive(where, "a Word document").close()
-    except BadInput as exc:
-        raise TemplateError(str(exc)) from exc
-    try:
-        doc = docx.Document(str(where))
-    except (ValueError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, OSError) as exc:
-        message = " ".join(str(exc).split())
-        if "macroEnabled" in message:
-            raise TemplateError(f"{where}: a macro-enabled Word document; save it as a Word Document (.docx)") from exc
-        raise TemplateError(f"{where}: not a Word document the export can fill ({message})") from exc
-    if doc.element.body is None or doc.element.body.find(W + "sectPr") is None:
-        raise TemplateError(f"{where}: the Word document has no section properties (page size, margins) in its body")
-    if not any(rel.reltype.endswith("/styles") for rel in doc.part.rels.values()):
-        raise TemplateError(f"{where}: the Word document has no styles")
-    return doc, _drop_external_links(doc, where)
+    return etree.ProcessingInstruction(MARK)
 
 
-def _drop_external_links(doc: Any, where: Path) -> list[str]:
-    notes: list[str] = []
-    package = doc.part.package
-    sources = [package, *package.iter_parts()]
-    for source in sources:
-        rels = source.rels
-        for rid, rel in list(rels.items()):
-            if not rel.is_external or rel.reltype == HYPERLINK:
-                continue
-            kind = rel.reltype.rsplit("/", 1)[-1]
-            element = getattr(source, "_element", None)
-            if element is not None:  # what refers to it goes with it (w:attachedTemplate r:id=...)
-                for el in list(element.iter()):
-                    if any(v == rid for k, v in el.attrib.items() if k.startswith(f"{{{R_NS}}}")):
-                        parent = el.getparent()
-                        if parent is not None:
-                            parent.remove(el)
-            del rels[rid]
-            notes.append(f"{where}: left out its external link to {rel.target_ref} ({kind}), which Word would fetch")
-    return notes
+def _replace_children(container: Any, keep_last: str | None = None) -> None:
+    """Every child of `container` (but its last `keep_last`) makes way for the mark."""
+    kept = container.find(W + keep_last) if keep_last else None
+    for child in list(container):
+        if child is not kept:
+            container.remove(child)
+    if kept is not None:
+        kept.addprevious(_mark())
+    else:
+        container.append(_mark())
 
 
-def build_docx(document: Document, template: Template | None = None) -> Any:
-    """The python-docx Document for `document` (not yet saved)."""
-    template = template or load_template()
-    doc, notes = open_reference(template)
-    document.notes.extend(n for n in notes if n not in document.notes)
-    ids = _style_ids(doc, template)
+def _complete_with_python_docx(path: Path) -> list[_Entry]:
+    """The reference with a first-page header and footer, a running header and
+    core properties: python-docx adds what a reference document lacks."""
+    import docx
 
-    body = doc.element.body
-    xml = "".join(oxml.paragraph(_spec(b, ids, i)) for i, b in enumerate(document.blocks, start=1))
-    _replace_content(body, xml, keep_last="sectPr")
-    sect_pr = doc.element.body.find(W + "sectPr")
-    _ensure_bidi_section(sect_pr)
-
+    doc = docx.Document(str(path))
     section = doc.sections[0]
     section.different_first_page_header_footer = True
+    for part in (section.first_page_header, section.header, section.first_page_footer):
+        part._element  # noqa: B018 - the property adds the part when it is missing
+    doc.core_properties.title = doc.core_properties.title or ""
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return _read_entries(buffer)
+
+
+def _read_entries(source: Any) -> list[_Entry]:
+    with zipfile.ZipFile(source) as archive:
+        return [
+            _Entry(info.filename, info.date_time, info.external_attr, archive.read(info))
+            for info in archive.infolist()
+            if not info.is_dir()
+        ]
+
+
+def _with_prefixes(root: Any, where: Path) -> Any:
+    """`root`, declaring `w:` and `r:` as the report's XML writes them (a copy when it did not)."""
+    from lxml import etree
+
+    wanted = {"w": oxml.W_NS, "r": oxml.R_NS}
+    if all(root.nsmap.get(prefix) == uri for prefix, uri in wanted.items()):
+        return root
+    if any(root.nsmap.get(prefix) not in (None, uri) for prefix, uri in wanted.items()):
+        raise TemplateError(f"{where}: the prefixes w: and r: name other namespaces than WordprocessingML's")
+    copy = etree.Element(root.tag, root.attrib, nsmap={**root.nsmap, **wanted})
+    copy.text = root.text
+    copy.extend(list(root))
+    return copy
+
+
+class _Incomplete(Exception):
+    """The reference document lacks a part the export fills."""
+
+
+def _analyse(entries: list[_Entry], where: Path) -> _Reference:
+    parts = {e.name: e.data for e in entries}
+    document = next(
+        (name for kind, name in _relationships(parts, "", where).values() if kind == OFFICE_DOCUMENT), "word/document.xml"
+    )
+    if document not in parts:
+        raise TemplateError(f"{where}: not a Word document (no {document})")
+    rels = _relationships(parts, document, where)
+    root = _with_prefixes(_parse(parts[document], document, where), where)
+    body = root.find(W + "body")
+    sect_pr = body.find(W + "sectPr") if body is not None else None
+    if sect_pr is None:
+        raise _Incomplete
+
+    def referenced(kind: str, which: str) -> str:
+        for ref in sect_pr.findall(f"{W}{kind}Reference"):
+            if ref.get(W + "type", "default") == which:
+                name = rels.get(ref.get(R + "id", ""), ("", ""))[1]
+                if name in parts:
+                    return name
+        raise _Incomplete
+
+    first_header = referenced("header", "first")
+    running_header = referenced("header", "default")
+    footer = referenced("footer", "first")
+    core = next((name for name in parts if name.lower() == "docprops/core.xml"), None)
+    if core is None or len({first_header, running_header, footer}) < 3:
+        raise _Incomplete
+
+    # Header references before footer references (python-docx appends what it adds).
+    references = sect_pr.findall(W + "headerReference") + sect_pr.findall(W + "footerReference")
+    for ref in reversed(references):
+        sect_pr.insert(0, ref)
+    _set_child_in_order(sect_pr, "titlePg").attrib.pop(W + "val", None)
+    _set_child_in_order(sect_pr, "bidi").attrib.pop(W + "val", None)
+    _replace_children(body, keep_last="sectPr")
+
     # First page: the header block, in the reference's table if it has one.
-    first = section.first_page_header._element
+    first = _with_prefixes(_parse(parts[first_header], first_header, where), where)
+    table = first.find(W + "tbl")
+    first_with_table = table is not None
+    if first_with_table:
+        table.addprevious(_mark())
+        first.remove(table)
+    else:
+        _replace_children(first)
+    running = _with_prefixes(_parse(parts[running_header], running_header, where), where)
+    header_style = _first_paragraph_style(running)
+    _replace_children(running)
+    foot = _with_prefixes(_parse(parts[footer], footer, where), where)
+    footer_style = _first_paragraph_style(foot)
+    _replace_children(foot)
+
+    core_root = _parse(parts[core], core, where)
+    for name in ("title", "language"):
+        for old in core_root.findall(DC + name):
+            core_root.remove(old)
+    core_root.append(_mark())
+
+    style_ids: dict[str, str] = {}
+    styles = next((name for kind, name in rels.values() if kind.endswith("/styles")), None)
+    if styles in parts:
+        for style in _parse(parts[styles], styles, where).iter(W + "style"):
+            name = style.find(W + "name")
+            if name is not None and name.get(W + "val") is not None:
+                style_ids[_ui_style_name(name.get(W + "val"))] = style.get(W + "styleId", "")
+    return _Reference(
+        entries,
+        style_ids,
+        document,
+        _serialise(root),
+        first_header,
+        _serialise(first),
+        header_style,
+        running_header,
+        _serialise(running),
+        footer_style,
+        footer,
+        _serialise(foot),
+        first_with_table,
+        core,
+        _serialise(core_root),
+    )
+
+
+# python-docx names a few built-in styles as Word shows them ('heading 1' -> 'Heading 1').
+_UI_NAMES = {"caption": "Caption", "footer": "Footer", "header": "Header"} | {
+    f"heading {n}": f"Heading {n}" for n in range(1, 10)
+}
+
+
+def _ui_style_name(name: str) -> str:
+    return _UI_NAMES.get(name, name)
+
+
+# The layout of a `_Reference` kept on disk; a change of the layout changes it.
+REFERENCE_CACHE_VERSION = 1
+
+
+def _cache_file(path: str, mtime_ns: int, size: int) -> Path | None:
+    """Where the analysed reference document is kept between processes (None: nowhere)."""
+    import hashlib
+
+    from cwgdraft.formats.render import cache_folder
+
+    folder = cache_folder()
+    if folder is None:
+        return None
+    key = f"{REFERENCE_CACHE_VERSION}|{path}|{mtime_ns}|{size}".encode()
+    return folder / f"reference-{hashlib.sha1(key).hexdigest()}.marshal"
+
+
+def _loaded(cache: Path) -> _Reference | None:
+    """The reference kept in `cache` (marshal: data only, nothing in it runs), or None."""
+    import marshal
+
+    try:
+        data = marshal.loads(cache.read_bytes())
+        if not isinstance(data, tuple) or len(data) != len(_Reference._fields):
+            return None
+        entries = [_Entry(name, tuple(when), attr, content) for name, when, attr, content in data[0]]
+        return _Reference(entries, *data[1:])
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+
+
+def _keep(cache: Path, ref: _Reference) -> None:
+    import marshal
+
+    data = marshal.dumps(([tuple(e) for e in ref.entries], *ref[1:]))
+    tmp = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, cache)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+
+
+@lru_cache(maxsize=8)
+def _reference(path: str, mtime_ns: int, size: int) -> _Reference:
+    """The reference document analysed; kept on disk, so that a process reads it
+    in one go rather than parsing its parts (keyed by path, time and size)."""
+    cache = _cache_file(path, mtime_ns, size)
+    if cache is not None and cache.exists():
+        kept = _loaded(cache)
+        if kept is not None:
+            return kept
+    ref = _analysed(path)
+    if cache is not None:
+        _keep(cache, ref)
+    return ref
+
+
+def _analysed(path: str) -> _Reference:
+    where = Path(path)
+    try:
+        entries = _read_entries(path)
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise TemplateError(f"{where}: not a Word document ({exc})") from exc
+    try:
+        return _analyse(entries, where)
+    except _Incomplete:
+        pass
+    try:
+        return _analyse(_complete_with_python_docx(where), where)
+    except _Incomplete as exc:
+        raise TemplateError(
+            f"{where}: the reference document needs a section with a first-page header and footer "
+            "and a header of its own for later pages"
+        ) from exc
+
+
+def _load_reference(template: Template) -> _Reference:
+    path = Path(template.reference)
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise TemplateError(f"{path}: cannot read the reference Word document ({exc.strerror})") from exc
+    return _reference(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+def _style_ids(reference: _Reference, template: Template) -> dict[str, str]:
+    ids: dict[str, str] = {}
+    for role, name in template.styles.items():
+        if name not in reference.style_ids:
+            raise TemplateError(f"{template.reference}: no style named {name!r} (for {role})")
+        ids[role] = reference.style_ids[name]
+    return ids
+
+
+# --- the export -------------------------------------------------------------------
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+# Paragraphs written to the zip stream at a time: the working set stays
+# small, so the cost per paragraph does not grow with the report.
+CHUNK = 256
+
+
+def _body_chunks(document: Document, ids: dict[str, str]) -> Iterator[bytes]:
+    blocks = document.blocks
+    for first in range(0, len(blocks), CHUNK):
+        chunk = blocks[first : first + CHUNK]
+        yield "".join(oxml.paragraph(_spec(b, ids, i)) for i, b in enumerate(chunk, start=first + 1)).encode("utf-8")
+
+
+def _parts(document: Document, ref: _Reference, ids: dict[str, str]) -> dict[str, bytes]:
+    """The parts the report fills, by part name (the main document's body apart)."""
+
     start = [ParagraphSpec(ids["header"], b.text, "", b.placeholder, holes=_holes(b)) for b in document.header_start]
     end = [ParagraphSpec(ids["header"], b.text, "", b.placeholder, holes=_holes(b)) for b in document.header_end]
-    table_xml = oxml.header_table(start, end)
-    existing = first.find(W + "tbl")
-    if existing is not None:
-        from docx.oxml import parse_xml
+    table = oxml.header_table(start, end)
+    if not ref.first_header_has_table:
+        table += f"<w:p>{oxml.ppr(style=ids['header'])}</w:p>"
 
-        existing.addprevious(parse_xml(table_xml.replace("<w:tbl>", f"<w:tbl {oxml.NSDECL}>", 1)))
-        first.remove(existing)
-    else:
-        _replace_content(first, table_xml + f"<w:p>{oxml.ppr(style=ids['header'])}</w:p>")
-    # Later pages: symbol and page number.
-    running = section.header._element
-    style = _first_paragraph_style(running, ids["header"])
-    _replace_content(running, oxml.running_header_paragraph(style, document.running_header))
-    # First-page footer.
-    footer = section.first_page_footer._element
-    style = _first_paragraph_style(footer, ids["header"])
-    _replace_content(footer, oxml.paragraph(ParagraphSpec(style, document.footer)))
+    def spliced(halves: tuple[str, str], xml: str) -> bytes:
+        return (halves[0] + xml + halves[1]).encode("utf-8")
 
-    props = doc.core_properties
-    props.title = document.title[:255]
-    props.language = document.language
-    return doc
+    running = oxml.running_header_paragraph(ref.header_style or ids["header"], document.running_header)
+    footer = oxml.paragraph(ParagraphSpec(ref.footer_style or ids["header"], document.footer))
+    dc = f'xmlns:dc="{DC[1:-1]}"'
+    core = (
+        f"<dc:title {dc}>{_escape(document.title[:255])}</dc:title>"
+        f"<dc:language {dc}>{_escape(document.language)}</dc:language>"
+    )
+    return {
+        ref.first_header: spliced(ref.first_header_xml, table),
+        ref.running_header: spliced(ref.running_header_xml, running),
+        ref.footer: spliced(ref.footer_xml, footer),
+        ref.core: spliced(ref.core_xml, core),
+    }
 
 
 def to_bytes(document: Document, template: Template | None = None) -> bytes:
+    template = template or load_template()
+    ref = _load_reference(template)
+    ids = _style_ids(ref, template)
+    filled = _parts(document, ref, ids)
     buffer = io.BytesIO()
-    build_docx(document, template).save(buffer)
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for entry in ref.entries:
+            info = zipfile.ZipInfo(entry.name, entry.date_time)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = entry.external_attr
+            if entry.name == ref.document:
+                with archive.open(info, "w") as part:
+                    part.write(ref.document_xml[0].encode("utf-8"))
+                    for chunk in _body_chunks(document, ids):
+                        part.write(chunk)
+                    part.write(ref.document_xml[1].encode("utf-8"))
+            else:
+                archive.writestr(info, filled.get(entry.name, entry.data))
     return buffer.getvalue()
 
 

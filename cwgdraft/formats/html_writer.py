@@ -203,3 +203,14 @@ def to_html(document: Document, selected: str | None = None) -> str:
         )
     parts.append("</body></html>\n")
     return "".join(parts)
+
+
+# --- one paragraph at a time (the preview's in-place updates) -----------------
+
+
+def paragraph_page(block: Block, selected: str | None = None) -> str:
+    """A page holding only `block`'s paragraph, written exactly as `to_html`
+    writes it: the preview takes its formats and content from it to update
+    that paragraph in place."""
+    head = _HEAD.format(lang="ar", title="")
+    return f"{head}{_paragraph(block, selected).rstrip()}</body></html>"

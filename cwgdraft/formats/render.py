@@ -13,6 +13,7 @@ import functools
 import json
 import os
 import re
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -31,6 +32,8 @@ from cwgdraft.formats.docmodel import STYLES, Block, Document, FieldSpan
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent.parent / "templates"
 DEFAULT_TEMPLATE = TEMPLATES_DIR / "council-ar"
+# Where compiled templates are kept; empty: nowhere (default: the user's cache folder).
+TEMPLATE_CACHE_ENV = "CWGDRAFT_TEMPLATE_CACHE"
 
 
 # --- numbers and letters ------------------------------------------------------
@@ -229,6 +232,7 @@ def _environment(folder: Path) -> Any:
         keep_trailing_newline=False,
         undefined=StrictUndefined,
         finalize=_finalize,
+        bytecode_cache=_bytecode_cache(),
     )
     for name in ("center", "indent", "format", "wordwrap", "replace", "truncate", "join"):
         env.filters[name] = _bounded_filter(name, env.filters[name])
@@ -242,6 +246,48 @@ def _environment(folder: Path) -> Any:
     )
     env.globals.update(meetings_phrase=arabic.meetings_phrase, ordinal=arabic.ordinal)
     return env
+
+
+def _user_cache() -> Path:
+    """The user's cache folder for cwgdraft, as platformdirs names it. On Linux
+    it is computed here as platformdirs does (`$XDG_CACHE_HOME`, else
+    `~/.cache`): importing platformdirs for this alone would cost every export
+    1-2 ms."""
+    if sys.platform.startswith("linux"):
+        base = os.environ.get("XDG_CACHE_HOME", "")
+        return Path(base.strip() or os.path.expanduser("~/.cache")) / "cwgdraft"
+    import platformdirs
+
+    return platformdirs.user_cache_path("cwgdraft")
+
+
+def cache_folder() -> Path | None:
+    """Where compiled templates (and analysed reference documents) are kept:
+    the user's cache folder, `$CWGDRAFT_TEMPLATE_CACHE` if set; None when it
+    is set empty or the folder cannot be written."""
+    folder = os.environ.get(TEMPLATE_CACHE_ENV)
+    if folder is None:
+        path = _user_cache() / "templates"
+    elif not folder:
+        return None
+    else:
+        path = Path(folder)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return path if os.access(path, os.W_OK) else None
+
+
+def _bytecode_cache() -> Any:
+    """The compiled templates, kept in `cache_folder()`: a process then skips
+    compiling `report.xml.j2`. Jinja keys an entry by the template's path and
+    checks its source's checksum, so an edited template compiles again. None
+    (no cache) where that folder cannot be written."""
+    from jinja2 import FileSystemBytecodeCache
+
+    folder = cache_folder()
+    return FileSystemBytecodeCache(str(folder)) if folder is not None else None
 
 
 def _finalize(value: Any) -> Any:

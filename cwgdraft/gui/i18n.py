@@ -10,7 +10,6 @@ buttons, context menus) come from `qtbase_<lang>.qm` shipped with PySide6.
 from __future__ import annotations
 
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -66,6 +65,8 @@ def compiled_qm(lang: str, out_dir: Path | None = None) -> Path | None:
         return None
     out_dir.mkdir(parents=True, exist_ok=True)
     tmp = qm.with_suffix(".qm.tmp")
+    import subprocess  # here: only when the translations are compiled, not at every start
+
     done = subprocess.run([tool, "-silent", str(ts), "-qm", str(tmp)], capture_output=True, text=True)
     if done.returncode != 0 or not tmp.exists():
         return None

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -38,6 +38,8 @@ from cwgdraft.gui.preview import DEBOUNCE_MS, Preview
 from cwgdraft.gui.session import Reloaded, Session, target_of_path
 
 MAX_RECENT = 8
+# A report opened before the window is shown is previewed once the window is drawn, or after this long.
+FIRST_PREVIEW_LATEST_MS = 300
 
 
 def check_findings(report: Report) -> list[Any]:
@@ -159,6 +161,8 @@ class MainWindow(QMainWindow):
         self._views_timer.setSingleShot(True)
         self._views_timer.setInterval(DEBOUNCE_MS)
         self._views_timer.timeout.connect(self.refresh_views)
+        self._views_after_show = False  # a report opened before the window was shown
+        self.drawn = False  # painted at least once
 
         self._make_actions()
         self.navigator.report_chosen.connect(self.open_report)
@@ -214,9 +218,10 @@ class MainWindow(QMainWindow):
             t("استبدال نص الفقرة بالصيغة القياسية من القالب"))
         self.samples_action = self._action(t("تحميل التقارير النموذجية"), self.load_samples, None,
                                            t("إضافة التقريرين النموذجيين إلى المخزن إن لم يكونا فيه"))
-        try:
-            import cwgdraft.gui.import_dialog  # noqa: F401
-        except ImportError:
+        # Whether the importer is there, without loading it: the window comes up sooner.
+        from importlib.util import find_spec
+
+        if find_spec("cwgdraft.importer") is None or find_spec("cwgdraft.gui.import_dialog") is None:
             self.import_action.setEnabled(False)
             self.import_action.setToolTip(t("الاستيراد غير متاح في هذه النسخة"))
         self.export_action = self._action(t("تصدير إلى Word…"), self.action_export_docx, "Ctrl+E",
@@ -342,7 +347,7 @@ class MainWindow(QMainWindow):
         titles: dict[str, str] = {}
         for summary in summaries:
             if not (summary.title or "").strip():
-                titles[summary.id] = self._describe(summary.id)
+                titles[summary.id] = summary.name or self._describe(summary.id)
         self.navigator.set_reports(summaries, self.report.id if self.report else None, titles)
 
     def _describe(self, report_id: str) -> str:
@@ -386,7 +391,13 @@ class MainWindow(QMainWindow):
         self.sections.section_id = first
         self.sections.paragraph_id = None
         self.go_to("front")
-        self.refresh_views()
+        if self.isVisible():
+            self.refresh_views()
+        else:
+            # The window is drawn first; the preview is rendered once it is (`showEvent`).
+            self._views_after_show = True
+            self.navigator.set_outline(self.report)
+            self._update_title()
         self.refresh_reports()
         self._update_title()
         self._saved_state(True)
@@ -550,12 +561,29 @@ class MainWindow(QMainWindow):
     def refresh_views(self) -> None:
         """Preview and outline, after the user pauses."""
         self._views_timer.stop()
+        self._views_after_show = False
         if self.preview.isVisible() or not self.isVisible():
             self.preview.refresh()
         self.navigator.set_outline(self.report)
         if self.pages.currentWidget() is self.meetings and self.session:
             self.meetings.refresh_labels()
         self._update_title()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._views_after_show:
+            # Where no paint comes (a window never exposed), the preview comes anyway.
+            QTimer.singleShot(FIRST_PREVIEW_LATEST_MS, self._views_once_drawn)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        self.drawn = True
+        if self._views_after_show:
+            QTimer.singleShot(0, self._views_once_drawn)
+
+    def _views_once_drawn(self) -> None:
+        if self._views_after_show:
+            self.refresh_views()
 
     def flush(self) -> None:
         """Bring every view and the store up to date now (tests, screenshots, close)."""

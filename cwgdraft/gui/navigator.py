@@ -103,6 +103,10 @@ class Navigator(QSplitter):
         self.setStretchFactor(1, 2)
         self._open_id: str | None = None
         self._place = ""  # "page|key" of the part open in the editor
+        # The outline as last built, so that typing only sets the texts that changed.
+        self._outline_shape: list[tuple[int, str, str]] = []
+        self._outline_texts: list[str] = []
+        self._outline_items: list[QTreeWidgetItem] = []
 
     # --- reports -------------------------------------------------------------
     def report_menu(self, report_id: str) -> QMenu:
@@ -168,7 +172,47 @@ class Navigator(QSplitter):
             parent.addChild(item)
         return item
 
+    def _outline_rows(self, report: Report) -> list[tuple[int, str, str, str]]:
+        """(parent row or -1, text, page, key) of every line of the outline, in order."""
+        rows: list[tuple[int, str, str, str]] = []
+
+        def node(parent: int, text: str, page: str, key: str = "") -> int:
+            rows.append((parent, text, page, key))
+            return len(rows) - 1
+
+        node(-1, t("الصفحة الأولى والملخص"), "front")
+        meetings = node(-1, t("الاجتماعات"), "meetings")
+        for m in report.meetings:
+            word = arabic.ordinal(m.number) if 1 <= m.number <= 99 and arabic_interface() else str(m.number)
+            node(meetings, f"{t('الاجتماع')} {word}", "meetings", m.id)
+        node(-1, t("الأشخاص"), "people")
+        node(-1, f"{t('الملاحظات الافتتاحية')} ({len(report.opening_remarks)})", "remarks")
+        node(-1, f"{t('المساهمات')} ({len(report.contributions)})", "contributions")
+        from cwgdraft.drafting.standard import paragraph_text, section_title
+
+        for laid in lay_out(report):
+            s = laid.section
+            title = _or_typed(lambda s=s: section_title(report, s), s.title)
+            section = node(-1, f"{laid.number}  {title or t('[قسم بلا عنوان]')}", "section", s.id)
+            for lp in laid.paragraphs:
+                # What the reader sees: facts filled in, a standard paragraph's wording included.
+                shown = _or_typed(lambda p=lp.paragraph: paragraph_text(report, p), lp.paragraph.text)
+                words = shown.replace("\n", " ")[:60] or t("[فقرة فارغة]")
+                node(section, f"{lp.label}  {words}" if lp.label else words, "paragraph", lp.paragraph.id)
+        node(-1, t("التوقيع"), "signature")
+        return rows
+
     def set_outline(self, report: Report | None) -> None:
+        rows = self._outline_rows(report) if report is not None else []
+        shape = [(parent, page, key) for parent, _text, page, key in rows]
+        if report is not None and shape == self._outline_shape and len(self._outline_items) == len(rows):
+            # The same lines (typing in a paragraph): only the texts that changed are set.
+            for item, old, (_parent, text, _page, _key) in zip(self._outline_items, self._outline_texts, rows, strict=True):
+                if text != old:
+                    item.setText(0, text)
+                    item.setToolTip(0, text)
+            self._outline_texts = [row[1] for row in rows]
+            return
         expanded = {
             self.outline.topLevelItem(i).data(0, ROLE)
             for i in range(self.outline.topLevelItemCount())
@@ -176,29 +220,14 @@ class Navigator(QSplitter):
         }
         scroll = self.outline.verticalScrollBar().value()
         self.outline.clear()
+        self._outline_shape, self._outline_texts, self._outline_items = [], [], []
         if report is None:
             return
         tree = self.outline
-        self._node(tree, t("الصفحة الأولى والملخص"), "front")
-        meetings = self._node(tree, t("الاجتماعات"), "meetings")
-        for m in report.meetings:
-            word = arabic.ordinal(m.number) if 1 <= m.number <= 99 and arabic_interface() else str(m.number)
-            self._node(meetings, f"{t('الاجتماع')} {word}", "meetings", m.id)
-        self._node(tree, t("الأشخاص"), "people")
-        self._node(tree, f"{t('الملاحظات الافتتاحية')} ({len(report.opening_remarks)})", "remarks")
-        self._node(tree, f"{t('المساهمات')} ({len(report.contributions)})", "contributions")
-        from cwgdraft.drafting.standard import paragraph_text, section_title
-
-        for laid in lay_out(report):
-            s = laid.section
-            title = _or_typed(lambda s=s: section_title(report, s), s.title)
-            node = self._node(tree, f"{laid.number}  {title or t('[قسم بلا عنوان]')}", "section", s.id)
-            for lp in laid.paragraphs:
-                # What the reader sees: facts filled in, a standard paragraph's wording included.
-                shown = _or_typed(lambda p=lp.paragraph: paragraph_text(report, p), lp.paragraph.text)
-                words = shown.replace("\n", " ")[:60] or t("[فقرة فارغة]")
-                self._node(node, f"{lp.label}  {words}" if lp.label else words, "paragraph", lp.paragraph.id)
-        self._node(tree, t("التوقيع"), "signature")
+        items: list[QTreeWidgetItem] = []
+        for parent, text, page, key in rows:
+            items.append(self._node(tree if parent < 0 else items[parent], text, page, key))
+        self._outline_shape, self._outline_texts, self._outline_items = shape, [row[1] for row in rows], items
         for i in range(tree.topLevelItemCount()):
             item = tree.topLevelItem(i)
             if item.data(0, ROLE) in expanded:

@@ -4,20 +4,29 @@
 Edits only start a short single-shot timer; the page is rendered when the
 user pauses, so typing never waits for it. Clicking a paragraph emits
 `source_clicked` with the block's source (a paragraph id or a field path).
+
+A refresh after typing in paragraphs does not render the whole report again:
+when nothing but the text or kind of some paragraphs changed, those
+paragraphs (and those whose number or letter changed with them) are written
+again in place, and Qt lays out only them. Anything else renders the page.
 """
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import time
 from html import escape
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QTextBlockFormat, QTextCursor, QTextDocument, QTextDocumentFragment
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from cwgdraft.core.model import Report
-from cwgdraft.formats.html_writer import MUTED, SCHEME, to_html
-from cwgdraft.formats.render import render
+from cwgdraft.core import arabic
+from cwgdraft.core.model import Paragraph, Report
+from cwgdraft.formats.docmodel import Block, Document
+from cwgdraft.formats.html_writer import MUTED, SCHEME, paragraph_page, to_html
+from cwgdraft.formats.render import lay_out, render
 from cwgdraft.gui.i18n import t
 
 DEBOUNCE_MS = 120
@@ -51,6 +60,8 @@ class Preview(QTextBrowser):
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.refresh)
+        self._shown: _Shown | None = None  # what the page shows, for updates in place
+        self._formats: dict[tuple[str, bool], QTextBlockFormat] = {}  # (style, selected) -> paragraph format
 
     def _no_horizontal_range(self, _low: int, high: int) -> None:
         if high > 0:
@@ -58,6 +69,7 @@ class Preview(QTextBrowser):
 
     def set_report(self, report: Report | None) -> None:
         self.report = report
+        self._shown = None
         self.refresh()
 
     def schedule(self) -> None:
@@ -77,27 +89,102 @@ class Preview(QTextBrowser):
             )
             return
         started = time.perf_counter()
-        try:
-            html = to_html(render(self.report), self.selected)
-        except Exception as exc:  # a broken template: say so in the preview, keep editing
-            from cwgdraft.gui.dialogs import describe
+        written = self._update_in_place()
+        if written == 0:
+            return  # nothing changed: the page stays, and so does the time of its last refresh
+        if written is None:
+            try:
+                document = render(self.report)
+                html = to_html(document, self.selected)
+            except Exception as exc:  # a broken template: say so in the preview, keep editing
+                from cwgdraft.gui.dialogs import describe
 
-            self.error = describe(exc)
-            self.setPlainText(self.error)
-            return
-        self.error = ""
-        bar = self.verticalScrollBar()
-        position = bar.value()
-        self.setHtml(html)
-        bar.setValue(position)
+                self.error = describe(exc)
+                self._shown = None
+                self.setPlainText(self.error)
+                return
+            self.error = ""
+            bar = self.verticalScrollBar()
+            position = bar.value()
+            self.setHtml(html)
+            bar.setValue(position)
+            self._shown = _Shown.of(self.report, document, self.document())
         self.last_ms = (time.perf_counter() - started) * 1000
         self.refreshed.emit(self.last_ms)
 
     def select(self, source: str | None, scroll: bool = True) -> None:
-        self.selected = source
-        self.refresh()
+        previous, self.selected = self.selected, source
+        shown = self._shown
+        if shown is None or not shown.select(self, previous, source):
+            self.refresh()
         if scroll and source:
             self.scroll_to(source)
+
+    # --- updates in place ---------------------------------------------------------
+
+    def _update_in_place(self) -> int | None:
+        """Write again, in place, the paragraphs whose text, kind, number or
+        letter changed since the page was rendered, and say how many; None
+        when anything else changed (or the page cannot say where a paragraph
+        is): then the page is rendered whole."""
+        shown, report = self._shown, self.report
+        if shown is None or report is None or shown.report is not report or self.error:
+            return None
+        if _frame(report) != shown.frame:
+            return None
+        changes: list[tuple[str, Paragraph, Block]] = []
+        for section in lay_out(report):
+            for lp in section.paragraphs:
+                p = lp.paragraph
+                old = shown.paragraphs.get(p.id)
+                if old is None:
+                    return None
+                now = (lp.label, lp.style)
+                if p == old and shown.laid[p.id] == now:
+                    continue
+                if dataclasses.replace(old, text=p.text, kind=p.kind) != p:
+                    return None  # more than the text and kind: the template may show it anywhere
+                if not p.text or arabic.needs_cleaning(p.text):
+                    return None  # a placeholder, or characters the renderer drops with a note
+                index = shown.block_index.get(p.id)
+                if index is None or p.id not in shown.qt_block:
+                    return None
+                block = shown.document.blocks[index]
+                # The template wrote this paragraph as its text, label and style: so it will again.
+                if (block.text, block.label, block.style, block.placeholder) != (old.text, *shown.laid[p.id], False):
+                    return None
+                changes.append((p.id, p, Block(lp.style, p.text, lp.label, p.id)))
+        for pid, p, block in changes:
+            self._write_block(shown.qt_block[pid], block)
+            shown.document.blocks[shown.block_index[pid]] = block
+            shown.paragraphs[pid] = copy.deepcopy(p)
+            shown.laid[pid] = (block.label, block.style)
+        return len(changes)
+
+    def _write_block(self, number: int, block: Block) -> None:
+        """Replace the content and format of the page's block `number` with `block`, as `to_html` writes it."""
+        target = self.document().findBlockByNumber(number)
+        selected = self.selected == block.source
+        fmt = self._format(block.style, selected)
+        scratch = QTextDocument()
+        scratch.setHtml(paragraph_page(block, self.selected))
+        whole = QTextCursor(scratch)
+        whole.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+        cursor = QTextCursor(target)
+        cursor.beginEditBlock()
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertFragment(QTextDocumentFragment(whole))
+        cursor.setBlockFormat(fmt)
+        cursor.endEditBlock()
+
+    def _format(self, style: str, selected: bool) -> QTextBlockFormat:
+        """The paragraph format `to_html` gives a block of `style` (selected or not), as Qt reads it."""
+        key = (style, selected)
+        if key not in self._formats:
+            scratch = QTextDocument()
+            scratch.setHtml(paragraph_page(Block(style, "x", source="x"), "x" if selected else None))
+            self._formats[key] = QTextBlockFormat(scratch.begin().blockFormat())
+        return self._formats[key]
 
     def scroll_to(self, source: str) -> None:
         href = f"{SCHEME}:{source}"
@@ -117,3 +204,95 @@ class Preview(QTextBrowser):
     def _clicked(self, url: QUrl) -> None:
         if url.scheme() == SCHEME:
             self.source_clicked.emit(url.path() or url.toString()[len(SCHEME) + 1:])
+
+
+def _frame(report: Report) -> str:
+    """Everything of the report the page shows but the paragraphs' text and kind."""
+    names = [f.name for f in dataclasses.fields(report) if f.name != "sections"]
+    rest = [(s.id, s.title, s.role, [p.id for p in s.paragraphs]) for s in report.sections]
+    return repr([getattr(report, name) for name in names]) + repr(rest)
+
+
+@dataclasses.dataclass
+class _Shown:
+    """What the page was rendered from, and where each paragraph is on it."""
+
+    report: Report
+    frame: str
+    paragraphs: dict[str, Paragraph]  # id -> a copy as rendered
+    laid: dict[str, tuple[str, str]]  # id -> (label, style) as rendered
+    document: Document
+    block_index: dict[str, int]  # source -> its block in `document`, when it has one only
+    qt_block: dict[str, int]  # source -> its block number on the page, when it has one only
+
+    @classmethod
+    def of(cls, report: Report, document: Document, page: QTextDocument) -> _Shown:
+        laid = {lp.paragraph.id: lp for s in lay_out(report) for lp in s.paragraphs}
+        return cls(
+            report,
+            _frame(report),
+            {pid: copy.deepcopy(lp.paragraph) for pid, lp in laid.items()},
+            {pid: (lp.label, lp.style) for pid, lp in laid.items()},
+            document,
+            _unique({b.source: i for i, b in enumerate(document.blocks) if b.source}, [b.source for b in document.blocks]),
+            _page_blocks(page),
+        )
+
+    def select(self, preview: Preview, previous: str | None, source: str | None) -> bool:
+        """Move the selection's background in place; False when a block cannot be found."""
+        if previous == source:
+            return True
+        edits: list[tuple[int, Block]] = []
+        for which in (previous, source):
+            if not which:
+                continue
+            index = self.block_index.get(which)
+            number = self.qt_block.get(which)
+            if index is not None and number is not None:
+                edits.append((number, self.document.blocks[index]))
+            elif _shown_anywhere(preview, which):
+                return False  # a field shown on several lines, or in the header: render the page
+            # else: not on the page (a meeting, the people): nothing to highlight
+        for number, block in edits:
+            fmt = preview._format(block.style, block.source == source)
+            cursor = QTextCursor(preview.document().findBlockByNumber(number))
+            cursor.setBlockFormat(fmt)
+        return True
+
+
+def _unique(index: dict[str, int], sources: list[str]) -> dict[str, int]:
+    seen: dict[str, int] = {}
+    for source in sources:
+        seen[source] = seen.get(source, 0) + 1
+    return {source: i for source, i in index.items() if seen[source] == 1}
+
+
+def _page_blocks(page: QTextDocument) -> dict[str, int]:
+    """Source -> block number, for the sources that link exactly one block of the page."""
+    prefix = f"{SCHEME}:"
+    found: dict[str, int] = {}
+    twice: set[str] = set()
+    block = page.begin()
+    while block.isValid():
+        it = block.begin()
+        if not it.atEnd():
+            href = it.fragment().charFormat().anchorHref()
+            if href.startswith(prefix):
+                source = href[len(prefix) :]
+                if source in found:
+                    twice.add(source)
+                found[source] = block.blockNumber()
+        block = block.next()
+    return {source: n for source, n in found.items() if source not in twice}
+
+
+def _shown_anywhere(preview: Preview, source: str) -> bool:
+    """Whether any block of the page links `source` (a field shown on several lines)."""
+    href = f"{SCHEME}:{source}"
+    block = preview.document().begin()
+    while block.isValid():
+        it = block.begin()
+        if not it.atEnd() and it.fragment().charFormat().anchorHref() == href:
+            return True
+        block = block.next()
+    return False

@@ -151,12 +151,13 @@ _ROLES = (
 
 
 _MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
+_SPACES = re.compile(r"[ \u00a0]+")
 
 
 @lru_cache(maxsize=65536)  # the same paragraphs are folded once per contribution
 def fold(text: str) -> str:
     """For matching: no-break spaces folded, bidi marks dropped, spaces collapsed."""
-    return re.sub(r"[ \u00a0]+", " ", _MARKS.sub("", text)).strip()
+    return _SPACES.sub(" ", _MARKS.sub("", text)).strip()
 
 
 def heading(text: str) -> str:
@@ -232,6 +233,11 @@ class Line:
     typed_label: str = ""  # a label typed before a tab that is not structure here: kept in `text`
 
 
+_LETTER_LABEL = re.compile(f"[{_LETTERS}]{{1,2}}")
+_SECTION_LABEL = re.compile(r"\d{1,2}")
+_NUMBER_LABEL = re.compile(r"(\d{1,3})\.(\d{1,3})")
+
+
 def to_line(seen: Seen) -> Line:
     text = seen.text
     raw = (seen.label + "\t" if seen.label else "") + text
@@ -245,11 +251,11 @@ def to_line(seen: Seen) -> Line:
         if seen.list_format in ("none",) or not label:
             return _typed(text, base)
         core = label.strip("().-– ")
-        if seen.list_format in ("arabicAbjad", "arabicAlpha") or re.fullmatch(f"[{_LETTERS}]{{1,2}}", core):
+        if seen.list_format in ("arabicAbjad", "arabicAlpha") or _LETTER_LABEL.fullmatch(core):
             return Line(body, kind="letter", label=core, **base)
-        if re.fullmatch(r"\d{1,2}", core):
+        if _SECTION_LABEL.fullmatch(core):
             return Line(body, kind="section", label=core, **base)
-        m = re.fullmatch(r"(\d{1,3})\.(\d{1,3})", core)
+        m = _NUMBER_LABEL.fullmatch(core)
         if m:
             return Line(body, kind="number", label=core, numbers=(int(m.group(1)), int(m.group(2))), **base)
         return Line(body, kind="list", label=label, **base)
@@ -670,14 +676,17 @@ class _Reader:
             return section
 
         taken: set[str] = set()
+        # The ids of the paragraphs already there, for a look-up per paragraph in constant time.
+        present = {p.id for s in sections for p in s.paragraphs}
 
         def add(text: str, kind: ParagraphKind, line: Line | None = None) -> Paragraph:
             nonlocal prev_kind
             p = Paragraph(text, kind)
             carried = _carried_id(line)
-            if carried and report.paragraph(carried) is None and carried not in taken:
+            if carried and carried not in present and carried not in taken:
                 p.id = carried
                 taken.add(carried)
+            present.add(p.id)
             ensure_section().paragraphs.append(p)
             prev_kind = kind
             return p
