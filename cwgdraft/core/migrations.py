@@ -199,6 +199,9 @@ def m004_paragraph_content(db: Database) -> None:
             "PRAGMA user_version = 4",
         ],
     )
+
+
+@migrations()
 def m005_report_name(db: Database) -> None:
     """What a report is called where it has no title (`Report.name`), kept on
     save, so that listing the reports reads one row each and no report."""
