@@ -140,9 +140,10 @@ def test_restore_refuses_over_a_report_loaded_since(tmp_store: Store) -> None:
 
 def test_parallel_replacing_loads_all_succeed(tmp_path: Path) -> None:
     db = tmp_path / "store.db"
-    files = []
+    files, sizes = [], set()
     for n in range(8):
         report = synthetic_report(paragraphs=60 + 10 * n, seed=1)  # one id, eight versions of it
+        sizes.add(len(report.all_paragraphs()))
         path = tmp_path / f"r{n}.json"
         path.write_text(portable.dumps(report), encoding="utf-8")
         files.append(path)
@@ -156,7 +157,7 @@ def test_parallel_replacing_loads_all_succeed(tmp_path: Path) -> None:
         (summary,) = store.list_reports()
         report, version = store.get_with_version(summary.id)
         assert version == 1 + 3 * 8
-        assert len(report.all_paragraphs()) in {60 + 10 * n for n in range(8)}
+        assert len(report.all_paragraphs()) in sizes  # one of the versions, whole
 
 
 def test_parallel_samples_on_a_new_store(tmp_path: Path) -> None:
