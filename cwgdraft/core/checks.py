@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from cwgdraft.core import arabic
 from cwgdraft.core.model import Meeting, ParagraphKind, Report
@@ -153,3 +154,11 @@ def missing_fields(report: Report) -> list[MissingField]:
             where = f"{what} {label}" if label else f"{what} {pi + 1}"
             out.append(MissingField(f"sections[{si}].paragraphs[{pi}]", f"نص {where} في القسم {si + 1}", paragraph.id))
     return out
+
+
+def typography_findings(report: Report) -> list[Any]:
+    """What the check before export also points out, without requiring it: the
+    Arabic typography of the report's texts (`typography.Finding`, each with its fix)."""
+    from cwgdraft.core.typography import check_report
+
+    return check_report(report)
