@@ -405,6 +405,36 @@ def _run_import(args: argparse.Namespace, ctx: Context) -> int:
     return run(args, ctx)
 
 
+def _add_search(p: argparse.ArgumentParser) -> None:
+    p.add_argument("query", metavar="QUERY", help="words to find; diacritics, hamza and letter forms need not match")
+    p.add_argument("--report", metavar="REPORT", help="only in this report (id, id prefix or symbol)")
+    p.add_argument("--limit", type=int, default=50, metavar="N", help="at most N hits (default 50)")
+    p.add_argument("--json", action="store_true", help="the hits as a JSON list")
+
+
+def _run_search(args: argparse.Namespace, ctx: Context) -> int:
+    from cwgdraft.core import search
+
+    if not search.fts_query(args.query):
+        raise BadInput(f"search: {args.query!r} has no word to look for")
+    if args.limit < 1:
+        raise BadInput(f"search: --limit must be 1 or more, not {args.limit}")
+    store = ctx.store()
+    report_id = store.resolve(args.report) if args.report else None
+    hits = search.search(store, args.query, limit=args.limit, report_id=report_id)
+    if args.json:
+        import dataclasses
+        import json
+
+        ctx.raw(json.dumps([dataclasses.asdict(h) for h in hits], ensure_ascii=False, indent=1) + "\n")
+        return 0
+    for hit in hits:
+        ctx.out(hit.line())
+    if not hits:
+        ctx.note(f"nothing found for {args.query!r}")
+    return 0
+
+
 @dataclass(frozen=True)
 class Command:
     name: str
@@ -422,6 +452,7 @@ COMMANDS: list[Command] = [
     Command("dump", "write a report as a portable JSON file", _add_dump, _run_dump),
     Command("load", "read a portable JSON report file into the store", _add_load, _run_load),
     Command("import", "read a Word .docx or extracted text report into the store", _add_import, _run_import),
+    Command("search", "find words in every report of the store (one hit a line)", _add_search, _run_search),
     Command("gui", "start the desktop app", _add_gui, _run_gui, pass_through=True),
 ]
 

@@ -102,7 +102,18 @@ class Folded:
     origin: list[int]
 
 
+@lru_cache(maxsize=64)
+def _resizing(options: FoldOptions) -> re.Pattern[str]:
+    """The characters that fold to none or to several: without them, offsets are the identity."""
+    chars = [chr(code) for code, value in _table(options).items() if len(value) != 1]
+    if options.case:
+        chars.append("\u0130")  # İ lower-cases to two characters
+    return re.compile("[" + re.escape("".join(chars)) + "]")
+
+
 def fold_with_offsets(text: str, options: FoldOptions = ALL) -> Folded:
+    if _resizing(options).search(text) is None:
+        return Folded(fold(text, options), list(range(len(text) + 1)))
     table = _table(options)
     pieces: list[str] = []
     origin: list[int] = []

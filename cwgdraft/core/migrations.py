@@ -12,6 +12,8 @@ set `PRAGMA user_version` to its number, and add its name to
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlite_utils import Database, Migrations
 
 SET_NAME = "cwgdraft"
@@ -149,3 +151,16 @@ def m002_updated_at_and_indexes(db: Database) -> None:
         statements.append(f"CREATE INDEX idx_contributions_{column} ON contributions({column})")
     statements.append("PRAGMA user_version = 2")
     _run(db, statements)
+
+
+@migrations()
+def m006_search(db: Database) -> None:
+    """Search across every report (`cwgdraft.core.search`): the folded texts and their
+    FTS5 index, kept in step by triggers, filled from every stored report."""
+    from cwgdraft.core import search
+    from cwgdraft.core.store import MIGRATION_NAMES, Store
+
+    _run(db, search.SCHEMA)
+    search.rebuild(Store(Path(""), db.conn))
+    # Its own place in the list is its number, wherever it ends up in it.
+    _run(db, [f"PRAGMA user_version = {MIGRATION_NAMES.index('m006_search') + 1}"])

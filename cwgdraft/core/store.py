@@ -45,7 +45,7 @@ from cwgdraft.core.model import Paragraph as ParagraphModel
 # The migrations of `cwgdraft.core.migrations`, in order (a test checks that
 # the two lists agree). Listed here so that opening an up-to-date store needs
 # no sqlite-utils import.
-MIGRATION_NAMES = ("m001_tables", "m002_updated_at_and_indexes")
+MIGRATION_NAMES = ("m001_tables", "m002_updated_at_and_indexes", "m006_search")
 SCHEMA_VERSION = len(MIGRATION_NAMES)
 SET_NAME = "cwgdraft"
 APPLICATION_ID = 0x43574744
@@ -414,6 +414,7 @@ class Store:
             with self.db.atomic():
                 self._check_owner(report)
                 self._write(report)
+                self._index(report)
         except sqlite3.IntegrityError as exc:
             raise StoreError(
                 f"{self.path}: report {report.id} not saved ({_one_line(exc)}); the stored version is unchanged"
@@ -613,6 +614,12 @@ class Store:
         self._prune("sections", rid, [s.id for s in report.sections])
         self._prune("people", rid, [p.id for p in report.people])
         self._prune("meetings", rid, [m.id for m in report.meetings])
+
+    def _index(self, report: Report) -> None:
+        """The search index follows the save, in its transaction (`cwgdraft.core.search`)."""
+        from cwgdraft.core import search
+
+        search.index_report(self.conn, report)
 
     def delete(self, ref: str) -> None:
         report_id = self.resolve(ref)

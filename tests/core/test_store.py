@@ -173,7 +173,7 @@ def test_create_from_empty(tmp_path: Path) -> None:
     path = tmp_path / "deep" / "er" / "cwgdraft.db"
     with Store.open(path) as store:
         assert path.is_file()
-        assert store.schema_version() == SCHEMA_VERSION == 2
+        assert store.schema_version() == SCHEMA_VERSION == len(MIGRATION_NAMES)
         assert store.backup is None
         assert store.list_reports() == []
         tables = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -237,7 +237,7 @@ def test_upgrade_from_previous_schema_version_with_backup(tmp_path: Path) -> Non
 
     with Store.open(path) as store:
         assert store.backup == tmp_path / "cwgdraft.db.bak-1"
-        assert store.schema_version() == 2
+        assert store.schema_version() == SCHEMA_VERSION
         columns = [r[1] for r in store.conn.execute("PRAGMA table_info(reports)")]
         assert "updated_at" in columns
         indexes = {r[1] for r in store.conn.execute("PRAGMA index_list(reports)")}
