@@ -9,6 +9,6 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 if __name__ == "__main__":
-    for script in ("bench_export.py", "bench_import.py", "bench_gui.py"):
+    for script in ("bench_export.py", "bench_import.py", "bench_gui.py", "bench_words.py"):
         print(f"\n== {script} ==", flush=True)
         subprocess.run([sys.executable, str(HERE / script)], check=False)
