@@ -7,6 +7,8 @@ all read what the paragraph shows (its fields rendered) from one place.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from cwgdraft.core.model import Paragraph, Report
 
 
@@ -15,3 +17,19 @@ def paragraph_text(paragraph: Paragraph, report: Report | None = None) -> str:
     fields render from; unused while a paragraph is text alone."""
     del report
     return paragraph.text
+
+
+def report_texts(report: Report) -> Iterator[tuple[str, str, str, str]]:
+    """(path, source, where, text) of every text of the report that find and the checks read, in order."""
+    for attr, where in (("title", "عنوان التقرير"), ("subject", "الموضوع"), ("summary", "الملخص"),
+                        ("action_required", "الإجراء المطلوب")):
+        yield f"report.{attr}", f"report.{attr}", where, getattr(report, attr)
+    from cwgdraft.formats.render import lay_out  # pure Python numbering, as checks.py uses it
+
+    for si, laid in enumerate(lay_out(report)):
+        section = laid.section
+        yield f"sections[{si}].title", section.id, f"عنوان القسم {si + 1}", section.title
+        for pi, lp in enumerate(laid.paragraphs):
+            label = f"الفقرة {lp.label}" if lp.label else f"الفقرة {pi + 1} من القسم {si + 1}"
+            yield (f"sections[{si}].paragraphs[{pi}]", lp.paragraph.id, label,
+                   paragraph_text(lp.paragraph, report))

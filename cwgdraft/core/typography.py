@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from cwgdraft.core import folding
 from cwgdraft.core.model import Report
-from cwgdraft.core.plaintext import paragraph_text
+from cwgdraft.core.plaintext import report_texts
 
 NBH = "\u2011"
 ARABIC_PUNCTUATION = {",": "،", ";": "؛", "?": "؟"}
@@ -243,22 +243,6 @@ def check_text(text: str, context: Context | None = None) -> list[Finding]:
     found.extend(_hyphen_in_acronym(text, context))
     found.extend(_group_name(text, context))
     return sorted(found, key=lambda f: (f.start, f.end, f.code))
-
-
-def report_texts(report: Report) -> Iterator[tuple[str, str, str, str]]:
-    """(path, source, where, text) of every text of the report the check reads."""
-    for attr, where in (("title", "عنوان التقرير"), ("subject", "الموضوع"), ("summary", "الملخص"),
-                        ("action_required", "الإجراء المطلوب")):
-        yield f"report.{attr}", f"report.{attr}", where, getattr(report, attr)
-    from cwgdraft.formats.render import lay_out  # pure Python numbering, as checks.py uses it
-
-    for si, laid in enumerate(lay_out(report)):
-        section = laid.section
-        yield f"sections[{si}].title", section.id, f"عنوان القسم {si + 1}", section.title
-        for pi, lp in enumerate(laid.paragraphs):
-            label = f"الفقرة {lp.label}" if lp.label else f"الفقرة {pi + 1} من القسم {si + 1}"
-            yield (f"sections[{si}].paragraphs[{pi}]", lp.paragraph.id, label,
-                   paragraph_text(lp.paragraph, report))
 
 
 def context_of(report: Report) -> Context:

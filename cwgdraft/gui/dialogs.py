@@ -29,38 +29,90 @@ from cwgdraft.gui.i18n import N_, ltr, t
 
 
 class CheckDialog(QDialog):
-    """The required fields still empty, each with a button that goes to it."""
+    """The required fields still empty, each with a button that goes to it; then the
+    typography findings (`core.typography`), each with where it is, a button that goes
+    there and one that fixes it, and one that fixes them all (one undo step)."""
 
-    def __init__(self, missing: list[Any], go_to: Callable[[str], None], parent: QWidget | None = None) -> None:
+    def __init__(self, missing: list[Any], go_to: Callable[[str], None], parent: QWidget | None = None,
+                 findings: list[Any] | None = None, fix: Callable[[list[Any]], list[Any]] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("checkDialog")
-        self.setWindowTitle(t("قبل التصدير: حقول مطلوبة فارغة"))
+        self.go_to = go_to
+        self.fix = fix
+        self.findings = list(findings or [])
+        self.setWindowTitle(t("قبل التصدير: حقول مطلوبة فارغة") if missing or not self.findings
+                            else t("قبل التصدير: ملاحظات على الكتابة"))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(t("هذه الحقول مطلوبة وما زالت فارغة أو غير صحيحة. ستظهر في الملف بين معقوفين.")))
-        area = QScrollArea()
-        area.setWidgetResizable(True)
-        inner = QWidget()
-        grid = QGridLayout(inner)
         self.go_buttons: list[QPushButton] = []
-        for row, item in enumerate(missing):
-            grid.addWidget(QLabel(item.label), row, 0)
-            button = QPushButton(t("انتقل إليه"))
-            button.setToolTip(t("إغلاق هذه النافذة والانتقال إلى الحقل"))
-            button.clicked.connect(lambda _c=False, p=item.path: (self.done(2), go_to(p)))
-            grid.addWidget(button, row, 1)
-            self.go_buttons.append(button)
-        grid.setRowStretch(len(missing), 1)
-        grid.setColumnStretch(0, 1)  # the field's name takes the room; the button stays its own size
-        area.setWidget(inner)
-        layout.addWidget(area, 1)
+        if missing or not self.findings:
+            layout.addWidget(QLabel(t("هذه الحقول مطلوبة وما زالت فارغة أو غير صحيحة. ستظهر في الملف بين معقوفين.")))
+            area = QScrollArea()
+            area.setWidgetResizable(True)
+            inner = QWidget()
+            grid = QGridLayout(inner)
+            for row, item in enumerate(missing):
+                grid.addWidget(QLabel(item.label), row, 0)
+                button = QPushButton(t("انتقل إليه"))
+                button.setToolTip(t("إغلاق هذه النافذة والانتقال إلى الحقل"))
+                button.clicked.connect(lambda _c=False, p=item.path: (self.done(2), go_to(p)))
+                grid.addWidget(button, row, 1)
+                self.go_buttons.append(button)
+            grid.setRowStretch(len(missing), 1)
+            grid.setColumnStretch(0, 1)  # the field's name takes the room; the button stays its own size
+            area.setWidget(inner)
+            layout.addWidget(area, 1)
+        self.findings_label = QLabel()
+        self.findings_area = QScrollArea()
+        self.findings_area.setWidgetResizable(True)
+        self.fix_all_button = QPushButton(t("تصحيح الكل"))
+        self.fix_all_button.setToolTip(t("تطبيق كل التصحيحات المقترحة (خطوة تراجع واحدة)"))
+        self.fix_all_button.clicked.connect(lambda: self._fix(self.findings))
+        self.fix_buttons: list[QPushButton] = []
+        if self.findings:
+            layout.addWidget(self.findings_label)
+            layout.addWidget(self.findings_area, 1)
+            layout.addWidget(self.fix_all_button, 0, Qt.AlignmentFlag.AlignLeading)
+            self._fill_findings()
         buttons = QDialogButtonBox()
-        self.export_anyway = buttons.addButton(t("تصدير على أي حال"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_anyway = buttons.addButton(t("تصدير على أي حال") if missing or not self.findings else t("تصدير"),
+                                               QDialogButtonBox.ButtonRole.AcceptRole)
         # Qt's Arabic for Cancel is the imperative «ألغِ»; a dialog's button says «إلغاء».
         buttons.addButton(t("إلغاء"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(560, 420)
+        self.resize(640 if self.findings else 560, 520 if self.findings else 420)
+
+    def _fill_findings(self) -> None:
+        self.findings_label.setText(t("ملاحظات على الكتابة العربية (%1): لا تمنع التصدير.")
+                                    .replace("%1", str(len(self.findings))))
+        inner = QWidget()
+        inner.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # the findings are written in Arabic
+        grid = QGridLayout(inner)
+        self.fix_buttons = []
+        for row, finding in enumerate(self.findings):
+            label = QLabel(finding.label)
+            label.setWordWrap(True)
+            grid.addWidget(label, row, 0)
+            go = QPushButton(t("انتقل إليه"))
+            go.clicked.connect(lambda _c=False, p=finding.path: (self.done(2), self.go_to(p)))
+            grid.addWidget(go, row, 1)
+            fix = QPushButton(t("تصحيح"))
+            fix.setEnabled(self.fix is not None and finding.fix is not None)
+            fix.clicked.connect(lambda _c=False, f=finding: self._fix([f]))
+            grid.addWidget(fix, row, 2)
+            self.fix_buttons.append(fix)
+        grid.setRowStretch(len(self.findings), 1)
+        grid.setColumnStretch(0, 1)
+        self.findings_area.setWidget(inner)
+        self.fix_all_button.setEnabled(self.fix is not None and any(f.fix is not None for f in self.findings))
+
+    def _fix(self, findings: list[Any]) -> None:
+        """Fix these; the list shows what is left (the check is made again)."""
+        if self.fix is None:
+            return
+        self.findings = list(self.fix(findings))
+        self._fill_findings()
 
 
 class CarryDialog(QDialog):
