@@ -144,9 +144,17 @@ class ProofingHighlighter(QSyntaxHighlighter):
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
             fmt.setUnderlineColor(colour)
             self.formats[kind] = fmt
-        proofer.updated.connect(self.rehighlight)
+        proofer.updated.connect(self._rehighlight)
         editor.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         editor.customContextMenuRequested.connect(self._menu)
+
+    def _rehighlight(self) -> None:
+        # New underlines are formats, not edits: the editor must not report them as typing.
+        blocked = self.editor.blockSignals(True)
+        try:
+            self.rehighlight()
+        finally:
+            self.editor.blockSignals(blocked)
 
     def highlightBlock(self, text: str) -> None:
         marks = self.proofer.marks(text)

@@ -123,6 +123,7 @@ class PlainText(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._loading = False
+        self._last = ""
         self.setTabChangesFocus(True)
         self.setUndoRedoEnabled(False)  # the app's undo stack undoes typing too
         use_app_undo(self)
@@ -135,10 +136,17 @@ class PlainText(QPlainTextEdit):
         self.document().setDefaultTextOption(option)
 
     def _changed(self) -> None:
-        if not self._loading:
-            self.edited.emit(self.toPlainText())
+        if self._loading:
+            return
+        text = self.toPlainText()
+        # Qt also says "changed" when only formats change (underlines of the proofing): not an edit.
+        if text == self._last:
+            return
+        self._last = text
+        self.edited.emit(text)
 
     def set_value(self, text: str) -> None:
+        self._last = text
         if self.toPlainText() == text:
             return
         self._loading = True
@@ -278,6 +286,7 @@ class DateField(Field):
         self.calendar.clicked.connect(self._picked)
         self._menu = menu
         self._value: dt.date | None = None
+        self._typed_over: list[dt.date | None] = []
 
     def _show(self, value: dt.date | None) -> None:
         self.shown.setText(arabic.format_date(value, nbsp=False) if value else "")
@@ -296,12 +305,17 @@ class DateField(Field):
         self.error.clear_message()
         self._show(value)
         if value is not None and value != self._value:
+            if not self._typed_over:
+                self._typed_over = [self._value]  # what to go back to if the typing ends on no date
             self._value = value
-            self.typing = True
-            try:
-                self.date_edited.emit(value)
-            finally:
-                self.typing = False
+            self._emit_typing(value)
+
+    def _emit_typing(self, value: dt.date | None) -> None:
+        self.typing = True
+        try:
+            self.date_edited.emit(value)
+        finally:
+            self.typing = False
 
     def _finished(self) -> None:
         """Enter or leaving the field: an impossible date is refused here, next to the field."""
@@ -310,7 +324,13 @@ class DateField(Field):
         except ValueError:
             self.error.show_message(t("تاريخ غير صحيح: اكتبه بالشكل 2023-01-19 (سنة-شهر-يوم)"))
             self.shown.setText("")
+            if self._typed_over:
+                # `2023-02-3` was saved on the way to `2023-02-30`: the date before the typing comes back.
+                self._value = self._typed_over[0]
+                self._emit_typing(self._value)
+            self._typed_over = []
             return
+        self._typed_over = []
         self.error.clear_message()
         self._show(value)
         if value != self._value:
@@ -319,6 +339,7 @@ class DateField(Field):
 
     def _picked(self, qdate: QDate) -> None:
         value = dt.date(qdate.year(), qdate.month(), qdate.day())
+        self._typed_over = []
         self.line.setText(value.isoformat())
         self.error.clear_message()
         self._show(value)
