@@ -33,6 +33,21 @@ OTHER_KEYS = (
 )
 
 
+_ARROWS = {"Up": "↑", "Down": "↓", "Left": "←", "Right": "→"}
+
+
+def key_text(key: QKeySequence) -> str:
+    """A shortcut as a user types it (`Ctrl+Shift+F`, `Alt+↑`, `F9`), in the keyboard's own
+    (Latin) names; the dedicated keys of some keyboards (`Undo`, `Find`) left out."""
+    text = key.toString(QKeySequence.SequenceFormat.PortableText)
+    if not text:
+        return ""
+    last = text.split("+")[-1]
+    if "+" not in text and not (last.startswith("F") and last[1:].isdigit()):
+        return ""
+    return "+".join(_ARROWS.get(part, part) for part in text.split("+"))
+
+
 def shortcuts_of(window: Any) -> list[tuple[str, str]]:
     """(command, keys) of every menu command that has a shortcut, in menu order, then the other keys."""
     rows: list[tuple[str, str]] = []
@@ -43,7 +58,7 @@ def shortcuts_of(window: Any) -> list[tuple[str, str]]:
             if action.menu() is not None:
                 walk(action.menu().actions())
                 continue
-            keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts() if not k.isEmpty()]
+            keys = [shown for k in action.shortcuts() if (shown := key_text(k))]
             if keys and id(action) not in seen:
                 seen.add(id(action))
                 rows.append((action.text().replace("&", "").rstrip("…"), ", ".join(keys)))

@@ -36,6 +36,8 @@ class SearchDialog(QDialog):
         self.hits.setObjectName("searchHits")
         self.hits.setHeaderLabels([t("التقرير"), t("القسم"), t("الرقم"), t("النص")])
         self.hits.setRootIsDecorated(False)
+        self.hits.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.hits.setUniformRowHeights(True)
         self.hits.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # the reports' Arabic, in either language
         self.hits.setToolTip(t("انقر نتيجة لفتحها"))
         self.hits.itemActivated.connect(self.open_hit)
@@ -48,7 +50,7 @@ class SearchDialog(QDialog):
         self.query.textChanged.connect(lambda _text: self._timer.start())
         self.query.returnPressed.connect(self.run)
         self.found: list[search.Hit] = []
-        self.resize(900, 480)
+        self.resize(1000, 480)
 
     def run(self) -> list[search.Hit]:
         self._timer.stop()
@@ -76,8 +78,11 @@ class SearchDialog(QDialog):
             self.status.setText(t("%1 نتيجة").replace("%1", str(len(self.found))))
         else:
             self.status.setText(t("لا نتائج"))
-        for column in range(3):
+        # Report, section and number as wide as they need up to a limit (elided past it): the excerpt
+        # takes the rest, since it is what the user reads.
+        for column, widest in ((0, 180), (1, 200), (2, 70)):
             self.hits.resizeColumnToContents(column)
+            self.hits.setColumnWidth(column, min(self.hits.columnWidth(column), widest))
         return self.found
 
     def open_hit(self, item: QTreeWidgetItem, _column: int = 0) -> None:
