@@ -557,8 +557,9 @@ class MainWindow(QMainWindow):
         self.session.save_now()
         missing = missing_fields(self.session.report)
         from cwgdraft.core.checks import typography_findings
+        from cwgdraft.gui.finding_text import translated as translated_findings
 
-        findings = typography_findings(self.session.report)
+        findings = translated_findings(self.session.report, typography_findings(self.session.report))
         for page in self.page_by_name.values():
             page.clear_errors()
         if not missing and not findings:
@@ -603,7 +604,9 @@ class MainWindow(QMainWindow):
                     self.session.push(SetValue(self.session, target, attr, fixed, ""))
         finally:
             stack.endMacro()
-        return typography_findings(self.session.report)
+        from cwgdraft.gui.finding_text import translated as translated_findings
+
+        return translated_findings(self.session.report, typography_findings(self.session.report))
 
     def _go_to_missing(self, path: str, missing: list[Any]) -> None:
         label = next((m.label for m in missing if m.path == path), "")

@@ -19,6 +19,7 @@ from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextCurs
 from PySide6.QtWidgets import QMenu, QPlainTextEdit
 
 from cwgdraft.core import typography
+from cwgdraft.gui import finding_text
 from cwgdraft.gui.i18n import t
 
 SPELLING_COLOUR = QColor("#d00000")
@@ -208,12 +209,12 @@ class ProofingHighlighter(QSyntaxHighlighter):
                 fix = mark.finding.fix
                 shown = fix if fix.strip() else (t("حذف") if not fix else t("مسافة واحدة"))
                 action = menu.addAction(t("تصحيح: %1").replace("%1", shown))
-                action.setToolTip(mark.finding.message)
+                action.setToolTip(finding_text.message(mark.finding))
                 action.setObjectName("typographyFix")
                 action.triggered.connect(lambda _c=False, m=mark, f=fix: self._replace(base, m, f))
                 added.append(action)
             elif mark.finding is not None:
-                note = menu.addAction(mark.finding.message)
+                note = menu.addAction(finding_text.message(mark.finding))
                 note.setEnabled(False)
                 added.append(note)
         if added and first is not None:

@@ -1501,5 +1501,45 @@ Open it now?</translation>
         <source>ملاحظات على الكتابة العربية (%1): لا تمنع التصدير.</source>
         <translation>Notes on the Arabic writing (%1): they do not stop the export.</translation>
     </message>
+    <message>
+        <source>«%1» بشرطة عادية والتقرير يكتبه بشرطة غير فاصلة: تُكتب «%2»</source>
+        <translation>“%1” with an ordinary hyphen where the report writes a non-breaking one: write “%2”</translation>
+    </message>
+    <message>
+        <source>«%1» بلا نظير: يُضاف نظيره أو يُحذف</source>
+        <translation>“%1” has no pair: add its pair or remove it</translation>
+    </message>
+    <message>
+        <source>«%1» لاتينية في نص عربي: تُكتب «%2»</source>
+        <translation>Latin “%1” in Arabic text: write “%2”</translation>
+    </message>
+    <message>
+        <source>أرقام هندية وعربية في نص واحد: تُكتب «%2»</source>
+        <translation>Arabic-Indic and Western digits in one text: write “%2”</translation>
+    </message>
+    <message>
+        <source>اسم الفريق مكتوب بغير ما في بيانات التقرير: «%2»</source>
+        <translation>The group's name spelled otherwise than the report's facts: “%2”</translation>
+    </message>
+    <message>
+        <source>الفقرة %1 في القسم %2</source>
+        <translation>Paragraph %1 of section %2</translation>
+    </message>
+    <message>
+        <source>تطويل (ـ): يُحذف</source>
+        <translation>Tatweel (ـ): remove it</translation>
+    </message>
+    <message>
+        <source>حروف بأشكال العرض (منسوخة من PDF): تُكتب حروفاً عادية</source>
+        <translation>Presentation-form letters (copied from a PDF): write ordinary letters</translation>
+    </message>
+    <message>
+        <source>مسافة قبل علامة الترقيم: تُحذف</source>
+        <translation>A space before punctuation: remove it</translation>
+    </message>
+    <message>
+        <source>مسافتان أو أكثر: تكفي مسافة واحدة</source>
+        <translation>Two spaces or more: one is enough</translation>
+    </message>
 </context>
 </TS>

@@ -352,3 +352,17 @@ def test_help_lists_shortcuts_and_opens_the_manual(qtbot: Any, window: Any) -> N
     assert "Ctrl+H" in text and "البحث والاستبدال" in text
     for path in MANUALS.values():
         assert "Ctrl+Shift+F" in path.read_text(encoding="utf-8")
+
+
+def test_typography_findings_in_the_english_interface(qtbot: Any, english: None) -> None:
+    from cwgdraft.core.typography import check_report
+    from cwgdraft.gui.finding_text import translated
+    from tests.report_factory import full_report
+
+    report = full_report()
+    report.sections[1].paragraphs[0].text = "ناقش الفريق المسألة, ثم الاجتمـــاع"
+    findings = translated(report, [f for f in check_report(report) if f.path == "sections[1].paragraphs[0]"])
+    assert [f.label for f in findings] == [
+        "Paragraph 1.2 of section 2: Latin “,” in Arabic text: write “،”",
+        "Paragraph 1.2 of section 2: Tatweel (ـ): remove it",
+    ]
