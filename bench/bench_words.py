@@ -4,7 +4,10 @@
   how long it takes to fill, and the median time of a query (a common word,
   a rarer one, two words, a Latin code, with and without diacritics);
 - spell checking a 600-paragraph report with the Arabic and English
-  dictionaries (cold: every word looked up once; and warm).
+  dictionaries (cold: every word looked up once; and warm);
+- typing in the app's paragraph editor while every paragraph of that report
+  is being proofed on the worker thread: how long each keystroke takes, and
+  when the background proofing is done.
 
 Run: `.venv/bin/python bench/bench_words.py` (or `make bench`). The store is
 kept in a temporary folder; `--reports N` makes a smaller one.
@@ -71,6 +74,51 @@ def bench_spelling(paragraphs: int) -> None:
           f"{loaded * 1000:.0f} ms; checked in {cold * 1000:.0f} ms cold, {warm:.0f} ms warm")
 
 
+def bench_typing(paragraphs: int) -> None:
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    from cwgdraft.gui.app import make_app
+    from cwgdraft.gui.main_window import MainWindow
+
+    app, _ = make_app("ar")
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["CWGDRAFT_WORDS"] = str(Path(folder) / "words.txt")
+        store = Store.open(Path(folder) / "typing.db")
+        report = synthetic_report(paragraphs=paragraphs, seed=11)
+        store.save(report)
+        window = MainWindow(store, QSettings(str(Path(folder) / "s.ini"), QSettings.Format.IniFormat))
+        window.keep_layout = False
+        window.open_report(report.id)
+        window.show()
+        paragraph = max(report.all_paragraphs(), key=lambda p: len(p.text))
+        window.go_to("paragraph", paragraph.id)
+        proofer = window.words.proofer
+        start = time.perf_counter()
+        for p in report.all_paragraphs():  # every paragraph queued for proofing at once
+            proofer.marks(p.text)
+        editor = window.sections.editor
+        times = []
+        for char in "وناقش الفريق التقرير المقدم بشأن حماية الأطفال":
+            event = QInputMethodEvent("", [])
+            event.setCommitString(char)
+            t0 = time.perf_counter()
+            QApplication.sendEvent(editor, event)
+            times.append((time.perf_counter() - t0) * 1000)
+            app.processEvents()
+        proofer.pool.waitForDone()
+        background = time.perf_counter() - start
+        times.sort()
+        print(f"typing while {paragraphs} paragraphs are proofed in the background: keystroke median "
+              f"{times[len(times) // 2]:.1f} ms, slowest {times[-1]:.1f} ms; all proofed after {background * 1000:.0f} ms")
+        window.close()
+        store.close()
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--reports", type=int, default=200)
@@ -80,3 +128,4 @@ if __name__ == "__main__":
     bench_search(args.reports, args.paragraphs)
     if not args.no_spelling:
         bench_spelling(args.paragraphs)
+        bench_typing(args.paragraphs)

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QColor, QKeyEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -121,11 +121,20 @@ class FindDialog(QDialog):
         self.find_edit.textChanged.connect(self._pattern_changed)
         self.fold_box.toggled.connect(lambda _on: self._pattern_changed())
         self.whole_box.toggled.connect(lambda _on: self._pattern_changed())
-        self.find_edit.returnPressed.connect(lambda: self.find_next(1))
+        # Enter: the next match; Shift+Enter: the previous one (the line edit would take both for Enter).
+        self.find_edit.installEventFilter(self)
         self.current: find.Found | None = None
         window.preview.refreshed.connect(lambda _ms: self.highlight())
         window.sections.paragraph_selected.connect(lambda _id: self.highlight())
         self.resize(560, 200)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.find_edit and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                back = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+                self.find_next(-1 if back else 1)
+                return True
+        return super().eventFilter(watched, event)
 
     # --- options -------------------------------------------------------------
     @property

@@ -66,6 +66,10 @@ def test_find_folds_and_goes_to_each_match_across_paragraphs(qtbot: Any, window:
             assert folding.fold(cursor.selectedText()) == folding.fold("الانترنت")
     assert seen == [(f.path, f.start) for f in expected]
     assert dialog.find_next().path == expected[0].path  # wraps to the first
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    qtbot.keyClick(dialog.find_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)  # back, wrapping
+    assert (dialog.current.path, dialog.current.start) == (expected[-1].path, expected[-1].start)
     # Diacritics, digits and codes in the paragraph typed above.
     dialog.find_edit.setText("18 يناير مع cwg-cop")
     found = dialog.find_next()
