@@ -47,3 +47,17 @@ def test_bad_queries_say_so(tmp_path: Path) -> None:
     assert none.returncode == 0 and none.stdout == "" and "nothing found" in none.stderr
     assert run("search", "x", "--limit", "0", db=db).returncode == 2
     assert run("search", "x", "--report", "nope-nope", db=db).returncode != 0
+
+
+def test_search_json_and_one_report(tmp_path: Path) -> None:
+    import json
+
+    db = tmp_path / "s.db"
+    assert run("sample", db=db).returncode == 0
+    hits = json.loads(run("search", "الاتحاد", "--json", "--limit", "500", db=db).stdout)
+    reports = {h["report_id"] for h in hits}
+    assert len(reports) == 2
+    assert {"report", "section", "number", "excerpt", "kind", "ref"} <= set(hits[0])
+    one = sorted(reports)[0]
+    only = json.loads(run("search", "الاتحاد", "--json", "--report", one, "--limit", "500", db=db).stdout)
+    assert only and {h["report_id"] for h in only} == {one}
