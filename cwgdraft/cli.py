@@ -539,6 +539,36 @@ def _run_import(args: argparse.Namespace, ctx: Context) -> int:
     return run(args, ctx)
 
 
+def _add_search(p: argparse.ArgumentParser) -> None:
+    p.add_argument("query", metavar="QUERY", help="words to find; diacritics, hamza and letter forms need not match")
+    p.add_argument("--report", metavar="REPORT", help="only in this report (id, id prefix or symbol)")
+    p.add_argument("--limit", type=int, default=50, metavar="N", help="at most N hits (default 50)")
+    p.add_argument("--json", action="store_true", help="the hits as a JSON list")
+
+
+def _run_search(args: argparse.Namespace, ctx: Context) -> int:
+    from cwgdraft.core import search
+
+    if not search.fts_query(args.query):
+        raise BadInput(f"search: {args.query!r} has no word to look for")
+    if args.limit < 1:
+        raise BadInput(f"search: --limit must be 1 or more, not {args.limit}")
+    store = ctx.store()
+    report_id = store.resolve(args.report) if args.report else None
+    hits = search.search(store, args.query, limit=args.limit, report_id=report_id)
+    if args.json:
+        import dataclasses
+        import json
+
+        ctx.raw(json.dumps([dataclasses.asdict(h) for h in hits], ensure_ascii=False, indent=1) + "\n")
+        return 0
+    for hit in hits:
+        ctx.out(hit.line())
+    if not hits:
+        ctx.note(f"nothing found for {args.query!r}")
+    return 0
+
+
 @dataclass(frozen=True)
 class Command:
     name: str
@@ -564,6 +594,7 @@ COMMANDS: list[Command] = [
     Command("delete", "move a report to the trash (restore brings it back)", _add_report, _run_delete),
     Command("trash", "list the deleted reports", _add_trash, _run_trash),
     Command("restore", "bring a deleted report back from the trash", _add_restore, _run_restore),
+    Command("search", "find words in every report of the store (one hit a line)", _add_search, _run_search),
     Command("gui", "start the desktop app", _add_gui, _run_gui, pass_through=True),
 ]
 

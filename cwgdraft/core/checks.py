@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from enum import Enum
+from typing import Any
 
 from cwgdraft.core import arabic
 from cwgdraft.core.model import Meeting, ParagraphKind, PersonRole, Report
@@ -232,3 +233,9 @@ def _texts(report: Report) -> list[tuple[str, str, str]]:
 
 
 _PARAGRAPH_TEXT = re.compile(r"sections\[\d+\]\.paragraphs\[\d+\]\.text")
+def typography_findings(report: Report) -> list[Any]:
+    """What the check before export also points out, without requiring it: the
+    Arabic typography of the report's texts (`typography.Finding`, each with its fix)."""
+    from cwgdraft.core.typography import check_report
+
+    return check_report(report)

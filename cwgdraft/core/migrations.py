@@ -12,6 +12,8 @@ set `PRAGMA user_version` to its number, and add its name to
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlite_utils import Database, Migrations
 
 SET_NAME = "cwgdraft"
@@ -223,3 +225,16 @@ def m005_report_name(db: Database) -> None:
         db.execute("UPDATE reports SET name = ? WHERE id = ?", [name, report_id])
     # Its place in the list, wherever the list of migrations puts it.
     _run(db, [f"PRAGMA user_version = {MIGRATION_NAMES.index('m005_report_name') + 1}"])
+
+
+@migrations()
+def m006_search(db: Database) -> None:
+    """Search across every report (`cwgdraft.core.search`): the folded texts and their
+    FTS5 index, kept in step by triggers, filled from every stored report."""
+    from cwgdraft.core import search
+    from cwgdraft.core.store import MIGRATION_NAMES, Store
+
+    _run(db, search.SCHEMA)
+    search.rebuild(Store(Path(""), db.conn))
+    # Its own place in the list is its number, wherever it ends up in it.
+    _run(db, [f"PRAGMA user_version = {MIGRATION_NAMES.index('m006_search') + 1}"])

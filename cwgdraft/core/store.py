@@ -65,6 +65,7 @@ MIGRATION_NAMES = (
     "m003_versions_and_trash",
     "m004_paragraph_content",
     "m005_report_name",
+    "m006_search",
 )
 # Each migration sets `PRAGMA user_version` to its own number.
 SCHEMA_VERSION = int(MIGRATION_NAMES[-1][1:4])
@@ -602,6 +603,7 @@ class Store:
                     self._conflict(report.id, expected_version, stored)
                 self._check_owner(report)
                 self._write(report)
+                self._index(report)
                 version = (stored or 0) + 1
                 self.conn.execute("UPDATE reports SET version = ? WHERE id = ?", [version, report.id])
             return version
@@ -835,6 +837,12 @@ class Store:
             f"(version {expected}, now {stored}); not saved",
             report_id, stored,
         )
+
+    def _index(self, report: Report) -> None:
+        """The search index follows the save, in its transaction (`cwgdraft.core.search`)."""
+        from cwgdraft.core import search
+
+        search.index_report(self.conn, report)
 
     # --- the trash ----------------------------------------------------------
 

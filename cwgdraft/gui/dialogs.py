@@ -32,11 +32,17 @@ from cwgdraft.gui.i18n import N_, ltr, t
 
 class CheckDialog(QDialog):
     """The check before export (`drafting.check.check_report`): each finding with a button that goes
-    to where it is; a missing fact also with a button to where that fact is entered."""
+    to where it is; a missing fact also with a button to where that fact is entered. Then the
+    typography findings (`core.typography`), each with a button that goes there and one that
+    fixes it, and one that fixes them all (one undo step)."""
 
     def __init__(self, findings: list[Any], go_to: Callable[[Any], None],
-                 go_to_fact: Callable[[Any], None] | None = None, parent: QWidget | None = None) -> None:
+                 go_to_fact: Callable[[Any], None] | None = None, parent: QWidget | None = None,
+                 typography: list[Any] | None = None, fix: Callable[[list[Any]], list[Any]] | None = None) -> None:
         super().__init__(parent)
+        self.go_to = go_to
+        self.fix = fix
+        self.typography = list(typography or [])
         self.setObjectName("checkDialog")
         self.setWindowTitle(t("قبل التصدير: ما يحتاج إلى مراجعة"))
         self.findings = list(findings)
@@ -79,14 +85,58 @@ class CheckDialog(QDialog):
         grid.setColumnStretch(0, 1)  # the finding takes the room; the buttons stay their own size
         area.setWidget(inner)
         layout.addWidget(area, 1)
+        self.findings_label = QLabel()
+        self.findings_area = QScrollArea()
+        self.findings_area.setWidgetResizable(True)
+        self.fix_all_button = QPushButton(t("تصحيح الكل"))
+        self.fix_all_button.setToolTip(t("تطبيق كل التصحيحات المقترحة (خطوة تراجع واحدة)"))
+        self.fix_all_button.clicked.connect(lambda: self._fix(self.typography))
+        self.fix_buttons: list[QPushButton] = []
+        if self.typography:
+            layout.addWidget(self.findings_label)
+            layout.addWidget(self.findings_area, 1)
+            layout.addWidget(self.fix_all_button, 0, Qt.AlignmentFlag.AlignLeading)
+            self._fill_findings()
         buttons = QDialogButtonBox()
-        self.export_anyway = buttons.addButton(t("تصدير على أي حال"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_anyway = buttons.addButton(t("تصدير على أي حال") if self.findings or not self.typography else t("تصدير"),
+                                               QDialogButtonBox.ButtonRole.AcceptRole)
         # Qt's Arabic for Cancel is the imperative «ألغِ»; a dialog's button says «إلغاء».
         buttons.addButton(t("إلغاء"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(640, 460)
+        self.resize(640, 520 if self.typography else 460)
+
+    def _fill_findings(self) -> None:
+        self.findings_label.setText(t("ملاحظات على الكتابة العربية (%1): لا تمنع التصدير.")
+                                    .replace("%1", str(len(self.typography))))
+        inner = QWidget()
+        inner.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # the findings are written in Arabic
+        grid = QGridLayout(inner)
+        self.fix_buttons = []
+        for row, finding in enumerate(self.typography):
+            label = QLabel(finding.label)
+            label.setWordWrap(True)
+            grid.addWidget(label, row, 0)
+            go = QPushButton(t("انتقل إليه"))
+            go.clicked.connect(lambda _c=False, f=finding: (self.done(2), self.go_to(f)))
+            grid.addWidget(go, row, 1)
+            fix = QPushButton(t("تصحيح"))
+            fix.setEnabled(self.fix is not None and finding.fix is not None)
+            fix.clicked.connect(lambda _c=False, f=finding: self._fix([f]))
+            grid.addWidget(fix, row, 2)
+            self.fix_buttons.append(fix)
+        grid.setRowStretch(len(self.typography), 1)
+        grid.setColumnStretch(0, 1)
+        self.findings_area.setWidget(inner)
+        self.fix_all_button.setEnabled(self.fix is not None and any(f.fix is not None for f in self.typography))
+
+    def _fix(self, findings: list[Any]) -> None:
+        """Fix these; the list shows what is left (the check is made again)."""
+        if self.fix is None:
+            return
+        self.typography = list(self.fix(findings))
+        self._fill_findings()
 
 
 class CarryDialog(QDialog):

@@ -69,6 +69,14 @@ def fact_of_finding(report: Report, finding: Any) -> FactField | None:
     return FactField(fact.name, ref)
 
 
+def redo_keys() -> list[QKeySequence]:
+    """The platform's redo keys, and Ctrl+Y as Word has it everywhere."""
+    keys = list(QKeySequence.keyBindings(QKeySequence.StandardKey.Redo))
+    if QKeySequence("Ctrl+Y") not in keys:
+        keys.append(QKeySequence("Ctrl+Y"))
+    return keys
+
+
 def missing_fields(report: Report) -> list[Any]:
     """The check before export, its labels in the language of the interface."""
     from cwgdraft.core.checks import missing_fields as check
@@ -233,15 +241,15 @@ class MainWindow(QMainWindow):
                                               t("فتح ملف مخزن تقارير آخر"))
         self.quit_action = self._action(t("خروج"), self.close, QKeySequence.StandardKey.Quit)
         self.undo_action = self._action(t("تراجع"), self.undo, QKeySequence.StandardKey.Undo, t("التراجع عن آخر تعديل"))
-        self.redo_action = self._action(t("إعادة"), self.redo, QKeySequence.StandardKey.Redo, t("إعادة التعديل"))
+        self.redo_action = self._action(t("إعادة"), self.redo, redo_keys(), t("إعادة التعديل"))
         self.new_paragraph_action = self._action(t("فقرة جديدة"), self.new_paragraph, ["Ctrl+Return", "Ctrl+Enter"],
                                                  t("إضافة فقرة بعد الفقرة الحالية"))
         self.move_up_action = self._action(t("نقل إلى الأعلى"), lambda: self.move(-1), "Alt+Up",
                                            t("نقل الفقرة أو الصف إلى الأعلى"), "Alt+↑")
         self.move_down_action = self._action(t("نقل إلى الأسفل"), lambda: self.move(1), "Alt+Down",
                                              t("نقل الفقرة أو الصف إلى الأسفل"), "Alt+↓")
-        self.find_action = self._action(t("بحث"), self.find, QKeySequence.StandardKey.Find,
-                                        t("البحث في قائمة التقارير"))
+        self.filter_action = self._action(t("تصفية قائمة التقارير"), self.filter_reports, "Ctrl+L",
+                                          t("البحث في قائمة التقارير"))
         self.preview_action = self._action(t("المعاينة"), self.toggle_preview, "F9", t("إظهار المعاينة أو إخفاؤها"))
         self.preview_action.setCheckable(True)
         self.preview_action.setChecked(True)
@@ -286,7 +294,7 @@ class MainWindow(QMainWindow):
         for a in (self.new_paragraph_action, self.move_up_action, self.move_down_action):
             edit_menu.addAction(a)
         edit_menu.addSeparator()
-        edit_menu.addAction(self.find_action)
+        edit_menu.addAction(self.filter_action)
         insert_menu = bar.addMenu(t("إدراج"))
         insert_menu.setObjectName("insertMenu")
         insert_menu.addAction(self.insert_field_action)
@@ -303,6 +311,9 @@ class MainWindow(QMainWindow):
             lang_menu.addAction(a)
         help_menu = bar.addMenu(t("مساعدة"))
         help_menu.addAction(self.about_action)
+        from cwgdraft.gui import words  # find and replace, search across reports, proofing, help
+
+        self.words = words.install(self, edit_menu, help_menu)
 
         tools = self.addToolBar(t("الأدوات"))
         tools.setObjectName("mainToolbar")
@@ -338,7 +349,7 @@ class MainWindow(QMainWindow):
     def report(self) -> Report | None:
         return self.session.report if self.session else None
 
-    def refresh_reports(self) -> None:
+    def refresh_reports(self, keep_order: bool = False) -> None:
         try:
             summaries = self.store.list_reports()
         except Exception as exc:
@@ -348,7 +359,7 @@ class MainWindow(QMainWindow):
         for summary in summaries:
             if not (summary.title or "").strip():
                 titles[summary.id] = summary.name or self._describe(summary.id)
-        self.navigator.set_reports(summaries, self.report.id if self.report else None, titles)
+        self.navigator.set_reports(summaries, self.report.id if self.report else None, titles, keep_order)
 
     def _describe(self, report_id: str) -> str:
         """A name for a report without a title (`Report.name`: its subject, else its meetings)."""
@@ -533,7 +544,7 @@ class MainWindow(QMainWindow):
 
     def _after_save(self) -> None:
         self._saved_state(True)
-        self.refresh_reports()
+        self.refresh_reports(keep_order=True)  # the list does not move under the user while they type
 
     def _update_title(self) -> None:
         name = self.report.label if self.report else ""
@@ -714,7 +725,7 @@ class MainWindow(QMainWindow):
         elif page in (self.contributions, self.people, self.remarks):
             page.move(step)  # type: ignore[union-attr]
 
-    def find(self) -> None:
+    def filter_reports(self) -> None:
         self.navigator.filter.setFocus()
         self.navigator.filter.selectAll()
 
@@ -925,9 +936,13 @@ class MainWindow(QMainWindow):
             return False
         self.session.save_now()
         findings = check_findings(self.session.report)
+        from cwgdraft.core.checks import typography_findings
+        from cwgdraft.gui.finding_text import translated as translated_typography
+
+        typography = translated_typography(self.session.report, typography_findings(self.session.report))
         for page in self.page_by_name.values():
             page.clear_errors()
-        if not findings:
+        if not findings and not typography:
             self.checked_for_export = False
             return True
         self.checked_for_export = any(f.code == "missing_field" for f in findings)
@@ -939,7 +954,8 @@ class MainWindow(QMainWindow):
             if page is not None:
                 page.show_error(target[0], attr, item.label)
         self.mark_missing()
-        self.check_dialog = CheckDialog(findings, self.go_to_finding, self.go_to_fact_of, self)
+        self.check_dialog = CheckDialog(findings, self.go_to_finding, self.go_to_fact_of, self, typography,
+                                        self.fix_typography)
         result = self.check_dialog.exec()
         self.check_dialog = None
         return result == 1
@@ -966,6 +982,40 @@ class MainWindow(QMainWindow):
         field = fact_of_finding(self.session.report, finding)
         if field is not None:
             self.go_to_fact(field)
+
+    def fix_typography(self, findings: list[Any]) -> list[Any]:
+        """Apply the fixes of typography findings to the report, as one undo step; returns the
+        findings left (the check made again)."""
+        from cwgdraft.core.checks import typography_findings
+        from cwgdraft.core.typography import apply_fixes
+        from cwgdraft.gui.commands import SetValue
+        from cwgdraft.gui.session import resolve
+
+        if self.session is None:
+            return []
+        by_path: dict[str, list[Any]] = {}
+        for finding in findings:
+            if finding.fix is not None:
+                by_path.setdefault(finding.path, []).append(finding)
+        stack = self.session.undo_stack
+        stack.beginMacro(t("تصحيح الكتابة"))
+        try:
+            for path, found in by_path.items():
+                target, attr = target_of_path(self.session.report, path)
+                attr = attr or "text"
+                text = getattr(resolve(self.session.report, target), attr)
+                fixed = apply_fixes(text, found)
+                if fixed != text:
+                    self.session.push(SetValue(self.session, target, attr, fixed, ""))
+        finally:
+            stack.endMacro()
+        from cwgdraft.gui.finding_text import translated as translated_findings
+
+        return translated_findings(self.session.report, typography_findings(self.session.report))
+
+    def _go_to_missing(self, path: str, missing: list[Any]) -> None:
+        label = next((m.label for m in missing if m.path == path), "")
+        self.go_to_path(path, label)
 
     def ask_docx_path(self) -> Path | None:
         folder = str(self.settings.value("export_folder", str(Path.home())))

@@ -64,7 +64,7 @@ class Navigator(QSplitter):
         layout.addWidget(QLabel(t("التقارير")))
         self.filter = QLineEdit()
         self.filter.setObjectName("reportFilter")
-        self.filter.setPlaceholderText(with_keys(t("بحث في التقارير"), "Ctrl+F"))
+        self.filter.setPlaceholderText(with_keys(t("بحث في التقارير"), "Ctrl+L"))
         self.filter.setToolTip(t("اكتب جزءاً من الرمز أو التاريخ أو العنوان"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.apply_filter)
@@ -123,8 +123,15 @@ class Navigator(QSplitter):
             return
         self.report_menu(str(item.data(0, ROLE))).exec(self.reports.viewport().mapToGlobal(pos))
 
-    def set_reports(self, summaries: list[Any], open_id: str | None, titles: dict[str, str] | None = None) -> None:
-        """The reports; `titles` names those without a title (by their subject or meetings)."""
+    def set_reports(self, summaries: list[Any], open_id: str | None, titles: dict[str, str] | None = None,
+                    keep_order: bool = False) -> None:
+        """The reports; `titles` names those without a title (by their subject or meetings).
+        `keep_order`: the same reports keep their rows (a save while the user types in a
+        title or date must not move the report under them); new or deleted ones re-sort."""
+        if keep_order:
+            rows = {self.reports.topLevelItem(i).data(0, ROLE): i for i in range(self.reports.topLevelItemCount())}
+            if set(rows) == {s.id for s in summaries}:
+                summaries = sorted(summaries, key=lambda s: rows[s.id])
         self._open_id = open_id
         self.reports.clear()
         for s in summaries:

@@ -1630,4 +1630,272 @@ It can be restored from File → Trash, or by Undo (Ctrl+Z) right after the dele
         <translation>Enter the fact</translation>
     </message>
 </context>
+<context>
+    <name>cwgdraft</name>
+    <!-- Find and replace, search across reports, proofing, help (gui/find.py, search_dialog.py, proofing.py, help.py, words.py). -->
+    <message>
+        <source>%1 مطابقة في التقرير</source>
+        <translation>%1 matches in the report</translation>
+    </message>
+    <message>
+        <source>%1 نتيجة</source>
+        <translation>%1 hits</translation>
+    </message>
+    <message>
+        <source>إضافة «%1» إلى القاموس</source>
+        <translation>Add “%1” to the dictionary</translation>
+    </message>
+    <message>
+        <source>اختصارات لوحة المفاتيح</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>استبدال</source>
+        <translation>Replace</translation>
+    </message>
+    <message>
+        <source>استبدال الكل</source>
+        <translation>Replace all</translation>
+    </message>
+    <message>
+        <source>استبدال المطابقة المحددة والانتقال إلى التالية</source>
+        <translation>Replace the selected match and go to the next one</translation>
+    </message>
+    <message>
+        <source>استبدال بـ:</source>
+        <translation>Replace with:</translation>
+    </message>
+    <message>
+        <source>استبدال كل المطابقات في التقرير (خطوة تراجع واحدة)</source>
+        <translation>Replace every match in the report (one undo step)</translation>
+    </message>
+    <message>
+        <source>استبدال…</source>
+        <translation>Replace…</translation>
+    </message>
+    <message>
+        <source>استُبدلت %1 مطابقة</source>
+        <translation>%1 matches replaced</translation>
+    </message>
+    <message>
+        <source>اكتب التاريخ بالشكل 2023-01-19 أو 19/1/2023 أو 19 يناير 2023، أو اختره من التقويم</source>
+        <translation>Type the date as 2023-01-19, 19/1/2023 or 19 يناير 2023, or pick it from the calendar</translation>
+    </message>
+    <message>
+        <source>الأمر</source>
+        <translation>Command</translation>
+    </message>
+    <message>
+        <source>الانتقال بين الحقول</source>
+        <translation>Move between fields</translation>
+    </message>
+    <message>
+        <source>البحث عن:</source>
+        <translation>Find:</translation>
+    </message>
+    <message>
+        <source>البحث في كل تقارير المخزن وفتح ما يُعثر عليه</source>
+        <translation>Search every report in the store and open what is found</translation>
+    </message>
+    <message>
+        <source>البحث في نص التقرير كله</source>
+        <translation>Find in the whole text of the report</translation>
+    </message>
+    <message>
+        <source>البحث والاستبدال في نص التقرير كله</source>
+        <translation>Find and replace in the whole text of the report</translation>
+    </message>
+    <message>
+        <source>التالي</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>التدقيق الإملائي غير متاح: %1</source>
+        <translation>Spell checking is not available: %1</translation>
+    </message>
+    <message>
+        <source>التقرير</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>الرقم</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>السابق</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <source>المطابقة %1 من %2</source>
+        <translation>Match %1 of %2</translation>
+    </message>
+    <message>
+        <source>المطابقة التالية</source>
+        <translation>Next match</translation>
+    </message>
+    <message>
+        <source>المطابقة السابقة</source>
+        <translation>Previous match</translation>
+    </message>
+    <message>
+        <source>المفاتيح</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>النص</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>انقر نتيجة لفتحها</source>
+        <translation>Click a hit to open it</translation>
+    </message>
+    <message>
+        <source>بحث في التقرير</source>
+        <translation>Find in the report</translation>
+    </message>
+    <message>
+        <source>بحث في التقرير…</source>
+        <translation>Find in the report…</translation>
+    </message>
+    <message>
+        <source>بحث في كل التقارير</source>
+        <translation>Search every report</translation>
+    </message>
+    <message>
+        <source>بحث في كل التقارير…</source>
+        <translation>Search every report…</translation>
+    </message>
+    <message>
+        <source>بحث واستبدال</source>
+        <translation>Find and replace</translation>
+    </message>
+    <message>
+        <source>تجاهل التشكيل والتطويل وأشكال الألف والهمزة والتاء المربوطة والياء والأرقام</source>
+        <translation>Ignore diacritics, tatweel, alef and hamza forms, taa marbuta, yaa and digit forms</translation>
+    </message>
+    <message>
+        <source>تصحيح</source>
+        <translation>Fix</translation>
+    </message>
+    <message>
+        <source>تصحيح الكتابة</source>
+        <translation>Fix the writing</translation>
+    </message>
+    <message>
+        <source>تصحيح الكل</source>
+        <translation>Fix all</translation>
+    </message>
+    <message>
+        <source>تصحيح: %1</source>
+        <translation>Fix: %1</translation>
+    </message>
+    <message>
+        <source>تصدير</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>تصفية قائمة التقارير</source>
+        <translation>Filter the report list</translation>
+    </message>
+    <message>
+        <source>تطبيق كل التصحيحات المقترحة (خطوة تراجع واحدة)</source>
+        <translation>Apply every suggested fix (one undo step)</translation>
+    </message>
+    <message>
+        <source>دليل الاستخدام</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <source>دليل قصير لاستخدام البرنامج</source>
+        <translation>A short manual of the app</translation>
+    </message>
+    <message>
+        <source>في نافذة البحث: المطابقة التالية، السابقة</source>
+        <translation>In the find window: next match, previous match</translation>
+    </message>
+    <message>
+        <source>قائمة الاختصارات كلها</source>
+        <translation>Every keyboard shortcut</translation>
+    </message>
+    <message>
+        <source>قائمة التصحيح والاقتراحات لكلمة مسطّرة</source>
+        <translation>Fixes and suggestions for an underlined word</translation>
+    </message>
+    <message>
+        <source>قبل التصدير: ملاحظات على الكتابة</source>
+        <translation>Before export: notes on the writing</translation>
+    </message>
+    <message>
+        <source>كلمات كاملة فقط</source>
+        <translation>Whole words only</translation>
+    </message>
+    <message>
+        <source>كلمات يُبحث عنها في كل تقارير المخزن (التشكيل وأشكال الحروف لا تهم)</source>
+        <translation>Words to find in every report of the store (diacritics and letter forms do not matter)</translation>
+    </message>
+    <message>
+        <source>لا اقتراحات</source>
+        <translation>No suggestions</translation>
+    </message>
+    <message>
+        <source>لا توجد مطابقة في التقرير</source>
+        <translation>No match in the report</translation>
+    </message>
+    <message>
+        <source>لا نتائج</source>
+        <translation>Nothing found</translation>
+    </message>
+    <message>
+        <source>لم يُعثر على الدليل في هذه النسخة.</source>
+        <translation>The manual is not in this copy of the app.</translation>
+    </message>
+    <message>
+        <source>مسافة واحدة</source>
+        <translation>one space</translation>
+    </message>
+    <message>
+        <source>ملاحظات على الكتابة العربية (%1): لا تمنع التصدير.</source>
+        <translation>Notes on the Arabic writing (%1): they do not stop the export.</translation>
+    </message>
+    <message>
+        <source>«%1» بشرطة عادية والتقرير يكتبه بشرطة غير فاصلة: تُكتب «%2»</source>
+        <translation>“%1” with an ordinary hyphen where the report writes a non-breaking one: write “%2”</translation>
+    </message>
+    <message>
+        <source>«%1» بلا نظير: يُضاف نظيره أو يُحذف</source>
+        <translation>“%1” has no pair: add its pair or remove it</translation>
+    </message>
+    <message>
+        <source>«%1» لاتينية في نص عربي: تُكتب «%2»</source>
+        <translation>Latin “%1” in Arabic text: write “%2”</translation>
+    </message>
+    <message>
+        <source>أرقام هندية وعربية في نص واحد: تُكتب «%2»</source>
+        <translation>Arabic-Indic and Western digits in one text: write “%2”</translation>
+    </message>
+    <message>
+        <source>اسم الفريق مكتوب بغير ما في بيانات التقرير: «%2»</source>
+        <translation>The group's name spelled otherwise than the report's facts: “%2”</translation>
+    </message>
+    <message>
+        <source>الفقرة %1 في القسم %2</source>
+        <translation>Paragraph %1 of section %2</translation>
+    </message>
+    <message>
+        <source>تطويل (ـ): يُحذف</source>
+        <translation>Tatweel (ـ): remove it</translation>
+    </message>
+    <message>
+        <source>حروف بأشكال العرض (منسوخة من PDF): تُكتب حروفاً عادية</source>
+        <translation>Presentation-form letters (copied from a PDF): write ordinary letters</translation>
+    </message>
+    <message>
+        <source>مسافة قبل علامة الترقيم: تُحذف</source>
+        <translation>A space before punctuation: remove it</translation>
+    </message>
+    <message>
+        <source>مسافتان أو أكثر: تكفي مسافة واحدة</source>
+        <translation>Two spaces or more: one is enough</translation>
+    </message>
+</context>
 </TS>

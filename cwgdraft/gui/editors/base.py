@@ -157,7 +157,8 @@ class Page(QScrollArea):
 
     def date(self, form: QFormLayout, kind: str, attr: str, label: str) -> DateField:
         field = DateField()
-        field.date_edited.connect(lambda value: self._set(kind, attr, value, label, False))
+        # A date typed character by character is one undo step; one picked or confirmed is its own.
+        field.date_edited.connect(lambda value: self._set(kind, attr, value, label, field.typing))
         form.addRow(label, field)
         self.fields[(kind, attr)] = field
         return field
