@@ -40,6 +40,7 @@ def test_search_follows_an_import(tmp_path: Path) -> None:
 
 def test_bad_queries_say_so(tmp_path: Path) -> None:
     db = tmp_path / "s.db"
+    assert run("sample", db=db).returncode == 0
     empty = run("search", "...", db=db)
     assert empty.returncode == 2
     assert empty.stderr.count("\n") == 1 and "no word" in empty.stderr

@@ -201,3 +201,31 @@ def edit_spans(value: str, edits: list[tuple[int, int, str]]) -> tuple[str, int]
                 done += 1
                 break
     return Content(items), done
+
+
+def view_offset(value: str, offset: int) -> int:
+    """An offset in the plain view (`str(value)`: a field as its bracketed name)
+    as an offset where each field is one character (an editor's chip)."""
+    out = at = 0
+    for item in inlines_of(value):
+        size = len(item.text) if isinstance(item, Text) else len(item.token)
+        if offset <= at + size:
+            return out + (offset - at if isinstance(item, Text) else (0 if offset == at else 1))
+        at += size
+        out += size if isinstance(item, Text) else 1
+    return out
+
+
+def plain_offset(value: str, view: int) -> int:
+    """The inverse of `view_offset`: an offset where each field is one character
+    as an offset in the plain view (a field as its bracketed name)."""
+    out = at = 0
+    for item in inlines_of(value):
+        size = len(item.text) if isinstance(item, Text) else 1
+        if view <= at + size:
+            if isinstance(item, Text):
+                return out + (view - at)
+            return out + (0 if view == at else len(item.token))
+        at += size
+        out += len(item.text) if isinstance(item, Text) else len(item.token)
+    return out

@@ -63,15 +63,19 @@ FIELD_NAMES = {
 
 
 def _texts(report: Report) -> Iterator[tuple[str, str, str]]:
-    """(kind, ref, text as shown) of everything of the report the index holds."""
+    """(kind, ref, text as shown) of everything of the report the index holds. Text with
+    fields is indexed as a reader sees it, facts filled in (`facts.text_of`)."""
+    from cwgdraft.core.facts import text_of
+
     for attr in TITLE_FIELDS:
-        yield "title", attr, getattr(report, attr)
+        yield "title", attr, text_of(report, getattr(report, attr))
     for section in report.sections:
-        yield "section", section.id, section.title
+        yield "section", section.id, text_of(report, section.title)
         for paragraph in section.paragraphs:
-            yield "paragraph", paragraph.id, paragraph_text(paragraph, report)
+            yield "paragraph", paragraph.id, text_of(report, paragraph_text(paragraph, report))
     facts = [report.symbol, report.council_session, report.session_place, report.agenda_item,
-             report.group.name, report.group.acronym, *report.references, *report.group.mandate,
+             report.group.name, report.group.acronym, *(text_of(report, r) for r in report.references),
+             *report.group.mandate,
              " ".join(x for x in (report.signature.honorific, report.signature.name, report.signature.country) if x),
              report.signature.title]  # fmt: skip
     yield "fact", "facts", " · ".join(x.replace("\n", " ") for x in facts if x and x.strip())

@@ -215,6 +215,7 @@ class ContentEdit(QTextEdit):
         self.following = False  # showing the standard wording, not the drafter's own
         self.can_reset = False  # a standard wording stands behind this text
         self._loading = False
+        self._last_content: str = ""  # what the editor held after its last load or edit
         self._step = False  # the next change is an undo step of its own
         self._fields_before = 0
         self.setAcceptRichText(False)
@@ -292,6 +293,7 @@ class ContentEdit(QTextEdit):
         if following != self.following:
             self.following = following
             self._grey(following)
+        self._last_content = shown
         if self.content() == shown:
             self.refresh_chips()
             return
@@ -338,6 +340,11 @@ class ContentEdit(QTextEdit):
     def _changed(self) -> None:
         if self._loading:
             return
+        now = self.content()
+        if now == self._last_content:
+            # Formats only (the proofing underlines, a chip laid out again): not an edit.
+            return
+        self._last_content = now
         count = self._field_count()
         # A field inserted or deleted is an undo step of its own; typing merges.
         merge = not self._step and count >= self._fields_before
@@ -346,7 +353,7 @@ class ContentEdit(QTextEdit):
         if self.following:
             self.following = False
             self._grey(False)
-        self.edited.emit(self.content(), merge)
+        self.edited.emit(now, merge)
 
     def _plain_typing(self, fmt: QTextCharFormat) -> None:
         # Only with no selection: with one, Qt would apply the plain format to what is selected

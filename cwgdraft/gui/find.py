@@ -244,10 +244,16 @@ class FindDialog(QDialog):
         editor = self._editor_of(target[0], attr)
         if isinstance(editor, QLineEdit):
             editor.setSelection(found.start, found.end - found.start)
-        elif isinstance(editor, QPlainTextEdit):
+        elif isinstance(editor, (QPlainTextEdit, QTextEdit)):
+            start, end = found.start, found.end
+            if hasattr(editor, "content"):  # fields are one chip each in the editor
+                from cwgdraft.core.content import view_offset
+
+                value = editor.content()
+                start, end = view_offset(value, start), view_offset(value, end)
             cursor = editor.textCursor()
-            cursor.setPosition(found.start)
-            cursor.setPosition(found.end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             editor.setTextCursor(cursor)
             editor.ensureCursorVisible()
         self.highlight()

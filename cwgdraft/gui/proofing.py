@@ -179,7 +179,16 @@ class ProofingHighlighter(QSyntaxHighlighter):
         cursor.setPosition(base + mark.end, QTextCursor.MoveMode.KeepAnchor)
         if cursor.selectedText() != (mark.finding.found if mark.finding else mark.word):
             return  # the text changed since it was checked
-        if self.apply is not None:
+        if self.apply is not None and hasattr(self.editor, "content"):
+            # An editor with fields (chips): the correction is made in the text around them.
+            from cwgdraft.core.content import edit_spans, plain_offset
+
+            value = self.editor.content()
+            start, end = plain_offset(value, base + mark.start), plain_offset(value, base + mark.end)
+            new, done = edit_spans(value, [(start, end, text)])
+            if done:
+                self.apply(new)
+        elif self.apply is not None:
             whole = self.editor.toPlainText()
             self.apply(whole[: base + mark.start] + text + whole[base + mark.end :])
         else:
