@@ -23,7 +23,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -247,8 +246,10 @@ class ImportDialog(QDialog):
 
     # --- actions ------------------------------------------------------------------
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, t("استيراد تقرير"), "", t(FILE_FILTER))
-        if path:
+        from cwgdraft.gui.files import ask_open_path
+
+        path = ask_open_path(self, t("استيراد تقرير"), Path.home(), t(FILE_FILTER).split(";;"))
+        if path is not None:
             self.load(path)
 
     def load(self, path: str | Path) -> bool:
