@@ -655,11 +655,13 @@ class MainWindow(QMainWindow):
 
     def _pdf_tick(self) -> None:
         """The seconds so far, in the progress dialog and the status bar: work is going on."""
-        seconds = int(time.perf_counter() - self._pdf_started)
-        text = t("تحويل التقرير إلى PDF عبر LibreOffice… %1 ث").replace("%1", str(seconds))
+        doing = t("تحويل التقرير إلى PDF عبر LibreOffice…")
+        # The seconds after a word of the interface's language, not after "LibreOffice…",
+        # which would take the number into its left-to-right run in Arabic.
+        elapsed = t("الوقت: %1 ث").replace("%1", str(int(time.perf_counter() - self._pdf_started)))
         if self.progress is not None:
-            self.progress.setLabelText(text)
-        self.statusBar().showMessage(text)
+            self.progress.setLabelText(f"{doing}\n{elapsed}")
+        self.statusBar().showMessage(f"{doing} — {elapsed}")
 
     def _pdf_done(self, pdf: str, error: str) -> None:
         if self.progress is not None:

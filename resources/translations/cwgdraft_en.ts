@@ -1286,10 +1286,6 @@ Open it now?</translation>
         <translation>The file does not exist</translation>
     </message>
     <message>
-        <source>تحويل التقرير إلى PDF عبر LibreOffice… %1 ث</source>
-        <translation>Converting the report to PDF with LibreOffice… %1 s</translation>
-    </message>
-    <message>
         <source>تصدير سابق إلى PDF لم ينتهِ بعد</source>
         <translation>An earlier PDF export has not finished yet</translation>
     </message>
@@ -1336,6 +1332,18 @@ Open it now?</translation>
     <message>
         <source>نوع الملف:</source>
         <translation>File type:</translation>
+    </message>
+    <message>
+        <source>تحويل التقرير إلى PDF عبر LibreOffice…</source>
+        <translation>Converting the report to PDF with LibreOffice…</translation>
+    </message>
+    <message>
+        <source>الوقت: %1 ث</source>
+        <translation>Time: %1 s</translation>
+    </message>
+    <message>
+        <source>مثال: %1</source>
+        <translation>e.g. %1</translation>
     </message>
 </context>
 </TS>
