@@ -148,7 +148,7 @@ def test_contributions_keep_every_edit(qtbot: Any, fresh: tuple[Any, Path, str],
     commit_text(_editor(table), "CWG-COP/19/4")
     qtbot.keyClick(_editor(table), Key.Key_Tab)
     assert (table.currentRow(), table.currentColumn()) == (0, 1)
-    qtbot.keyClick(table, Key.Key_F4)
+    qtbot.keyClick(table.window().focusWidget(), Key.Key_F4)  # the key goes where the focus is
     combo = table.cellWidget(0, 1)
     qtbot.waitUntil(lambda: combo.view().isVisible())
     qtbot.keyClick(combo.view(), Key.Key_Down)
@@ -191,6 +191,8 @@ def test_category_shows_what_is_stored(qtbot: Any, fresh: tuple[Any, Path, str])
     line.selectAll()
     commit_text(line, "منظمة إقليمية")
     qtbot.keyClick(line, Key.Key_Return)
+    QApplication.processEvents()
+    assert not combo.view().isVisible(), "Enter in the typed category opened its list"
     settle(window)
     assert from_file(path, report_id).contributions[0].category == "منظمة إقليمية"
     assert page.table.cellWidget(0, 1).currentText() == "منظمة إقليمية"
@@ -246,3 +248,22 @@ def test_remarks_keep_every_edit(qtbot: Any, fresh: tuple[Any, Path, str]) -> No
     paragraphs = [p.id for p in report.all_paragraphs()]
     assert [(r.speaker_id, r.paragraph_id) for r in report.opening_remarks] == [
         (people[0], paragraphs[1]), (people[0], paragraphs[1])]
+
+
+def test_keys_open_a_choice_cell(qtbot: Any, fresh: tuple[Any, Path, str]) -> None:
+    """Arrows onto a choice cell take the focus into its list; Space opens it; Down, Enter picks."""
+    window, path, report_id = fresh
+    window.go_to("people")
+    table = window.people.table
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=_cell_center(table, 0, 2))
+    assert table.window().focusWidget() is table
+    qtbot.keyClick(table, Key.Key_Left if table.isRightToLeft() else Key.Key_Right)
+    assert table.currentColumn() == 3
+    combo = table.cellWidget(0, 3)
+    assert table.window().focusWidget() is combo
+    qtbot.keyClick(combo, Key.Key_Space)
+    qtbot.waitUntil(lambda: combo.view().isVisible())
+    qtbot.keyClick(combo.view(), Key.Key_Down)
+    qtbot.keyClick(combo.view(), Key.Key_Return)
+    settle(window)
+    assert from_file(path, report_id).people[0].role == PersonRole.PRESENTER

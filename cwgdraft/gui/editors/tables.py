@@ -14,7 +14,6 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -115,29 +114,6 @@ class OnResize(QObject):
         return False
 
 
-class ChoiceKeys(QObject):
-    """On a choice cell (the table's current cell holds a list), the keys that open a text cell's
-    editor open the list instead: F2, F4, Space, Enter."""
-
-    KEYS = (Qt.Key.Key_F2, Qt.Key.Key_F4, Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter)
-
-    def __init__(self, table: QTableWidget) -> None:
-        super().__init__(table)
-        self.table = table
-        table.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and event.key() in self.KEYS
-                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-                and self.table.state() != QAbstractItemView.State.EditingState):
-            combo = self.table.cellWidget(self.table.currentRow(), self.table.currentColumn())
-            if isinstance(combo, QComboBox):
-                combo.setFocus(Qt.FocusReason.TabFocusReason)
-                combo.showPopup()
-                return True
-        return False
-
-
 class TablePage(Page):
     list_attr = ""
     kind = ""
@@ -156,7 +132,6 @@ class TablePage(Page):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.itemChanged.connect(self._item_changed)
-        self._choice_keys = ChoiceKeys(self.table)
         self._on_resize = OnResize(self.table.viewport(), self._refit)  # columns refitted when the table's width changes
         # Tab leaves the table (arrows move between cells), through its choice cells, to the buttons below.
         self.table.setTabKeyNavigation(False)
