@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QProcess, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
 
 from cwgdraft.gui.i18n import N_, ltr, t
 
@@ -32,6 +32,11 @@ def file_dialog(parent: QWidget | None, title: str, start: Path, filters: list[s
     dialog.setLabelText(QFileDialog.DialogLabel.FileType, t("نوع الملف:"))
     dialog.setLabelText(QFileDialog.DialogLabel.Accept, t("حفظ") if save else t("فتح"))
     dialog.setLabelText(QFileDialog.DialogLabel.Reject, t("إلغاء"))
+    for button in dialog.findChildren(QPushButton):
+        # Arabic letters reach beyond their advance (Amiri's hamza under alef in «إلغاء»): room
+        # for the icon, the words and a margin, so the icon does not cut into the first letter.
+        room = button.fontMetrics().horizontalAdvance(button.text()) + button.iconSize().width()
+        button.setMinimumWidth(max(button.sizeHint().width(), room + 4 * button.fontMetrics().averageCharWidth()))
     if start.is_dir():
         dialog.setDirectory(str(start))
     else:
@@ -114,6 +119,7 @@ class FileOpener(QObject):
         from cwgdraft.gui.dialogs import show_error
 
         name = ltr(str(self.path)) if self.path else ""
+        reason = reason.replace("xdg-open", "xdg-\u2060open")  # a word joiner: the name is not wrapped at its hyphen
         show_error(self.window, t("تعذر فتح الملف %1").replace("%1", name), reason)
         return False
 

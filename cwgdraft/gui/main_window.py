@@ -664,6 +664,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"{doing} — {elapsed}")
 
     def _pdf_done(self, pdf: str, error: str) -> None:
+        self._pdf_ticks.stop()  # before any question below: its own event loop would keep it ticking
         if self.progress is not None:
             self.progress.canceled.disconnect()
             self.progress.close()
