@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QProcess, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QIcon
 from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
 
 from cwgdraft.gui.i18n import N_, ltr, t
@@ -33,10 +33,12 @@ def file_dialog(parent: QWidget | None, title: str, start: Path, filters: list[s
     dialog.setLabelText(QFileDialog.DialogLabel.Accept, t("حفظ") if save else t("فتح"))
     dialog.setLabelText(QFileDialog.DialogLabel.Reject, t("إلغاء"))
     for button in dialog.findChildren(QPushButton):
-        # Arabic letters reach beyond their advance (Amiri's hamza under alef in «إلغاء»): room
-        # for the icon, the words and a margin, so the icon does not cut into the first letter.
-        room = button.fontMetrics().horizontalAdvance(button.text()) + button.iconSize().width()
-        button.setMinimumWidth(max(button.sizeHint().width(), room + 4 * button.fontMetrics().averageCharWidth()))
+        # Words only: beside an icon, Arabic letters that reach beyond their advance (Amiri's
+        # hamza in «إلغاء») run into it; and room for the words with a margin.
+        button.setIcon(QIcon())
+        metrics = button.fontMetrics()
+        button.setMinimumWidth(max(button.sizeHint().width(),
+                                   metrics.horizontalAdvance(button.text()) + 4 * metrics.averageCharWidth()))
     if start.is_dir():
         dialog.setDirectory(str(start))
     else:

@@ -77,8 +77,8 @@ def test_file_dialogs_are_in_arabic_and_whole(qtbot: Any, no_check: Any, how: st
     for button in answer.dialog.findChildren(QPushButton):
         if button.isVisible() and button.text():
             metrics = button.fontMetrics()
-            needed = metrics.horizontalAdvance(button.text()) + button.iconSize().width() + 2 * metrics.averageCharWidth()
-            assert needed <= button.width(), button.text()
+            assert button.icon().isNull(), f"{button.text()}: an icon beside Arabic words cuts into them"
+            assert metrics.horizontalAdvance(button.text()) + 2 * metrics.averageCharWidth() <= button.width(), button.text()
 
 
 def test_file_dialog_picture(qtbot: Any, no_check: Any, tmp_path: Path) -> None:
