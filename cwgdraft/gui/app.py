@@ -137,30 +137,51 @@ def screenshot_target(text: str) -> Path:
         raise BadInput(f"{path}: {folder} is not a folder")
     if path.exists() and not path.is_file():
         raise BadInput(f"{path}: not a regular file")
-    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
-        raise BadInput(f"{path}: cannot be written (permission denied)")
+    existed = path.exists()
+    try:
+        with path.open("ab"):  # can it be written? (permissions, a read-only or special file system)
+            pass
+    except OSError as exc:
+        raise BadInput(f"{path}: cannot be written ({exc.strerror or exc})") from exc
+    if not existed:
+        path.unlink(missing_ok=True)
     return path
 
 
-class _StartupMessages:
-    """Qt's messages while the application starts: a fatal one (a display that refuses us) becomes
-    our one line and exit 1 instead of Qt's lines and an abort; the others are Qt's to print."""
+class _QtMessages:
+    """Qt's messages while the app runs. A fatal one at start (a display that refuses us) becomes
+    our one line and exit 1 instead of Qt's lines and an abort; those of the start are held until
+    then; what the offscreen platform says of every window (it cannot raise or resize one) is dropped."""
+
+    OFFSCREEN_NOISE = ("does not support propagateSizeHints", "does not support raise",
+                       "does not support grabbing")
 
     def __init__(self, prog: str) -> None:
         self.prog = prog
-        self.held: list[str] = []
+        self.held: list[str] | None = []
 
-    def __call__(self, kind: object, _context: object, message: str) -> None:
+    def __call__(self, kind: object, context: object, message: str) -> None:
         from PySide6.QtCore import QtMsgType
 
-        if kind == QtMsgType.QtFatalMsg:
+        if kind == QtMsgType.QtFatalMsg and self.held is not None:
             display = os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or ""
             where = f" {display}" if display else ""
-            sys.stderr.write(f"{self.prog}: no display found: "
-                             f"cannot connect to the display{where}\n")
+            sys.stderr.write(f"{self.prog}: no display found: cannot connect to the display{where}\n")
             sys.stderr.flush()
             os._exit(1)
-        self.held.append(message)
+        if any(noise in message for noise in self.OFFSCREEN_NOISE):
+            return
+        category = getattr(context, "category", "") or ""
+        line = f"{category}: {message}" if category and category != "default" else message
+        if self.held is not None:
+            self.held.append(line)
+        else:
+            sys.stderr.write(line + "\n")
+
+    def started(self) -> None:
+        for line in self.held or []:
+            sys.stderr.write(line + "\n")
+        self.held = None
 
 
 def run(argv: list[str] | None = None, prog: str = "cwgdraft") -> int:
@@ -177,15 +198,19 @@ def run(argv: list[str] | None = None, prog: str = "cwgdraft") -> int:
 
     from PySide6.QtCore import qInstallMessageHandler
 
-    startup = _StartupMessages(prog)
-    previous = qInstallMessageHandler(startup)
+    messages = _QtMessages(prog)
+    previous = qInstallMessageHandler(messages)
     try:
-        app, _lang = make_app(args.lang)
+        return _run(args, shot, messages)
     finally:
         qInstallMessageHandler(previous)
-    for message in startup.held:
-        if "propagateSizeHints" not in message:
-            sys.stderr.write(message + "\n")
+
+
+def _run(args: argparse.Namespace, shot: Path | None, messages: _QtMessages) -> int:
+    from cwgdraft.core.errors import CwgError
+
+    app, _lang = make_app(args.lang)
+    messages.started()
 
     from cwgdraft.core.store import Store
     from cwgdraft.gui.dialogs import describe, detail
