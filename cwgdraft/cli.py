@@ -519,7 +519,7 @@ def _run_gui(args: argparse.Namespace, ctx: Context) -> int:
     if args.report:
         argv += ["--report", args.report]
     try:
-        result = app.main([*argv, *args.extra])
+        result = app.run([*argv, *args.extra])
     except ModuleNotFoundError as exc:
         if (exc.name or "").split(".")[0] not in ("PySide6", "shiboken6", "fontpkg_amiri"):
             raise

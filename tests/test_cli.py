@@ -530,7 +530,7 @@ def test_gui_passes_its_options_on(monkeypatch: pytest.MonkeyPatch) -> None:
 
     seen: list[list[str]] = []
     app = types.ModuleType("cwgdraft.gui.app")
-    app.main = lambda argv: seen.append(list(argv)) or 0  # type: ignore[attr-defined]
+    app.run = lambda argv: seen.append(list(argv)) or 0  # type: ignore[attr-defined]
     package = types.ModuleType("cwgdraft.gui")
     package.app = app  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "cwgdraft.gui", package)

@@ -24,7 +24,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -289,9 +288,11 @@ class ImportDialog(QDialog):
 
     # --- actions ------------------------------------------------------------------
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, t("استيراد تقرير"), "", t(FILE_FILTER))
-        if path:
-            self.load_in_background(path)
+        from cwgdraft.gui.files import ask_open_path
+
+        path = ask_open_path(self, t("استيراد تقرير"), Path.home(), t(FILE_FILTER).split(";;"))
+        if path is not None:
+            self.load_in_background(str(path))
 
     def load(self, path: str | Path) -> bool:
         """Import `path` without storing it and show the result. True when it can be stored."""

@@ -6,11 +6,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QPaintEvent, QShowEvent
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -32,6 +31,7 @@ from cwgdraft.gui.editors.signature import SignaturePage
 from cwgdraft.gui.editors.tables import ContributionsPage, PeoplePage, RemarksPage
 from cwgdraft.gui.empty import EmptyPage
 from cwgdraft.gui.export import PdfJob, soffice, write_docx
+from cwgdraft.gui.files import FileOpener, ask_open_path, ask_save_path
 from cwgdraft.gui.i18n import ltr, t, with_keys
 from cwgdraft.gui.navigator import Navigator
 from cwgdraft.gui.preview import DEBOUNCE_MS, Preview
@@ -111,6 +111,7 @@ class MainWindow(QMainWindow):
         self.pdf_job: PdfJob | None = None
         self.progress: QProgressDialog | None = None
         self.last_export: Path | None = None
+        self.opener = FileOpener(self)
         self._descriptions: dict[str, str] = {}
         self.checked_for_export = False  # after a check, empty required fields stay marked where they are shown
         # The report last deleted here: Ctrl+Z brings it back while nothing else is to undo.
@@ -1017,16 +1018,18 @@ class MainWindow(QMainWindow):
         label = next((m.label for m in missing if m.path == path), "")
         self.go_to_path(path, label)
 
-    def ask_docx_path(self) -> Path | None:
+    def ask_export_path(self, suffix: str) -> Path | None:
+        """Where to write the export (`.docx` or `.pdf`): the dialog says which, and the name ends so."""
         folder = str(self.settings.value("export_folder", str(Path.home())))
         name = (self.report.symbol if self.report and self.report.symbol else "report").replace("/", "-")
-        path, _ = QFileDialog.getSaveFileName(self, t("تصدير إلى Word"), str(Path(folder) / f"{name}.docx"),
-                                              t("مستند Word (*.docx)"))
-        if not path:
-            return None
-        if not path.lower().endswith(".docx"):
-            path += ".docx"
-        return Path(path)
+        if suffix == ".pdf":
+            title, kind = t("تصدير إلى PDF"), t("مستند PDF (*.pdf)")
+        else:
+            title, kind = t("تصدير إلى Word"), t("مستند Word (*.docx)")
+        return ask_save_path(self, title, Path(folder) / f"{name}{suffix}", kind, suffix)
+
+    def ask_docx_path(self) -> Path | None:
+        return self.ask_export_path(".docx")
 
     def export_docx_to(self, path: Path) -> Path | None:
         assert self.session is not None
@@ -1040,61 +1043,100 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(t("صُدّر التقرير إلى %1").replace("%1", ltr(str(path))), 8000)
         return path
 
+    def offer_to_open(self, path: Path) -> None:
+        """"Open it now?"; a failure to open it is said in a dialog, with its reason."""
+        answer = QMessageBox.question(self, t("تم التصدير"),
+                                      t("صُدّر التقرير إلى:\n%1\n\nهل تريد فتحه الآن؟").replace("%1", ltr(str(path))))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.opener.open(path)
+
     def action_export_docx(self) -> Path | None:
         if self.session is None or not self.check_before_export():
             return None
-        path = self.ask_docx_path()
+        path = self.ask_export_path(".docx")
         if path is None:
             return None
         done = self.export_docx_to(path)
         if done is not None:
-            answer = QMessageBox.question(self, t("تم التصدير"),
-                                          t("صُدّر التقرير إلى:\n%1\n\nهل تريد فتحه الآن؟").replace("%1", ltr(str(done))))
-            if answer == QMessageBox.StandardButton.Yes:
-                QDesktopServices.openUrl(QUrl.fromLocalFile(str(done)))
+            self.offer_to_open(done)
         return done
 
-    def action_export_pdf(self) -> None:
+    def action_export_pdf(self) -> PdfJob | None:
+        """The PDF alone is written where the user said: the Word file it is made from stays in
+        a temporary folder. LibreOffice works in the background; the window stays usable."""
         if self.session is None or not self.check_before_export():
-            return
-        path = self.ask_docx_path()
+            return None
+        if self.pdf_job is not None and self.pdf_job.running():
+            self.statusBar().showMessage(t("تصدير سابق إلى PDF لم ينتهِ بعد"), 8000)
+            return None
+        path = self.ask_export_path(".pdf")
         if path is None:
-            return
-        if self.export_docx_to(path) is None:
-            return
-        self.start_pdf(path)
+            return None
+        return self.start_pdf(path)
 
-    def start_pdf(self, docx: Path) -> PdfJob:
-        job = PdfJob(docx, self)
+    def start_pdf(self, pdf: Path) -> PdfJob | None:
+        assert self.session is not None
+        self.session.save_now()
+        job = PdfJob(pdf, self)
+        try:
+            write_docx(self.session.report, job.docx)
+        except Exception as exc:
+            job.discard()
+            show_error(self, t("تعذر التصدير إلى PDF"), exc)
+            return None
         self.pdf_job = job
-        self.progress = QProgressDialog(t("تحويل التقرير إلى PDF عبر LibreOffice…"), t("إلغاء"), 0, 0, self)
+        self.progress = QProgressDialog(self)
         self.progress.setWindowTitle(t("تصدير إلى PDF"))
-        self.progress.setMinimumDuration(300)
+        self.progress.setCancelButtonText(t("إلغاء"))
+        self.progress.setRange(0, 0)  # a busy bar: LibreOffice says nothing of how far it is
+        self.progress.setMinimumDuration(0)
+        self.progress.setAutoReset(False)
+        self.progress.setAutoClose(False)
         self.progress.canceled.connect(job.cancel)
-        job.finished.connect(self._pdf_done)
         self._pdf_started = time.perf_counter()
+        self._pdf_ticks = QTimer(self.progress)
+        self._pdf_ticks.setInterval(1000)
+        self._pdf_ticks.timeout.connect(self._pdf_tick)
+        self._pdf_ticks.start()
+        self._pdf_tick()
+        self.progress.show()
+        job.finished.connect(self._pdf_done)
         job.start()
         return job
 
-    def _pdf_done(self, pdf: str, error: str) -> None:
+    def _pdf_tick(self) -> None:
+        """The seconds so far, in the progress dialog and the status bar: work is going on."""
+        doing = t("تحويل التقرير إلى PDF عبر LibreOffice…")
+        # The seconds after a word of the interface's language, not after "LibreOffice…",
+        # which would take the number into its left-to-right run in Arabic.
+        elapsed = t("الوقت: %1 ث").replace("%1", str(int(time.perf_counter() - self._pdf_started)))
         if self.progress is not None:
-            self.progress.reset()
+            self.progress.setLabelText(f"{doing}\n{elapsed}")
+        self.statusBar().showMessage(f"{doing} — {elapsed}")
+
+    def _pdf_done(self, pdf: str, error: str) -> None:
+        self._pdf_ticks.stop()  # before any question below: its own event loop would keep it ticking
+        if self.progress is not None:
+            self.progress.canceled.disconnect()
+            self.progress.close()
+            self.progress.deleteLater()
             self.progress = None
+        self.statusBar().clearMessage()
         if pdf:
+            self.settings.setValue("export_folder", str(Path(pdf).parent))
+            self.last_export = Path(pdf)
             self.statusBar().showMessage(t("صُدّر التقرير إلى %1").replace("%1", ltr(pdf)), 8000)
-            if QApplication.platformName() != "offscreen":
-                answer = QMessageBox.question(self, t("تم التصدير"),
-                                              t("صُدّر التقرير إلى:\n%1\n\nهل تريد فتحه الآن؟").replace("%1", ltr(pdf)))
-                if answer == QMessageBox.StandardButton.Yes:
-                    QDesktopServices.openUrl(QUrl.fromLocalFile(pdf))
-        else:
+            self.offer_to_open(Path(pdf))
+        elif error:
             show_error(self, t("تعذر التحويل إلى PDF"), error)
+        else:
+            self.statusBar().showMessage(t("أُلغي التصدير إلى PDF"), 8000)
 
     # --- stores, settings, language -------------------------------------------
     def action_open_store(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, t("فتح مخزن"), str(Path.home()), t("مخزن cwgdraft (*.db);;كل الملفات (*)"))
-        if path:
-            self.open_store(Path(path))
+        path = ask_open_path(self, t("فتح مخزن"), Path.home(), [t("مخزن cwgdraft (*.db)"), t("كل الملفات (*)")])
+        if path is not None:
+            self.open_store(path)
 
     def open_store(self, path: Path) -> bool:
         from cwgdraft.core.store import Store

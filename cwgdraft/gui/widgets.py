@@ -7,8 +7,9 @@ import datetime as dt
 import re
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QTextCharFormat
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPalette, QTextCharFormat
 from PySide6.QtWidgets import (
+    QApplication,
     QCalendarWidget,
     QHBoxLayout,
     QLabel,
@@ -67,6 +68,37 @@ class ErrorLabel(QLabel):
         self.hide()
 
 
+# Hints in empty fields: lighter than any value and slanted, so an empty field looks empty.
+HINT_COLOR = QColor(150, 150, 150)
+
+
+def as_example(value: str) -> str:
+    """An example value for an empty field, said to be one ("مثال: C22/7-A"). In a right-to-left
+    interface it is held right to left, so a Latin example in a left-to-right field still reads
+    "مثال:" first."""
+    text = t("مثال: %1").replace("%1", value)
+    if QApplication.isRightToLeft():
+        return f"\u202b{text}\u202c"  # RLE ... PDF
+    return text
+
+
+def style_hints(editor: QLineEdit | QPlainTextEdit) -> None:
+    """The editor's placeholder in the hint colour, and in italics while the editor is empty."""
+    palette = editor.palette()
+    palette.setColor(QPalette.ColorRole.PlaceholderText, HINT_COLOR)
+    editor.setPalette(palette)
+
+    def restyle(*_args: object) -> None:
+        empty = not (editor.text() if isinstance(editor, QLineEdit) else editor.document().characterCount() > 1)
+        font = editor.font()
+        if font.italic() != empty:
+            font.setItalic(empty)
+            editor.setFont(font)
+
+    editor.textChanged.connect(restyle)
+    restyle()
+
+
 class Field(QWidget):
     """An editor widget with its error label under it."""
 
@@ -91,13 +123,14 @@ class LineField(Field):
     edited = Signal(str)
 
     def __init__(self, placeholder: str = "", tooltip: str = "", parent: QWidget | None = None,
-                 latin: bool = False) -> None:
+                 latin: bool = False, example: str = "") -> None:
         self.line = QLineEdit()
         super().__init__(self.line, parent)
         self.line.setLayoutDirection(Qt.LayoutDirection.LeftToRight if latin else Qt.LayoutDirection.RightToLeft)
         use_app_undo(self.line)
-        self.line.setPlaceholderText(placeholder)
+        self.line.setPlaceholderText(as_example(example) if example else placeholder)
         self.line.setToolTip(tooltip or placeholder)
+        style_hints(self.line)
         self.line.textEdited.connect(self._edited)
         self.required_message = ""
 
@@ -164,11 +197,13 @@ class PlainText(QPlainTextEdit):
 class TextField(Field):
     edited = Signal(str)
 
-    def __init__(self, placeholder: str = "", lines: int = 3, parent: QWidget | None = None) -> None:
+    def __init__(self, placeholder: str = "", lines: int = 3, parent: QWidget | None = None,
+                 tooltip: str = "") -> None:
         self.text = PlainText()
         super().__init__(self.text, parent)
         self.text.setPlaceholderText(placeholder)
-        self.text.setToolTip(placeholder)
+        self.text.setToolTip(tooltip or placeholder)
+        style_hints(self.text)
         metrics = self.text.fontMetrics()
         self.text.setMinimumHeight(int(metrics.lineSpacing() * (lines + 1)))
         self.text.setMaximumHeight(int(metrics.lineSpacing() * (lines + 3)))
@@ -249,6 +284,7 @@ class DateField(Field):
         row.setContentsMargins(0, 0, 0, 0)
         self.line = QLineEdit()
         self.line.setPlaceholderText(t("سنة-شهر-يوم"))
+        style_hints(self.line)
         self.line.setToolTip(t("اكتب التاريخ بالشكل 2023-01-19 أو 19/1/2023 أو 19 يناير 2023، أو اختره من التقويم"))
         self.line.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.line.setMaximumWidth(140)

@@ -724,10 +724,6 @@
         <translation>Word document (*.docx)</translation>
     </message>
     <message>
-        <source>تحويل التقرير إلى PDF عبر LibreOffice…</source>
-        <translation>Converting the report to PDF with LibreOffice…</translation>
-    </message>
-    <message>
         <source>إلغاء</source>
         <translation>Cancel</translation>
     </message>
@@ -738,10 +734,6 @@
     <message>
         <source>فتح مخزن</source>
         <translation>Open store</translation>
-    </message>
-    <message>
-        <source>مخزن cwgdraft (*.db);;كل الملفات (*)</source>
-        <translation>cwgdraft store (*.db);;All files (*)</translation>
     </message>
     <message>
         <source>محفوظ</source>
@@ -1360,6 +1352,44 @@ Open it now?</translation>
     <message>
         <source>غيّر برنامج آخر هذا التقرير في المخزن، فأُعيد تحميله كما حُفظ هناك.</source>
         <translation>Another program changed this report in the store, so it was reloaded as stored there.</translation>
+        <source>أخفق البرنامج الذي يفتح هذا النوع من الملفات</source>
+        <translation>The program that opens this kind of file failed</translation>
+    </message>
+    <message>
+        <source>أُلغي التصدير إلى PDF</source>
+        <translation>PDF export cancelled</translation>
+    </message>
+    <message>
+        <source>اسم الملف:</source>
+        <translation>File name:</translation>
+    </message>
+    <message>
+        <source>المجلد:</source>
+        <translation>Folder:</translation>
+    </message>
+    <message>
+        <source>الملف غير موجود</source>
+        <translation>The file does not exist</translation>
+    </message>
+    <message>
+        <source>تصدير سابق إلى PDF لم ينتهِ بعد</source>
+        <translation>An earlier PDF export has not finished yet</translation>
+    </message>
+    <message>
+        <source>تعذر التصدير إلى PDF</source>
+        <translation>Could not export to PDF</translation>
+    </message>
+    <message>
+        <source>تعذر فتح الملف %1</source>
+        <translation>Could not open the file %1</translation>
+    </message>
+    <message>
+        <source>حفظ</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>خطأ في استدعاء xdg-open</source>
+        <translation>xdg-open was called wrongly</translation>
     </message>
     <message>
         <source>فتح</source>
@@ -1896,6 +1926,40 @@ It can be restored from File → Trash, or by Undo (Ctrl+Z) right after the dele
     <message>
         <source>مسافتان أو أكثر: تكفي مسافة واحدة</source>
         <translation>Two spaces or more: one is enough</translation>
+        <source>كل الملفات (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>لا يوجد برنامج لفتح الملفات (xdg-open غير مثبت)</source>
+        <translation>No program to open files (xdg-open is not installed)</translation>
+    </message>
+    <message>
+        <source>لا يوجد برنامج مثبّت لفتح هذا النوع من الملفات</source>
+        <translation>No program is installed to open this kind of file</translation>
+    </message>
+    <message>
+        <source>مخزن cwgdraft (*.db)</source>
+        <translation>cwgdraft store (*.db)</translation>
+    </message>
+    <message>
+        <source>مستند PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>نوع الملف:</source>
+        <translation>File type:</translation>
+    </message>
+    <message>
+        <source>تحويل التقرير إلى PDF عبر LibreOffice…</source>
+        <translation>Converting the report to PDF with LibreOffice…</translation>
+    </message>
+    <message>
+        <source>الوقت: %1 ث</source>
+        <translation>Time: %1 s</translation>
+    </message>
+    <message>
+        <source>مثال: %1</source>
+        <translation>e.g. %1</translation>
     </message>
 </context>
 </TS>

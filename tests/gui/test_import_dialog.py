@@ -87,11 +87,12 @@ def test_hostile_file_shows_its_error_and_cannot_be_stored(qapp: Any, qtbot: Any
 def test_choose_file_uses_the_file_dialog(qapp: Any, qtbot: Any, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     if not SEED_2016.is_file():
         pytest.skip("the seeds are not beside the repository")
-    from PySide6.QtWidgets import QFileDialog
+    from tests.gui.helpers import FileDialogAnswer
 
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(SEED_2016), "")))
     dialog = _dialog(qtbot, store)
+    answer = FileDialogAnswer(str(SEED_2016))
     dialog.choose_file()
+    assert answer.title == "استيراد تقرير"
     assert dialog.path_edit.text() == str(SEED_2016)
     qtbot.waitUntil(dialog.store_button.isEnabled, timeout=10_000)  # read off the window's thread
 
