@@ -1961,5 +1961,13 @@ It can be restored from File → Trash, or by Undo (Ctrl+Z) right after the dele
         <source>مثال: %1</source>
         <translation>e.g. %1</translation>
     </message>
+    <message>
+        <source>أخفق البرنامج الذي يفتح هذا النوع من الملفات</source>
+        <translation>The program that opens this kind of file failed</translation>
+    </message>
+    <message>
+        <source>كل الملفات (*)</source>
+        <translation>All files (*)</translation>
+    </message>
 </context>
 </TS>

@@ -23,12 +23,13 @@ def test_pdf_job_lays_out_with_the_stand_in_fonts(qapp: Any, qtbot: Any, tmp_pat
     from cwgdraft.formats.reference import FONTS
     from cwgdraft.gui.export import PdfJob
 
-    docx = write_docx(sample_2022(), tmp_path / "report.docx")
-    job = PdfJob(docx)
+    target = tmp_path / "report.pdf"
+    job = PdfJob(target)
+    write_docx(sample_2022(), job.docx)
     with qtbot.waitSignal(job.finished, timeout=120_000) as signal:
         job.start()
     pdf, error = signal.args
-    assert error == "" and Path(pdf) == docx.with_suffix(".pdf") and Path(pdf).is_file()
+    assert error == "" and Path(pdf) == target and Path(pdf).is_file()
     fonts = subprocess.run(["pdffonts", pdf], check=True, capture_output=True, text=True).stdout
     assert STAND_INS[FONTS[1]][0].replace(" ", "") in fonts
     assert not Path(job.profile).exists()  # the private profile and the copy are gone
