@@ -52,6 +52,26 @@ def listed_ids(report: Report) -> set[str]:
     return {p.ref for s in report.sections for p in s.paragraphs if p.standard == DOCUMENT_ITEM}
 
 
+def in_step(report: Report) -> bool:
+    """Whether the list of documents matches the contributions (what
+    `sync_documents` would leave as it is), without changing anything."""
+    section = documents_section(report)
+    if section is None or not any(p.standard in LIST_STANDARDS for p in section.paragraphs):
+        return True
+    ids = {c.id for c in report.contributions}
+    listed = [p.ref for p in section.paragraphs if p.standard == DOCUMENT_ITEM]
+    if not ids <= set(listed) or not set(listed) <= ids:
+        return False
+    categories = {c.id: c.category for c in report.contributions}
+    paragraphs = section.paragraphs
+    for i, p in enumerate(paragraphs):
+        if p.standard == DOCUMENTS_GROUP and not any(
+            q.standard == DOCUMENT_ITEM and categories.get(q.ref) == p.ref for q in paragraphs[i + 1 :]
+        ):
+            return False
+    return True
+
+
 def sync_documents(report: Report) -> bool:
     """Make the list of documents match the contributions; True when it changed."""
     section = documents_section(report)

@@ -444,8 +444,9 @@ def render(report: Report, template: Template | None = None) -> Document:
 
 def sync_needed(report: Report) -> bool:
     """Whether the list of documents is out of step with the contributions."""
-    probe = copy.deepcopy(report)
-    return sync_documents(probe)
+    from cwgdraft.core.documents import in_step
+
+    return not in_step(report)
 
 
 class ContentWriter:
@@ -501,24 +502,59 @@ def standard_content(report: Report, name: str, ref: str = "", template: Templat
     """The template's standard wording `name` for this report, as text with fields.
 
     Snippets are Jinja (sandboxed like the report template) that write text and
-    `<field name="..." ref="..." form="..."/>`; they see the report, the number
-    of meetings (`count`), `ref`, and the contribution `ref` names."""
+    `<field name="..." ref="..." form="..."/>`. They see the number of meetings
+    (`count`: the singular, the dual, the plural), `ref`, and for a list item
+    the `contribution` it names (its fields); the facts themselves are fields,
+    filled in when the report is rendered. What a snippet writes depends on
+    nothing else, so it is kept for the next render (`_SNIPPETS`)."""
+    template = template or load_template()
+    contribution = next((c for c in report.contributions if c.id == ref), None)
+    seen = tuple((f, getattr(contribution, f)) for f in _field_names(type(contribution))) if contribution else ()
+    key = (id(template.env), name, _snippet_stamp(template, name), ref, len(report.meetings), seen)
+    found = _SNIPPETS.get(key)
+    if found is None:
+        found = _standard_content(template, name, ref, len(report.meetings), dict(seen) if contribution else None)
+        if len(_SNIPPETS) > 4096:
+            _SNIPPETS.clear()
+        _SNIPPETS[key] = found
+    return found
+
+
+def _snippet_stamp(template: Template, name: str) -> int:
+    """When the snippet's file last changed: an edited wording is read again."""
+    for folder in (template.folder, DEFAULT_TEMPLATE):
+        try:
+            return (folder / "standard" / f"{name}.xml.j2").stat().st_mtime_ns
+        except OSError:
+            continue
+    return 0
+
+
+# (template environment, name, file time, ref, count, contribution) -> the snippet's content.
+_SNIPPETS: dict[tuple[Any, ...], Content] = {}
+
+
+def _standard_content(template: Template, name: str, ref: str, count: int, contribution: dict[str, Any] | None) -> Content:
+    from types import SimpleNamespace
+
     from jinja2 import TemplateError as JinjaError
     from jinja2 import TemplateNotFound
     from lxml import etree
 
-    template = template or load_template()
     path = f"standard/{name}.xml.j2"
-    contribution = next((c for c in report.contributions if c.id == ref), None)
     try:
         text = template.env.get_template(path).render(
-            report=report, count=len(report.meetings), ref=ref, contribution=contribution
+            count=count, ref=ref, contribution=SimpleNamespace(**contribution) if contribution is not None else None
         )
     except TemplateNotFound as exc:
         raise TemplateError(f"{template.folder}: no standard wording {name!r} ({path})") from exc
+    except CwgError:
+        raise
     except JinjaError as exc:
         line = getattr(exc, "lineno", None)
         raise TemplateError(f"{path}{f':{line}' if line else ''}: {exc}") from exc
+    except (ArithmeticError, ValueError, TypeError, LookupError, AttributeError, RecursionError, MemoryError) as exc:
+        raise TemplateError(f"{path}: {type(exc).__name__}: {exc}") from exc
     parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True)
     try:
         root = etree.fromstring(f"<s>{text.strip()}</s>".encode(), parser)
