@@ -442,6 +442,19 @@ def render(report: Report, template: Template | None = None) -> Document:
     return document
 
 
+def paragraph_block(report: Report, laid: LaidParagraph, template: Template | None = None) -> Block:
+    """One paragraph's block as `render` writes it (facts filled in, fields marked),
+    for a view that writes a changed paragraph again without rendering the report."""
+    from lxml import etree
+
+    writer = ContentWriter(report, template or load_template())
+    markup = f"<block>{writer.paragraph(laid.paragraph)}</block>"
+    text, spans = _text_of(etree.fromstring(markup.encode("utf-8")))
+    if not text:
+        return Block(laid.style, "[نص الفقرة]", laid.label, laid.paragraph.id, True)
+    return Block(laid.style, text, laid.label, laid.paragraph.id, False, spans)
+
+
 def sync_needed(report: Report) -> bool:
     """Whether the list of documents is out of step with the contributions."""
     from cwgdraft.core.documents import in_step

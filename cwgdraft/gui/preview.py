@@ -26,7 +26,7 @@ from cwgdraft.core import arabic
 from cwgdraft.core.model import Paragraph, Report
 from cwgdraft.formats.docmodel import Block, Document
 from cwgdraft.formats.html_writer import MUTED, SCHEME, paragraph_page, to_html
-from cwgdraft.formats.render import lay_out, render
+from cwgdraft.formats.render import lay_out, paragraph_block, render
 from cwgdraft.gui.i18n import t
 
 DEBOUNCE_MS = 120
@@ -144,8 +144,8 @@ class Preview(QTextBrowser):
                     continue
                 if dataclasses.replace(old, text=p.text, kind=p.kind) != p:
                     return None  # more than the text and kind: the template may show it anywhere
-                if not p.text or arabic.needs_cleaning(p.text):
-                    return None  # a placeholder, or characters the renderer drops with a note
+                if not p.text or arabic.needs_cleaning(p.text) or p.standard:
+                    return None  # a placeholder, characters the renderer drops with a note, standard wording
                 index = shown.block_index.get(p.id)
                 if index is None or p.id not in shown.qt_block:
                     return None
@@ -153,7 +153,8 @@ class Preview(QTextBrowser):
                 # The template wrote this paragraph as its text, label and style: so it will again.
                 if (block.text, block.label, block.style, block.placeholder) != (old.text, *shown.laid[p.id], False):
                     return None
-                changes.append((p.id, p, Block(lp.style, p.text, lp.label, p.id)))
+                # Written as `render` writes it: fields filled in from the facts.
+                changes.append((p.id, p, paragraph_block(report, lp)))
         for pid, p, block in changes:
             self._write_block(shown.qt_block[pid], block)
             shown.document.blocks[shown.block_index[pid]] = block

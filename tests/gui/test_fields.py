@@ -431,3 +431,22 @@ def test_a_new_category_moves_the_item_to_its_group(qtbot: Any, window: Any) -> 
     assert next(p for p in stored.all_paragraphs() if p.id == first.id).kind is ParagraphKind.SUB_BULLET
     window.undo()
     assert item().kind is ParagraphKind.BULLET and added.category == ""
+
+
+def test_typing_in_a_paragraph_with_fields_keeps_the_facts_in_the_preview(qtbot: Any, window: Any) -> None:
+    """The preview writes a typed-in paragraph again as the export does: its fields show the facts."""
+    editor = _open_intro(window)
+    _put_cursor(editor, editor.document().characterCount() - 1)
+    commit_text(editor, " أُضيفت جملة.")
+    settle(window)
+    intro = _intro(window)
+    assert not intro.follows_standard and Field("meetings.participants") in intro.text.fields
+    window.refresh_views()
+    shown = window.preview.toPlainText()
+    assert "نحو 100 مشارك" in shown and "أُضيفت جملة." in shown
+    assert "[عدد المشاركين]" not in shown  # a field's value, not its name
+    # Then one more word: written in place, the facts still filled in.
+    commit_text(editor, " ثانية")
+    window.refresh_views()
+    shown = window.preview.toPlainText()
+    assert "جملة. ثانية" in shown and "نحو 100 مشارك" in shown and "[عدد المشاركين]" not in shown
