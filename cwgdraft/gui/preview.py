@@ -90,6 +90,8 @@ class Preview(QTextBrowser):
             return
         started = time.perf_counter()
         written = self._update_in_place()
+        if written is None:
+            written = self._update_by_diff()
         if written == 0:
             return  # nothing changed: the page stays, and so does the time of its last refresh
         if written is None:
@@ -161,6 +163,42 @@ class Preview(QTextBrowser):
             shown.paragraphs[pid] = copy.deepcopy(p)
             shown.laid[pid] = (block.label, block.style)
         return len(changes)
+
+    def _update_by_diff(self) -> int | None:
+        """After a change of the facts (a date, the chair, the group...): render the report,
+        and write again in place the blocks that read otherwise (the sentences whose
+        fields use the fact), when the page's shape is the same; None: render it whole.
+        Rendering the document model is cheap; laying out the whole page is not."""
+        shown, report = self._shown, self.report
+        if shown is None or report is None or shown.report is not report or self.error:
+            return None
+        try:
+            document = render(report)
+        except Exception:
+            return None  # the whole render says what is wrong
+        old = shown.document
+        if (len(document.blocks) != len(old.blocks) or document.header_start != old.header_start
+                or document.header_end != old.header_end or document.running_header != old.running_header
+                or document.footer != old.footer):
+            return None
+        changed: list[tuple[int, int, Block]] = []
+        for i, (now, was) in enumerate(zip(document.blocks, old.blocks, strict=True)):
+            if now == was:
+                continue
+            if (now.source, now.style, now.label, now.placeholder) != (was.source, was.style, was.label, was.placeholder):
+                return None
+            number = shown.qt_block.get(now.source)
+            if number is None or shown.block_index.get(now.source) != i or "\n" in now.text or "\n" in was.text:
+                return None
+            changed.append((i, number, now))
+        for _i, number, block in changed:
+            self._write_block(number, block)
+        laid = {lp.paragraph.id: lp for s in lay_out(report) for lp in s.paragraphs}
+        shown.document = document
+        shown.frame = _frame(report)
+        shown.paragraphs = {pid: copy.deepcopy(lp.paragraph) for pid, lp in laid.items()}
+        shown.laid = {pid: (lp.label, lp.style) for pid, lp in laid.items()}
+        return len(changed)
 
     def _write_block(self, number: int, block: Block) -> None:
         """Replace the content and format of the page's block `number` with `block`, as `to_html` writes it."""
