@@ -90,14 +90,10 @@ class Preview(QTextBrowser):
             return
         started = time.perf_counter()
         written = self._update_in_place()
-        if written is None:
-            written = self._update_by_diff()
-        if written == 0:
-            return  # nothing changed: the page stays, and so does the time of its last refresh
+        document = None
         if written is None:
             try:
                 document = render(self.report)
-                html = to_html(document, self.selected)
             except Exception as exc:  # a broken template: say so in the preview, keep editing
                 from cwgdraft.gui.dialogs import describe
 
@@ -105,6 +101,11 @@ class Preview(QTextBrowser):
                 self._shown = None
                 self.setPlainText(self.error)
                 return
+            written = self._update_by_diff(document)
+        if written == 0:
+            return  # nothing changed: the page stays, and so does the time of its last refresh
+        if written is None and document is not None:
+            html = to_html(document, self.selected)
             self.error = ""
             bar = self.verticalScrollBar()
             position = bar.value()
@@ -164,7 +165,7 @@ class Preview(QTextBrowser):
             shown.laid[pid] = (block.label, block.style)
         return len(changes)
 
-    def _update_by_diff(self) -> int | None:
+    def _update_by_diff(self, document: Document) -> int | None:
         """After a change of the facts (a date, the chair, the group...): render the report,
         and write again in place the blocks that read otherwise (the sentences whose
         fields use the fact), when the page's shape is the same; None: render it whole.
@@ -172,10 +173,6 @@ class Preview(QTextBrowser):
         shown, report = self._shown, self.report
         if shown is None or report is None or shown.report is not report or self.error:
             return None
-        try:
-            document = render(report)
-        except Exception:
-            return None  # the whole render says what is wrong
         old = shown.document
         if (len(document.blocks) != len(old.blocks) or document.header_start != old.header_start
                 or document.header_end != old.header_end or document.running_header != old.running_header
