@@ -249,7 +249,12 @@ def outline(report: Report) -> list[str]:
         ("group", f"{report.group.name} ({report.group.acronym})" if report.group.acronym else report.group.name),
     ]
     lines += [f"{name}: {value}" for name, value in fields if value]
+    from cwgdraft.core import facts
+    from cwgdraft.drafting.standard import paragraph_text, section_title
+    from cwgdraft.formats.render import standard_content
+
     for name, text in (("title", report.title), ("subject", report.subject)):
+        text = facts.text_of(report, text or standard_content(report, name))
         for i, line in enumerate(text.splitlines()):
             lines.append(f"{name if i == 0 else ' ' * len(name)}: {line}")
     if report.meetings:
@@ -291,14 +296,17 @@ def outline(report: Report) -> list[str]:
     lines.append("sections:")
     marks = {"bullet": "•", "sub_bullet": "  ○", "lettered_bullet": "  •"}
     for laid in laid_out:
-        lines.append(f"  {laid.number}  {_preview(laid.section.title)}  [{laid.section.role.value}]")
+        lines.append(f"  {laid.number}  {_preview(section_title(report, laid.section))}  [{laid.section.role.value}]")
         for lp in laid.paragraphs:
             label = lp.label or marks.get(lp.paragraph.kind.value, "-")
-            lines.append(f"      {label}  {_preview(lp.paragraph.text)}")
+            standard = f"  [standard: {lp.paragraph.standard}]" if lp.paragraph.follows_standard else ""
+            lines.append(f"      {label}  {_preview(paragraph_text(report, lp.paragraph))}{standard}")
     sig = report.signature
-    if sig.name:
-        who = " ".join(x for x in (sig.honorific, sig.name) if x)
-        lines.append(f"signature: {who} ({sig.country})" if sig.country else f"signature: {who}")
+    chair = next((p for p in report.people if p.role.value == "chair" and p.name), None)
+    if sig.name or chair:
+        name, country = (sig.name, sig.country) if sig.name else (chair.name, chair.country)  # type: ignore[union-attr]
+        who = " ".join(x for x in (sig.honorific, name) if x)
+        lines.append(f"signature: {who} ({country})" if country else f"signature: {who}")
     return lines
 
 
@@ -316,19 +324,92 @@ def _add_export(p: argparse.ArgumentParser) -> None:
         metavar="DIR_OR_DOCX",
         help="a template folder, or a reference .docx (NAME.json beside it maps its style names)",
     )
+    p.add_argument(
+        "--strict", action="store_true", help="write nothing (exit 1) when the check before export finds anything"
+    )
+
+
+def _findings(report: Report, template: Any, ctx: Context, found: list[Any] | None = None) -> int:
+    """The check before export, one line each on stderr; how many there were."""
+    from cwgdraft.drafting.check import check_report
+
+    found = check_report(report, template) if found is None else found
+    name = report.symbol or report.id[:8]
+    for finding in found:
+        kind = "missing" if finding.blocking else "warning"
+        ctx.note(f"{name}: {kind}: {finding.label}")
+    return len(found)
 
 
 def _run_export(args: argparse.Namespace, ctx: Context) -> int:
     report = ctx.store().get(args.report)
+    from cwgdraft.drafting.check import check_report
     from cwgdraft.formats.docx_writer import write_docx
     from cwgdraft.formats.render import load_template, render
 
     template = load_template(args.template) if args.template else None
+    found = check_report(report, template)
+    if found and args.strict:
+        _findings(report, template, ctx, found)
+        raise CwgError(
+            f"{args.output}: not written: the check before export found {len(found)} thing(s) to put right (--strict)"
+        )
     document = render(report, template)
     path = write_docx(document, args.output, template)
+    _findings(report, template, ctx, found)  # written all the same: said after, so a failure stays one line
     for note in document.notes:
         ctx.note(f"{path}: {note}")
     ctx.out(str(path))
+    return 0
+
+
+def _add_check(p: argparse.ArgumentParser) -> None:
+    _add_report(p)
+    p.add_argument("--template", metavar="DIR_OR_DOCX", help="check against this template's standard wording")
+
+
+def _run_check(args: argparse.Namespace, ctx: Context) -> int:
+    """Findings on stderr as `export` prints them; exit 1 when there are any."""
+    from cwgdraft.formats.render import load_template
+
+    report = ctx.store().get(args.report)
+    template = load_template(args.template) if args.template else None
+    found = _findings(report, template, ctx)
+    if found:
+        return 1
+    ctx.out(f"{report.symbol or report.id}: nothing to put right")
+    return 0
+
+
+def _add_new(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--from", dest="previous", metavar="REPORT", help="the previous report: the new one is on its next meeting")
+    p.add_argument("--number", type=int, metavar="N", help="the meeting's number, for a report from the templates (default 1)")
+
+
+def _run_new(args: argparse.Namespace, ctx: Context) -> int:
+    """A new report: the id on stdout, then what was carried over and what needs filling in."""
+    from cwgdraft.drafting.carry import empty_report, next_report
+    from cwgdraft.drafting.check import check_report
+
+    store = ctx.store()
+    if args.previous:
+        if args.number is not None:
+            raise BadInput("--number goes with a report from the templates, not with --from (the number follows)")
+        report, carry = next_report(store.get(args.previous))
+        carried, to_fill = carry.carried, [m.label for m in carry.to_fill]
+    else:
+        number = 1 if args.number is None else args.number
+        if not 1 <= number <= 99:
+            raise BadInput(f"--number {number}: a meeting number is 1 to 99")
+        report = empty_report(number)
+        carried = ["تقرير جديد من القوالب: الأقسام والصيغ القياسية، والحقائق فارغة."]
+        to_fill = [f.label for f in check_report(report) if f.blocking]
+    store.save(report)
+    ctx.out(report.id)
+    for line in carried:
+        ctx.out(f"carried: {line}")
+    for line in to_fill:
+        ctx.out(f"to fill: {line}")
     return 0
 
 
@@ -419,6 +500,8 @@ COMMANDS: list[Command] = [
     Command("list", "list the reports in the store", _add_list, _run_list),
     Command("show", "print the outline of a report", _add_report, _run_show),
     Command("export", "write a report as a Word .docx", _add_export, _run_export),
+    Command("new", "start a report: on the next meeting of REPORT (--from), or from the templates", _add_new, _run_new),
+    Command("check", "the check before export: what is missing or contradicts the facts", _add_check, _run_check),
     Command("dump", "write a report as a portable JSON file", _add_dump, _run_dump),
     Command("load", "read a portable JSON report file into the store", _add_load, _run_load),
     Command("import", "read a Word .docx or extracted text report into the store", _add_import, _run_import),

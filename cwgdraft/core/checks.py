@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from cwgdraft.core import arabic
-from cwgdraft.core.model import Meeting, ParagraphKind, Report
+from cwgdraft.core.model import Meeting, ParagraphKind, PersonRole, Report
 
 MIN_MEETING, MAX_MEETING = 1, 99  # the ordinal words exist for these
 
@@ -121,8 +121,12 @@ def missing_fields(report: Report) -> list[MissingField]:
     need(report.symbol, "report.symbol", "رمز الوثيقة", "report.symbol")
     if report.date is None:
         out.append(MissingField("report.date", "تاريخ الوثيقة", "report.date"))
-    need(report.title, "report.title", "عنوان التقرير", "report.title")
-    need(report.summary, "report.summary", "الملخص", "report.summary")
+    # An empty title or summary is the template's standard wording: not missing;
+    # one typed as nothing but spaces is.
+    if report.title and _blank(report.title):
+        out.append(MissingField("report.title", "عنوان التقرير", "report.title"))
+    if report.summary and _blank(report.summary):
+        out.append(MissingField("report.summary", "الملخص", "report.summary"))
     need(report.action_required, "report.action_required", "الإجراء المطلوب", "report.action_required")
 
     if not report.meetings:
@@ -140,13 +144,16 @@ def missing_fields(report: Report) -> list[MissingField]:
             if error:
                 out.append(MissingField(f"{base}.end", f"تاريخ انتهاء {name}: {error}", meeting.id))
 
-    need(report.signature.name, "signature.name", "اسم الموقّع (الرئيس)", "report.signature")
+    chair = next((p for p in report.people if p.role is PersonRole.CHAIR and not _blank(p.name)), None)
+    if chair is None:  # the signature names the chair unless a name is typed for it
+        need(report.signature.name, "signature.name", "اسم الموقّع (الرئيس)", "report.signature")
 
     labels = _paragraph_labels(report)
     for si, section in enumerate(report.sections):
-        need(section.title, f"sections[{si}].title", f"عنوان القسم {si + 1}", section.id)
+        if not section.standard:
+            need(section.title, f"sections[{si}].title", f"عنوان القسم {si + 1}", section.id)
         for pi, paragraph in enumerate(section.paragraphs):
-            if not _blank(paragraph.text):
+            if not _blank(paragraph.text) or paragraph.standard:
                 continue
             label = labels[si][pi]
             what = _KIND_WORD[paragraph.kind]

@@ -152,13 +152,38 @@ def m002_updated_at_and_indexes(db: Database) -> None:
 
 
 @migrations()
+def m004_paragraph_content(db: Database) -> None:
+    """Text with fields, and standard wording.
+
+    A text that holds fields keeps its plain view in its text column (fields
+    shown by name, for listing and searching) and its inlines, as JSON, in a
+    `*content` column beside it; plain text leaves that column NULL, so every
+    text stored before stays text. Paragraphs and sections name the standard
+    wording they stand for."""
+    _run(
+        db,
+        [
+            "ALTER TABLE paragraphs ADD COLUMN content TEXT",
+            f"ALTER TABLE paragraphs ADD COLUMN standard {_TEXT}",
+            f"ALTER TABLE paragraphs ADD COLUMN ref {_TEXT}",
+            "ALTER TABLE sections ADD COLUMN title_content TEXT",
+            f"ALTER TABLE sections ADD COLUMN standard {_TEXT}",
+            "ALTER TABLE reports ADD COLUMN title_content TEXT",
+            "ALTER TABLE reports ADD COLUMN subject_content TEXT",
+            "ALTER TABLE reports ADD COLUMN summary_content TEXT",
+            "ALTER TABLE report_references ADD COLUMN content TEXT",
+            "PRAGMA user_version = 4",
+        ],
+    )
+
+
+@migrations()
 def m005_report_name(db: Database) -> None:
     """What a report is called where it has no title (`Report.name`), kept on
     save, so that listing the reports reads one row each and no report."""
     import datetime as dt
 
     from cwgdraft.core.model import Meeting, Report
-    from cwgdraft.core.store import MIGRATION_NAMES
 
     statements = ["ALTER TABLE reports ADD COLUMN name TEXT NOT NULL DEFAULT ''"]
     _run(db, statements)
@@ -171,5 +196,4 @@ def m005_report_name(db: Database) -> None:
         ]
         name = Report(id=report_id, subject=subject, meetings=meetings).name
         db.execute("UPDATE reports SET name = ? WHERE id = ?", [name, report_id])
-    # Its place in the list, wherever the list of migrations puts it.
-    _run(db, [f"PRAGMA user_version = {MIGRATION_NAMES.index('m005_report_name') + 1}"])
+    _run(db, ["PRAGMA user_version = 5"])

@@ -114,17 +114,36 @@ class OpeningRemark:
 
 @dataclass
 class Paragraph:
+    """One paragraph. `text` is the drafter's wording: a `str`, or a
+    `cwgdraft.core.content.Content` when it holds fields.
+
+    `standard` names the template's standard wording this paragraph stands
+    for (`introduction`, `agenda`, `document_item`, ...; empty: none). While
+    `text` is empty the paragraph follows that wording, facts filled in, and
+    follows it when the template changes; once the drafter writes their own
+    `text`, that is kept, and clearing it resets to the standard wording.
+    `ref` is what the standard wording is about (a contribution's id for a
+    list item, a category for a group of the list of documents).
+    """
+
     text: str
     kind: ParagraphKind = ParagraphKind.NUMBERED
     id: str = field(default_factory=new_id)
+    standard: str = ""
+    ref: str = ""
+
+    @property
+    def follows_standard(self) -> bool:
+        return bool(self.standard) and not self.text
 
 
 @dataclass
 class Section:
-    title: str
+    title: str  # may be Content; empty with `standard` set: the standard heading
     role: SectionRole = SectionRole.OTHER
     paragraphs: list[Paragraph] = field(default_factory=list)
     id: str = field(default_factory=new_id)
+    standard: str = ""  # the standard heading this section's title stands for (`outcomes_heading`)
 
 
 @dataclass
@@ -148,6 +167,8 @@ class Report:
     date: dt.date | None = None
     original_language: str = ""  # ISO code: `en`, `ar`, `fr`, ...
     # title and summary box
+    # Title, subject and summary may be Content (text with fields). Empty:
+    # the template's standard wording, facts filled in.
     title: str = ""  # may hold line breaks
     subject: str = ""  # may hold line breaks
     summary: str = ""

@@ -16,11 +16,15 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
+from cwgdraft.core import content
 from cwgdraft.core.errors import FormatError
 from cwgdraft.core.model import Report
 
 FORMAT_NAME = "cwgdraft-report"
-FORMAT_VERSION = 1
+# 2: text with fields is a list of inlines; paragraphs and sections name their
+# standard wording. Version 1 files (text only) are version 2 files without
+# those, so they load as they are.
+FORMAT_VERSION = 2
 SCHEMA_PATH = Path(__file__).resolve().parent.parent.parent / "docs" / "report.schema.json"
 
 
@@ -29,6 +33,8 @@ SCHEMA_PATH = Path(__file__).resolve().parent.parent.parent / "docs" / "report.s
 
 def to_data(obj: Any) -> Any:
     """Dataclasses, enums and dates as JSON-ready data, fields in declaration order."""
+    if isinstance(obj, content.Content):
+        return content.to_data(obj)
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         return {f.name: to_data(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
     if isinstance(obj, Enum):
@@ -64,6 +70,11 @@ def _from(tp: Any, value: Any, path: str) -> Any:
         return tp(**kwargs)
     if isinstance(tp, type) and issubclass(tp, Enum):
         return tp(value)
+    if tp is str and isinstance(value, list):
+        try:
+            return content.from_data(value, path)
+        except ValueError as exc:
+            raise FormatError(str(exc)) from exc
     if tp is dt.date:
         try:
             return dt.date.fromisoformat(value)

@@ -16,12 +16,14 @@ line's `list` stays fast. Saving does (`db.atomic()`).
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from cwgdraft.core import content
 from cwgdraft.core.errors import BadInput, NotFound, StoreBusy, StoreError
 from cwgdraft.core.model import (
     Contribution,
@@ -43,8 +45,9 @@ from cwgdraft.core.model import Paragraph as ParagraphModel
 # The migrations of `cwgdraft.core.migrations`, in order (a test checks that
 # the two lists agree). Listed here so that opening an up-to-date store needs
 # no sqlite-utils import.
-MIGRATION_NAMES = ("m001_tables", "m002_updated_at_and_indexes", "m005_report_name")
-SCHEMA_VERSION = len(MIGRATION_NAMES)
+MIGRATION_NAMES = ("m001_tables", "m002_updated_at_and_indexes", "m004_paragraph_content", "m005_report_name")
+# Each migration sets `PRAGMA user_version` to its own number.
+SCHEMA_VERSION = int(MIGRATION_NAMES[-1][1:4])
 SET_NAME = "cwgdraft"
 APPLICATION_ID = 0x43574744
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -345,9 +348,12 @@ class Store:
         by_report = [report_id]
 
         def texts(table: str) -> list[str]:
+            extra = ", content" if table == "report_references" else ", NULL"
             return [
-                row[0]
-                for row in self.conn.execute(f"SELECT text FROM {table} WHERE report_id = ? ORDER BY position", by_report)
+                _content(row[0], row[1])
+                for row in self.conn.execute(
+                    f"SELECT text{extra} FROM {table} WHERE report_id = ? ORDER BY position", by_report
+                )
             ]
 
         def rows(table: str) -> list[dict[str, Any]]:
@@ -355,11 +361,18 @@ class Store:
 
         paragraphs: dict[str, list[ParagraphModel]] = {}
         for p in self._rows(
-            "SELECT id, section_id, text, kind FROM paragraphs WHERE report_id = ? ORDER BY section_id, position",
+            "SELECT id, section_id, text, content, kind, standard, ref FROM paragraphs "
+            "WHERE report_id = ? ORDER BY section_id, position",
             by_report,
         ):
             paragraphs.setdefault(p["section_id"], []).append(
-                ParagraphModel(text=p["text"], kind=ParagraphKind(p["kind"]), id=p["id"])
+                ParagraphModel(
+                    text=_content(p["text"], p["content"]),
+                    kind=ParagraphKind(p["kind"]),
+                    id=p["id"],
+                    standard=p["standard"],
+                    ref=p["ref"],
+                )
             )
         return Report(
             id=r["id"],
@@ -371,9 +384,9 @@ class Store:
             symbol=r["symbol"],
             date=_date(r["date"]),
             original_language=r["original_language"],
-            title=r["title"],
-            subject=r["subject"],
-            summary=r["summary"],
+            title=_content(r["title"], r["title_content"]),
+            subject=_content(r["subject"], r["subject_content"]),
+            summary=_content(r["summary"], r["summary_content"]),
             action_required=r["action_required"],
             references=texts("report_references"),
             numbering=Numbering(r["numbering"]),
@@ -420,7 +433,13 @@ class Store:
                 for c in rows("contributions")
             ],
             sections=[
-                Section(title=s["title"], role=SectionRole(s["role"]), paragraphs=paragraphs.get(s["id"], []), id=s["id"])
+                Section(
+                    title=_content(s["title"], s["title_content"]),
+                    role=SectionRole(s["role"]),
+                    paragraphs=paragraphs.get(s["id"], []),
+                    id=s["id"],
+                    standard=s["standard"],
+                )
                 for s in rows("sections")
             ],
             signature=Signature(
@@ -535,9 +554,12 @@ class Store:
                     "symbol": report.symbol,
                     "date": _iso(report.date),
                     "original_language": report.original_language,
-                    "title": report.title,
-                    "subject": report.subject,
-                    "summary": report.summary,
+                    "title": str(report.title),
+                    "title_content": _content_json(report.title),
+                    "subject": str(report.subject),
+                    "subject_content": _content_json(report.subject),
+                    "summary": str(report.summary),
+                    "summary_content": _content_json(report.summary),
                     "action_required": report.action_required,
                     "numbering": Numbering(report.numbering).value,
                     "group_name": report.group.name,
@@ -551,12 +573,16 @@ class Store:
                 }
             ],
         )
-        for table, items in (("report_references", report.references), ("mandate_references", report.group.mandate)):
-            self.conn.execute(f"DELETE FROM {table} WHERE report_id = ?", [rid])
-            self.conn.executemany(
-                f"INSERT INTO {table} (report_id, position, text) VALUES (?, ?, ?)",
-                [[rid, i, text] for i, text in enumerate(items)],
-            )
+        self.conn.execute("DELETE FROM report_references WHERE report_id = ?", [rid])
+        self.conn.executemany(
+            "INSERT INTO report_references (report_id, position, text, content) VALUES (?, ?, ?, ?)",
+            [[rid, i, str(text), _content_json(text)] for i, text in enumerate(report.references)],
+        )
+        self.conn.execute("DELETE FROM mandate_references WHERE report_id = ?", [rid])
+        self.conn.executemany(
+            "INSERT INTO mandate_references (report_id, position, text) VALUES (?, ?, ?)",
+            [[rid, i, str(text)] for i, text in enumerate(report.group.mandate)],
+        )
         # Parents before children, so that every foreign key holds at once.
         self._upsert(
             "meetings",
@@ -595,7 +621,15 @@ class Store:
         self._upsert(
             "sections",
             [
-                {"id": s.id, "report_id": rid, "position": i, "title": s.title, "role": SectionRole(s.role).value}
+                {
+                    "id": s.id,
+                    "report_id": rid,
+                    "position": i,
+                    "title": str(s.title),
+                    "title_content": _content_json(s.title),
+                    "role": SectionRole(s.role).value,
+                    "standard": s.standard,
+                }
                 for i, s in enumerate(report.sections)
             ],
         )
@@ -607,8 +641,11 @@ class Store:
                     "report_id": rid,
                     "section_id": s.id,
                     "position": i,
-                    "text": p.text,
+                    "text": str(p.text),
+                    "content": _content_json(p.text),
                     "kind": ParagraphKind(p.kind).value,
+                    "standard": p.standard,
+                    "ref": p.ref,
                 }
                 for s in report.sections
                 for i, p in enumerate(s.paragraphs)
@@ -656,6 +693,20 @@ class Store:
             if busy := _busy(self.path, exc, f"report {report_id} not deleted"):
                 raise busy from exc
             raise StoreError(f"{self.path}: report {report_id} not deleted ({_one_line(exc)})") from exc
+
+
+def _content_json(text: str) -> str | None:
+    """The inlines of a text with fields, as JSON; None for plain text."""
+    if not content.has_fields(text):
+        return None
+    return json.dumps(content.to_data(text), ensure_ascii=False, separators=(",", ":"))
+
+
+def _content(text: str, data: str | None) -> str:
+    """A stored text: its inlines when it has fields, else the text itself."""
+    if data is None:
+        return text
+    return content.from_data(json.loads(data), "stored text")
 
 
 def _fold(text: str) -> str:

@@ -33,6 +33,18 @@ STYLES = (
 LIST_STYLES = ("bullet", "sub_bullet", "lettered_bullet")
 
 
+@dataclass(frozen=True)
+class FieldSpan:
+    """Where a field's text stands in a block: `text[start:end]`. `missing`:
+    the fact is not known yet, and the text is the field's name in brackets."""
+
+    start: int
+    end: int
+    name: str
+    ref: str = ""
+    missing: bool = False
+
+
 @dataclass
 class Block:
     """One paragraph of output.
@@ -48,6 +60,12 @@ class Block:
     label: str = ""
     source: str = ""
     placeholder: bool = False
+    fields: tuple[FieldSpan, ...] = ()
+
+    @property
+    def missing(self) -> list[FieldSpan]:
+        """The fields whose fact is not known yet."""
+        return [f for f in self.fields if f.missing]
 
     @property
     def seen_text(self) -> str:

@@ -43,7 +43,13 @@ def _spec(block: Block, ids: dict[str, str], index: int) -> ParagraphSpec:
     # reviewer's edited copy imports back onto the same paragraphs.
     name = oxml.id_bookmark_name(block.source) if block.source else None
     bookmark = (index, name) if name else None
-    return ParagraphSpec(ids[block.style], block.text, block.label, block.placeholder, bookmark=bookmark)
+    return ParagraphSpec(
+        ids[block.style], block.text, block.label, block.placeholder, bookmark=bookmark, holes=_holes(block)
+    )
+
+
+def _holes(block: Block) -> tuple[tuple[int, int], ...]:
+    return tuple((f.start, f.end) for f in block.fields if f.missing)
 
 
 # --- the reference package, read once -------------------------------------------
@@ -410,8 +416,8 @@ def _body_chunks(document: Document, ids: dict[str, str]) -> Iterator[bytes]:
 def _parts(document: Document, ref: _Reference, ids: dict[str, str]) -> dict[str, bytes]:
     """The parts the report fills, by part name (the main document's body apart)."""
 
-    start = [ParagraphSpec(ids["header"], b.text, "", b.placeholder) for b in document.header_start]
-    end = [ParagraphSpec(ids["header"], b.text, "", b.placeholder) for b in document.header_end]
+    start = [ParagraphSpec(ids["header"], b.text, "", b.placeholder, holes=_holes(b)) for b in document.header_start]
+    end = [ParagraphSpec(ids["header"], b.text, "", b.placeholder, holes=_holes(b)) for b in document.header_end]
     table = oxml.header_table(start, end)
     if not ref.first_header_has_table:
         table += f"<w:p>{oxml.ppr(style=ids['header'])}</w:p>"

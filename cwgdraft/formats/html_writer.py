@@ -102,7 +102,21 @@ def _text(text: str) -> str:
 
 def _inline(block: Block, glyph: str = "") -> str:
     """A block's content: label or glyph and a tab, then the text; linked to its source."""
-    body = _text(block.text)
+    if block.fields and not block.placeholder:
+        pieces, at = [], 0
+        for span in block.fields:
+            pieces.append(_text(block.text[at : span.start]))
+            shown = _text(block.text[span.start : span.end])
+            tip = escape(span.name, quote=True)
+            if span.missing:
+                pieces.append(f'<span class="ph field" title="{tip}" style="background-color:{PLACEHOLDER_BG}">{shown}</span>')
+            else:
+                pieces.append(f'<span class="field" title="{tip}">{shown}</span>')
+            at = span.end
+        pieces.append(_text(block.text[at:]))
+        body = "".join(pieces)
+    else:
+        body = _text(block.text)
     if block.placeholder:
         body = f'<span class="ph" style="background-color:{PLACEHOLDER_BG}">{body}</span>'
     lead = block.label or glyph

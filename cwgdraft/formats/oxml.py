@@ -203,6 +203,7 @@ class ParagraphSpec:
     num: tuple[int, int] | None = None
     bidi: bool = True
     bookmark: tuple[int, str] | None = None  # (w:id, w:name) around the whole paragraph
+    holes: tuple[tuple[int, int], ...] = ()  # text[start:end] of facts not known yet: highlighted
 
 
 def paragraph(spec: ParagraphSpec) -> str:
@@ -217,7 +218,17 @@ def paragraph(spec: ParagraphSpec) -> str:
         start = f'<w:bookmarkStart w:id="{mark_id}" w:name={quoteattr(name)}/>'
         end = f'<w:bookmarkEnd w:id="{mark_id}"/>'
     props = ppr(style=spec.style_id, bidi=spec.bidi, num=spec.num)
-    return f"<w:p>{props}{start}{label}{runs(spec.text, highlight=highlight)}{end}</w:p>"
+    if spec.holes and highlight is None:
+        body, at = [], 0
+        for hole_start, hole_end in spec.holes:
+            body.append(runs(spec.text[at:hole_start]))
+            body.append(runs(spec.text[hole_start:hole_end], highlight=PLACEHOLDER_HIGHLIGHT))
+            at = hole_end
+        body.append(runs(spec.text[at:]))
+        text_runs = "".join(body)
+    else:
+        text_runs = runs(spec.text, highlight=highlight)
+    return f"<w:p>{props}{start}{label}{text_runs}{end}</w:p>"
 
 
 ID_BOOKMARK_PREFIX = "cwg_"

@@ -19,10 +19,12 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from cwgdraft.core import arabic
+from cwgdraft.core import arabic, facts
+from cwgdraft.core.content import Content, Field, Text, inlines_of
+from cwgdraft.core.documents import sync_documents
 from cwgdraft.core.errors import TemplateError
 from cwgdraft.core.model import Numbering, Paragraph, ParagraphKind, Report, Section
-from cwgdraft.formats.docmodel import STYLES, Block, Document
+from cwgdraft.formats.docmodel import STYLES, Block, Document, FieldSpan
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent.parent / "templates"
 DEFAULT_TEMPLATE = TEMPLATES_DIR / "council-ar"
@@ -38,6 +40,7 @@ class LaidParagraph:
     paragraph: Paragraph
     label: str  # number or letter, '' for unnumbered paragraphs and bullets
     style: str
+    markup: Any = ""  # the content as block markup, facts filled in (set by `render`)
 
     # Flat names for the template's hot loop (one attribute look-up each).
     @property
@@ -267,12 +270,23 @@ def render(report: Report, template: Template | None = None) -> Document:
 
     template = template or load_template()
     report, notes = clean_report(report)
+    if sync_needed(report):
+        report = copy.deepcopy(report)
+        sync_documents(report)
     try:
+        writer = ContentWriter(report, template)
+        sections = lay_out(report)
+        for laid in sections:
+            for p in laid.paragraphs:
+                p.markup = writer.paragraph(p.paragraph)
         markup = template.env.get_template("report.xml.j2").render(
             report=report,
-            sections=lay_out(report),
+            sections=sections,
             meeting_numbers=[m.number for m in report.meetings],
             chair=next((p for p in report.people if p.role.value == "chair"), None),
+            content=writer.markup,
+            standard=writer.standard_markup,
+            heading=writer.heading,
         )
     except SecurityError as exc:
         raise TemplateError(f"{template.folder}/report.xml.j2: not allowed in a template: {exc}") from exc
@@ -283,6 +297,111 @@ def render(report: Report, template: Template | None = None) -> Document:
     document = parse_markup(markup)
     document.notes.extend(notes)
     return document
+
+
+def sync_needed(report: Report) -> bool:
+    """Whether the list of documents is out of step with the contributions."""
+    probe = copy.deepcopy(report)
+    return sync_documents(probe)
+
+
+class ContentWriter:
+    """Text with fields -> block markup, facts filled in; standard wordings from
+    the template folder's `standard/NAME.xml.j2` snippets (cached per render)."""
+
+    def __init__(self, report: Report, template: Template) -> None:
+        self.report = report
+        self.template = template
+        self._standard: dict[tuple[str, str], Content] = {}
+
+    def markup(self, value: str) -> Any:
+        from markupsafe import Markup, escape
+
+        parts: list[str] = []
+        for item in inlines_of(value):
+            if isinstance(item, Text):
+                parts.append(str(escape(item.text)))
+                continue
+            attrs = f' name="{escape(item.name)}"'
+            if item.ref:
+                attrs += f' ref="{escape(item.ref)}"'
+            pieces = facts.resolve_parts(self.report, item)
+            if pieces is None:
+                parts.append(f'<f{attrs} missing="1">{escape(item.token)}</f>')
+                continue
+            for piece in pieces:
+                hole = ' missing="1"' if piece.missing else ""
+                parts.append(f"<f{attrs}{hole}>{escape(_finalize(piece.text))}</f>")
+        return Markup("".join(parts))
+
+    def standard(self, name: str, ref: str = "") -> Content:
+        key = (name, ref)
+        if key not in self._standard:
+            self._standard[key] = standard_content(self.report, name, ref, self.template)
+        return self._standard[key]
+
+    def standard_markup(self, name: str, ref: str = "") -> Any:
+        return self.markup(self.standard(name, ref))
+
+    def paragraph(self, paragraph: Paragraph) -> Any:
+        if paragraph.follows_standard:
+            return self.markup(self.standard(paragraph.standard, paragraph.ref))
+        return self.markup(paragraph.text)
+
+    def heading(self, section: Section) -> Any:
+        if section.standard and not section.title:
+            return self.markup(self.standard(section.standard))
+        return self.markup(section.title)
+
+
+def standard_content(report: Report, name: str, ref: str = "", template: Template | None = None) -> Content:
+    """The template's standard wording `name` for this report, as text with fields.
+
+    Snippets are Jinja (sandboxed like the report template) that write text and
+    `<field name="..." ref="..." form="..."/>`; they see the report, the number
+    of meetings (`count`), `ref`, and the contribution `ref` names."""
+    from jinja2 import TemplateError as JinjaError
+    from jinja2 import TemplateNotFound
+    from lxml import etree
+
+    template = template or load_template()
+    path = f"standard/{name}.xml.j2"
+    contribution = next((c for c in report.contributions if c.id == ref), None)
+    try:
+        text = template.env.get_template(path).render(
+            report=report, count=len(report.meetings), ref=ref, contribution=contribution
+        )
+    except TemplateNotFound as exc:
+        raise TemplateError(f"{template.folder}: no standard wording {name!r} ({path})") from exc
+    except JinjaError as exc:
+        line = getattr(exc, "lineno", None)
+        raise TemplateError(f"{path}{f':{line}' if line else ''}: {exc}") from exc
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True)
+    try:
+        root = etree.fromstring(f"<s>{text.strip()}</s>".encode(), parser)
+    except etree.XMLSyntaxError as exc:
+        raise TemplateError(f"{path}: not well formed ({exc})") from exc
+    items: list[Text | Field] = [Text(root.text or "")]
+    for el in root:
+        if el.tag != "field" or not el.get("name"):
+            raise TemplateError(f"{path}: only <field name=...> may appear in standard wording, not <{el.tag}>")
+        items.append(Field(el.get("name", ""), el.get("ref", ""), el.get("form", "")))
+        items.append(Text(el.tail or ""))
+    return Content(items)
+
+
+STANDARD_NAMES = (
+    "title",
+    "subject",
+    "summary",
+    "introduction",
+    "agenda",
+    "documents_intro",
+    "documents_group",
+    "document_item",
+    "outcomes_heading",
+    "signature_title",
+)
 
 
 @cache
@@ -329,8 +448,19 @@ def clean_report(report: Report) -> tuple[Report, list[str]]:
     report = copy.deepcopy(report)
     notes: list[str] = []
     for path, holder, key, text in list(_strings(report, "report")):
-        cleaned, removed = arabic.clean_text(text)
-        notes.extend(f"{path}: removed {r.describe()}" for r in removed)
+        if isinstance(text, Content) and text.has_fields:
+            items: list[Text | Field] = []
+            for item in text.inlines:
+                if isinstance(item, Text):
+                    clean, removed = arabic.clean_text(item.text)
+                    notes.extend(f"{path}: removed {r.describe()}" for r in removed)
+                    items.append(Text(clean))
+                else:
+                    items.append(item)
+            cleaned: str = Content(items)
+        else:
+            cleaned, removed = arabic.clean_text(text)
+            notes.extend(f"{path}: removed {r.describe()}" for r in removed)
         if isinstance(holder, list):
             holder[key] = cleaned
         else:
@@ -350,19 +480,20 @@ def parse_markup(markup: str) -> Document:
     doc = Document(language=root.get("lang", "ar"), title=root.get("title", ""))
     for el in root:
         tag = el.tag
-        text = _text_of(el)
+        text, spans = _text_of(el)
         if tag == "block":
             style = el.get("style", "")
             if style not in STYLES:
                 raise TemplateError(f"report.xml.j2: unknown block style {style!r}")
             doc.blocks.append(
-                Block(style, text, el.get("label", ""), el.get("source", ""), el.get("placeholder") == "1")
+                Block(style, text, el.get("label", ""), el.get("source", ""), el.get("placeholder") == "1", spans)
             )
         elif tag == "header":
             target = doc.header_start if el.get("side", "start") == "start" else doc.header_end
             for line in el:
+                line_text, line_spans = _text_of(line)
                 target.append(
-                    Block("header", _text_of(line), "", line.get("source", ""), line.get("placeholder") == "1")
+                    Block("header", line_text, "", line.get("source", ""), line.get("placeholder") == "1", line_spans)
                 )
         elif tag == "running-header":
             doc.running_header = text
@@ -373,11 +504,23 @@ def parse_markup(markup: str) -> Document:
     return doc
 
 
-def _text_of(el: Any) -> str:
-    # `<br/>` inside a block is a line break; anything else is text.
+def _text_of(el: Any) -> tuple[str, tuple[FieldSpan, ...]]:
+    """A block's text and where its fields stand in it. `<br/>` is a line
+    break, `<f name=... ref=... missing="1">` a field's text."""
     parts = [el.text or ""]
+    spans: list[FieldSpan] = []
+    at = len(parts[0])
     for child in el:
         if child.tag == "br":
             parts.append("\n")
-        parts.append(child.tail or "")
-    return "".join(parts)
+            at += 1
+        elif child.tag == "f":
+            shown = child.text or ""
+            spans.append(FieldSpan(at, at + len(shown), child.get("name", ""), child.get("ref", ""),
+                                   child.get("missing") == "1"))
+            parts.append(shown)
+            at += len(shown)
+        tail = child.tail or ""
+        parts.append(tail)
+        at += len(tail)
+    return "".join(parts), tuple(spans)

@@ -499,7 +499,7 @@ class MainWindow(QMainWindow):
     def new_from_previous(self) -> Report | None:
         if self.session is None:
             return None
-        from cwgdraft.core.carry import next_report
+        from cwgdraft.drafting.carry import next_report
 
         self.session.save_now()
         try:

@@ -79,9 +79,12 @@ def read_seen(path: str | Path) -> SeenDocument:
 def import_file(path: str | Path) -> ImportResult:
     """Read and recognise `path`; BadInput (one line) for a file that cannot be used."""
     from cwgdraft.importer.recognise import recognise
+    from cwgdraft.importer.standard import adopt_standard_wording
 
     seen = read_seen(path)
     got = recognise(seen)
+    # Sentences that are the standard wording filled with the facts found become it, fields live.
+    adopt_standard_wording(got.report)
     if not got.report.sections and not got.report.summary:
         found = f"only a title ({got.report.label})" if got.report.title else "no summary, title or sections"
         raise BadInput(f"{path}: no report found in the file ({found}; a report has a summary or sections)")
@@ -165,6 +168,8 @@ def keep_what_word_does_not_carry(report: Report, stored: Report) -> None:
     from cwgdraft.formats.render import render
 
     present = {p.id for p in report.all_paragraphs()}
+    # What the file shows, read before its facts give way to the stored ones.
+    seen = {b.source: b.text for b in render(report).blocks if b.source and not b.placeholder}
     kept = copy.deepcopy(stored)
     report.meetings = kept.meetings
     report.people = kept.people
@@ -180,10 +185,48 @@ def keep_what_word_does_not_carry(report: Report, stored: Report) -> None:
         if not getattr(report, name):
             setattr(report, name, getattr(kept, name))
     report.references = report.references or kept.references
-    if not stored.subject and report.subject:
-        written = render(stored).block_for("report.subject")
-        if written is not None and not written.placeholder and _same_text(written.text, report.subject):
-            report.subject = ""
+    _keep_unchanged_wording(report, stored, seen)
+
+
+def _keep_unchanged_wording(report: Report, stored: Report, seen: dict[str, str]) -> None:
+    """What the file shows exactly as the stored report renders it keeps the
+    stored wording: standard wording stays standard, fields stay fields. What a
+    reviewer changed is the reviewer's text (a standard paragraph keeps the name
+    of its standard wording, for "reset")."""
+    from cwgdraft.core.content import has_fields
+    from cwgdraft.formats.render import render
+
+    document = render(stored)
+    shown = {b.source: b.text for b in document.blocks if b.source and not b.placeholder}
+    stored_paragraphs = {p.id: p for p in stored.all_paragraphs()}
+    stored_sections = {s.id: s for s in stored.sections}
+    for name in ("title", "subject", "summary"):
+        before = getattr(stored, name)
+        if (not before or has_fields(before)) and _same_text(shown.get(f"report.{name}", ""), seen.get(f"report.{name}", "")):
+            setattr(report, name, before)
+    for i in range(len(report.references)):
+        if i < len(stored.references) and has_fields(stored.references[i]):
+            key = f"report.references.{i}"
+            if _same_text(shown.get(key, ""), seen.get(key, "")):
+                report.references[i] = stored.references[i]
+    for section in report.sections:
+        old_section = stored_sections.get(section.id)
+        if old_section is not None and (old_section.standard or has_fields(old_section.title)):
+            if _same_text(shown.get(section.id, ""), seen.get(section.id, "")):
+                section.title, section.standard = old_section.title, old_section.standard
+        for paragraph in section.paragraphs:
+            old = stored_paragraphs.get(paragraph.id)
+            if old is None:
+                continue
+            if _same_text(shown.get(paragraph.id, ""), seen.get(paragraph.id, "")):
+                # Unchanged in the file: the stored wording, standard or with fields, stays.
+                paragraph.text, paragraph.standard, paragraph.ref = old.text, old.standard, old.ref
+            elif old.standard:
+                paragraph.standard, paragraph.ref = old.standard, old.ref
+                paragraph.text = paragraph.text or seen.get(paragraph.id, "")
+    signature, chair = report.signature, next((p for p in report.people if p.role.value == "chair"), None)
+    if not stored.signature.name and chair and (signature.name, signature.country) == (chair.name, chair.country):
+        signature.name = signature.country = ""
 
 
 def _same_text(a: str, b: str) -> bool:

@@ -902,8 +902,8 @@ class _Reader:
                 if m:
                     rest = m["rest"].strip()
                     source, sep, title = rest.partition(": ")
-                    if not sep:  # no title given: the one the presenting paragraph quotes, else the item's words
-                        source, title = rest, self.quoted_title(rest) or text
+                    if not sep:  # no title given: the one the presenting paragraph quotes, else none
+                        source, title = rest, self.quoted_title(rest)
                     document = (m["doc"] or "").replace("\u2011", "-")
                 elif in_list and not heading:
                     who = _PRESENTED_BY.search(fold(text))

@@ -43,7 +43,8 @@ from cwgdraft.core.model import (
     Signature,
     WorkingGroup,
 )
-from cwgdraft.formats.render import lay_out
+from cwgdraft.formats.render import lay_out, render
+from cwgdraft.importer.standard import adopt_standard_wording, with_fields
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
@@ -246,7 +247,10 @@ def report_2022(seeds: Path) -> Report:
         for n, (source, title, category, presents) in enumerate(CONTRIBUTIONS_2022, start=1)
     ]
     check_labels(report, seed)
-    return report
+    for c in report.contributions:  # listed by source alone: `وثيقة من <source>`
+        if c.title == f"وثيقة من {c.source}":
+            c.title = ""
+    return with_facts(report, {"references": ["meetings.phrase", "group.name"]})
 
 
 # --- 2016: the 12th and 13th meetings --------------------------------------------
@@ -329,6 +333,53 @@ def report_2016(seeds: Path) -> Report:
         for n, (meeting, source, title, category, presents) in enumerate(CONTRIBUTIONS_2016, start=1)
     ]
     check_labels(report, seed)
+    # The 2016 wording is not the template's standard: its sentences keep their
+    # words, with the facts in them as fields.
+    return with_facts(
+        report,
+        {
+            "subject": ["meetings.phrase"],
+            "summary": ["meetings.phrase", "group.name", "meetings.which_held", "meetings.dates"],
+            "introduction": [
+                "group.name", "group.acronym", "meetings.held", "meetings.place", "meetings.mode",
+                "meetings.participants", "meetings.noun",
+            ],
+            "contributions": ["meetings.these"],
+            "outcomes": ["meetings.phrase", "group.name", "group.acronym"],
+        },
+        forms={"summary": {"meetings.phrase": "li", "group.name": "li"}, "outcomes": {"group.name": "li"},
+               "introduction": {"group.acronym": "nobreak"}},
+    )  # fmt: skip
+
+
+def with_facts(report: Report, where: dict[str, list[str]], forms: dict[str, dict[str, str]] | None = None) -> Report:
+    """The standard wording adopted where the seed's sentence is it; elsewhere
+    the facts named in `where` become fields inside the seed's own words. The
+    words a reader sees are checked to be unchanged."""
+    forms = forms or {}
+    def seen() -> list[tuple[str, str, str]]:  # no-break spaces are layout, not words
+        return [(b.style, b.label, b.text.replace("\u00a0", " ")) for b in render(report).blocks]
+
+    before = seen()
+    adopt_standard_wording(report, signature=True)
+    for name in ("subject", "summary"):
+        if name in where and getattr(report, name):
+            setattr(report, name, with_fields(getattr(report, name), report, where[name], forms=forms.get(name)))
+    if "references" in where:
+        report.references = [with_fields(r, report, where["references"]) for r in report.references]
+    for section in report.sections:
+        names = where.get(section.role.value)
+        if not names:
+            continue
+        if section.title and section.role.value == "outcomes":
+            section.title = with_fields(section.title, report, names, forms=forms.get("outcomes"))
+        for p in section.paragraphs:
+            if p.text and section.role.value != "outcomes":
+                p.text = with_fields(p.text, report, names, forms=forms.get(section.role.value))
+    after = seen()
+    if before != after:
+        diff = next((a, b) for a, b in zip(before, after, strict=False) if a != b)
+        raise SystemExit(f"the facts changed the words: {diff}")
     return report
 
 

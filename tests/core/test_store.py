@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from sqlite_utils import Database
 
 from cwgdraft.core import portable
+from cwgdraft.core.content import Content, Field, Text
 from cwgdraft.core.errors import BadInput, NotFound, StoreError
 from cwgdraft.core.migrations import migrations
 from cwgdraft.core.model import (
@@ -109,6 +110,7 @@ def _every_field_report() -> Report:
         Paragraph("بند تحت حرف", ParagraphKind.LETTERED_BULLET),
         p_contrib,
         Paragraph("", ParagraphKind.UNNUMBERED),
+        Paragraph("", ParagraphKind.BULLET, standard="documents_group", ref="member_state"),
     ]
     return Report(
         council_session="المجلس 2022",
@@ -120,7 +122,7 @@ def _every_field_report() -> Report:
         date=dt.date(2022, 2, 3),
         original_language="en",
         title="تقرير من رئيس فريق العمل\nالتابع للمجلس",
-        subject="نواتج الاجتماع الثامن\u00a0عشر",
+        subject=Content([Text("نواتج "), Field("meetings.phrase"), Text(" ل"), Field("group.name", form="li,nobreak")]),
         summary="يلخّص هذا التقرير النتائج الرئيسية (2024-2021).",
         action_required="يُرجى من المجلس الإحاطة علماً بهذا التقرير.",
         references=["القرار 179 (المراجَع في دبي، 2018)", "القرار 1306 للمجلس", ""],
@@ -150,6 +152,7 @@ def _every_field_report() -> Report:
             Section("الملاحظات الافتتاحية", SectionRole.OPENING, [p_open]),
             Section("المساهمات", SectionRole.CONTRIBUTIONS, paragraphs),
             Section("ما يستجد من أعمال", SectionRole.OTHER_BUSINESS, []),
+            Section("", SectionRole.OUTCOMES, [Paragraph("نتيجة")], standard="outcomes_heading"),
         ],
         signature=Signature("الدكتور", "شريف هاشم", "جمهورية مصر العربية", "رئيس فريق العمل التابع للمجلس\nوالمعني بحماية"),
     )
@@ -173,7 +176,7 @@ def test_create_from_empty(tmp_path: Path) -> None:
     path = tmp_path / "deep" / "er" / "cwgdraft.db"
     with Store.open(path) as store:
         assert path.is_file()
-        assert store.schema_version() == SCHEMA_VERSION == len(MIGRATION_NAMES)
+        assert store.schema_version() == SCHEMA_VERSION == int(MIGRATION_NAMES[-1][1:4])
         assert store.backup is None
         assert store.list_reports() == []
         tables = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -402,6 +405,8 @@ def _unfilled(value: object, where: str) -> list[str]:
         if not all(isinstance(v, dict) for v in value):
             return []
         out: list[str] = []
+        if "field" in value[0] or ("text" in value[0] and len(value[0]) == 1):
+            return []  # text with fields: its inlines are filled by construction
         for key in value[0]:
             per_item = [_unfilled(v[key], f"{where}[*].{key}") for v in value]
             if all(per_item):
@@ -445,7 +450,7 @@ def test_save_replaces_the_whole_report(tmp_store: Store) -> None:
     assert count(tmp_store, "paragraphs", "report_id = ?", (report.id,)) == len(report.all_paragraphs())
     assert count(tmp_store, "people") == 2
     assert count(tmp_store, "meetings") == 1
-    assert count(tmp_store, "sections") == 3
+    assert count(tmp_store, "sections") == len(report.sections) == 4
     assert count(tmp_store, "opening_remarks") == 0
     assert count(tmp_store, "report_references") == 1
     assert count(tmp_store, "reports") == 1

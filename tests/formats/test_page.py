@@ -192,7 +192,7 @@ def _read_lines(pdf: Path) -> list[Line]:
 
 def _title_y(rendered: Rendered) -> float:
     """Top of the first line of page 1 that holds the title's (or its placeholder's) first word."""
-    title = rendered.report.title.split()[0] if rendered.report.title.strip() else "عنوان"
+    title = rendered.report.title.split()[0] if rendered.report.title.strip() else "تقرير"  # the standard title
     target = _logical(title)
     for line in rendered.lines:
         if line.page == 1 and any(w.norm == target for w in line.words):
@@ -376,7 +376,7 @@ def test_header_block_and_running_header(rendered: dict[str, Rendered]) -> None:
 def test_placeholders_are_shown(rendered: dict[str, Rendered]) -> None:
     """An empty report still lays out: its placeholders are on page 1."""
     text = " ".join(w.norm for ln in rendered["empty"].lines if ln.page == 1 for w in ln.words)
-    for hint in ("عنوان", "التقرير", "الوثيقة"):
+    for hint in ("الفريق", "التقرير", "الوثيقة"):
         assert _logical(hint) in text
 
 

@@ -72,7 +72,7 @@ def _pairs(report: Report) -> list[tuple[str, str]]:
 UNICEF_SAMPLE = ("اليونيسف", "الإطار الاستراتيجي لليونيسف بشأن حماية الأطفال على الإنترنت والإجراءات المرتبطة بها")
 UNICEF_LISTED = (
     "الإطار الاستراتيجي لليونيسف بشأن حماية الأطفال على الإنترنت والإجراءات المرتبطة بها",
-    "وثيقة من الإطار الاستراتيجي لليونيسف بشأن حماية الأطفال على الإنترنت والإجراءات المرتبطة بها",
+    "",  # listed by its source alone: `وثيقة من <source>`
 )
 
 
@@ -100,9 +100,9 @@ def test_2022_list_items_read_in_full(imported, form: str) -> None:
     # Nested parentheses in the source, a colon inside the title.
     assert by_source["موريشيوس (هيئة تكنولوجيا المعلومات والاتصالات (ICTA))"].title == "آلية فرز حالات الاعتداء الجنسي على الأطفال"
     assert by_source["أستراليا"].title == "أفضل الممارسات: نهج أستراليا لضمان سلامة الأطفال على الإنترنت"
-    # No title in the list: the title section 5 quotes (`الوثيقة المعنونة "..."`), else the item's words.
+    # No title in the list: the title section 5 quotes (`الوثيقة المعنونة "..."`), else none (listed by source).
     assert by_source["الشراكة العالمية من أجل إنهاء العنف ضد الأطفال"].title == "جعل الإنترنت آمناً للأطفال"
-    assert by_source["مؤسسة Scort"].title == "وثيقة من مؤسسة Scort"
+    assert by_source["مؤسسة Scort"].title == ""
     # The two group headings (`وثائق ... يقدمها أعضاء الاتحاد:`) are not documents.
     assert not any(c.title.startswith("وثائق") or c.source.startswith("وثائق") for c in report.contributions)
     assert [c.category for c in report.contributions].count("partner") == 5
@@ -145,8 +145,13 @@ def test_list_of_documents_in_a_word_file(tmp_path: Path) -> None:
         ("", "تقرير وطني بشأن السلامة على الإنترنت", "", "member_state"),
         ("كينيا (هيئة الاتصالات (CA))", "خطة العمل", "", ""),
     ]
-    texts = {p.id: p.text for p in got.all_paragraphs()}
+    # Each item is the list's paragraph for its contribution, and reads as the file did.
+    from cwgdraft.drafting.standard import paragraph_text
+
+    texts = {p.id: paragraph_text(got, p) for p in got.all_paragraphs()}
     assert [texts[c.paragraph_id] for c in got.contributions] == [items[1].text, items[3].text, items[4].text, items[5].text]
+    listed = {p.ref for p in got.all_paragraphs() if p.standard == "document_item"}
+    assert {got.contributions[0].id, got.contributions[3].id} <= listed  # the items in the standard wording
 
 
 # --- people and opening remarks ---------------------------------------------------------

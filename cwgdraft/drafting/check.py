@@ -1,0 +1,181 @@
+"""The check before export: the same findings for the app and the command line.
+
+- required fields that are empty (`core.checks.missing_fields`);
+- facts that are missing, so that a field shows its name in brackets
+  (`[تاريخ الاجتماع]`), and placeholders of empty fields;
+- fields that resolve to nothing: an unknown fact, a contribution that is gone;
+- facts that contradict each other: a sentence that names another meeting
+  number, or a date other than the meetings' in the summary, the subject or
+  the introduction; a contribution listed but never presented, or presented
+  but not listed.
+
+Each finding says where (`الفقرة 1.4`, `الملخص`), what, and carries the place
+the app's "go to" opens (`source`, as the document model names it).
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass
+
+from cwgdraft.core import arabic, documents, facts
+from cwgdraft.core.checks import missing_fields
+from cwgdraft.core.content import inlines_of
+from cwgdraft.core.model import Report
+from cwgdraft.formats.docmodel import Block
+from cwgdraft.formats.render import Template, render
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing to put right before export.
+
+    `path` and `source` are as in `core.checks.MissingField` (the app goes
+    there); `label` is the Arabic line shown to the user; `code` the kind
+    (`missing_field`, `missing_fact`, `placeholder`, `unknown_field`,
+    `other_meeting`, `other_date`, `not_presented`, `not_listed`);
+    `blocking`: a finding of something missing (the others are warnings)."""
+
+    path: str
+    label: str
+    source: str
+    code: str
+    blocking: bool = True
+
+
+_PLACES = {
+    "report.title": "العنوان",
+    "report.subject": "الموضوع",
+    "report.summary": "الملخص",
+    "report.action_required": "الإجراء المطلوب",
+    "report.signature": "التوقيع",
+    "report.signature.title": "صفة الموقّع",
+    "report.symbol": "رمز الوثيقة",
+    "report.date": "تاريخ الوثيقة",
+    "report.council_session": "دورة المجلس",
+    "report.session_place": "مكان الدورة وتاريخها",
+    "report.agenda_item": "بند جدول الأعمال",
+    "report.original_language": "لغة الأصل",
+}
+
+
+def _where(block: Block, headings: dict[str, str]) -> str:
+    if block.source in _PLACES:
+        return _PLACES[block.source]
+    if block.source.startswith("report.references"):
+        return "المراجع"
+    if block.style == "section_heading":
+        return f"عنوان القسم {block.label}"
+    if block.label:
+        return f"الفقرة {block.label}"
+    return f"فقرة في القسم {headings.get(block.source, '')}".strip()
+
+
+def _ordinal_patterns(report: Report) -> list[tuple[int, re.Pattern[str]]]:
+    """`الاجتماع <ordinal>` and `اجتماعه <ordinal>` for every meeting number that is not this report's."""
+    own = {m.number for m in report.meetings}
+    out = []
+    for n in range(MAX_ORDINAL, 0, -1):  # longest words first: الحادي عشر before الحادي
+        if n in own:
+            continue
+        words = {arabic.ordinal(n), arabic.ordinal(n, oblique=True)}
+        alternatives = "|".join(re.escape(w).replace("\\ ", "[ \u00a0]") for w in sorted(words, key=len, reverse=True))
+        out.append((n, re.compile(f"(?:الاجتماع|للاجتماع|بالاجتماع|اجتماعه|الاجتماعين|للاجتماعين|بالاجتماعين|الاجتماعان)[ \u00a0](?:{alternatives})(?![\u0621-\u064a]|[ \u00a0](?:عشر|و))")))
+    return out
+
+
+MAX_ORDINAL = 99
+_DATE = re.compile(r"\b(\d{1,2})[ \u00a0](" + "|".join(arabic.MONTHS) + r")[ \u00a0](\d{4})\b")
+
+
+def check_report(report: Report, template: Template | None = None) -> list[Finding]:
+    """Every finding, in the order of the report."""
+    # As the export will be: the list of documents following the contributions.
+    report = copy.deepcopy(report)
+    documents.sync_documents(report)
+    out: list[Finding] = []
+    for m in missing_fields(report):
+        out.append(Finding(m.path, m.label, m.source, "missing_field"))
+    document = render(report, template)
+    headings: dict[str, str] = {}
+    section_no = ""
+    for block in document.blocks:
+        if block.style == "section_heading":
+            section_no = block.label
+        elif block.source:
+            headings[block.source] = section_no
+    blocks = [*document.header_start, *document.header_end, *document.blocks]
+    known_sources = {m.source for m in out}
+    patterns = _ordinal_patterns(report) if report.meetings else []
+    own_dates = {(m.start.day, arabic.MONTHS[m.start.month - 1], m.start.year) for m in report.meetings if m.start}
+    own_dates |= {(m.end.day, arabic.MONTHS[m.end.month - 1], m.end.year) for m in report.meetings if m.end}
+    for block in blocks:
+        where = _where(block, headings)
+        if block.placeholder and block.source not in known_sources:
+            out.append(Finding(block.source, f"{where}: فارغ {block.text}", block.source, "placeholder"))
+        for span in block.missing:
+            if span.name not in facts.FACTS:
+                label = f"{where}: حقل غير معروف «{span.name}»"
+                out.append(Finding(block.source, label, block.source, "unknown_field"))
+            elif facts.FACTS[span.name].per_contribution and not any(c.id == span.ref for c in report.contributions):
+                out.append(Finding(block.source, f"{where}: {block.text[span.start:span.end]} لمساهمة محذوفة",
+                                   block.source, "unknown_field"))
+            else:
+                out.append(Finding(block.source, f"{where}: {block.text[span.start:span.end]} ناقص",
+                                   block.source, "missing_fact"))
+        typed = _typed_text(block)
+        for n, pattern in patterns:
+            if pattern.search(typed):
+                out.append(Finding(block.source, f"{where}: يذكر {arabic.meetings_phrase([n])} وليس اجتماعات هذا التقرير",
+                                   block.source, "other_meeting", blocking=False))
+                break
+        if own_dates and (block.source in ("report.summary", "report.subject") or _is_introduction(report, block)):
+            for m in _DATE.finditer(typed):
+                day, month, year = int(m.group(1)), m.group(2), int(m.group(3))
+                if own_dates and (day, month, year) not in own_dates:
+                    out.append(Finding(block.source, f"{where}: تاريخ «{m.group(0)}» ليس من تواريخ الاجتماعات",
+                                       block.source, "other_date", blocking=False))
+    out += _list_findings(report)
+    return out
+
+
+def _typed_text(block: Block) -> str:
+    """The block's text outside its fields: what the drafter typed (fields are right by construction)."""
+    if not block.fields:
+        return block.text
+    pieces, at = [], 0
+    for span in block.fields:
+        pieces.append(block.text[at : span.start])
+        pieces.append(" \u2063 ")  # keeps words on both sides of a field apart
+        at = span.end
+    pieces.append(block.text[at:])
+    return "".join(pieces)
+
+
+def _is_introduction(report: Report, block: Block) -> bool:
+    section = next((s for s in report.sections if s.role.value == "introduction"), None)
+    return section is not None and any(p.id == block.source for p in section.paragraphs)
+
+
+def _list_findings(report: Report) -> list[Finding]:
+    section = documents.documents_section(report)
+    if section is None or not any(p.standard in documents.LIST_STANDARDS for p in section.paragraphs):
+        return []
+    listed = documents.listed_ids(report)
+    # A list item in the drafter's own words still lists its contribution when a field names it.
+    for p in report.all_paragraphs():
+        for item in inlines_of(p.text):
+            ref = getattr(item, "ref", "")
+            if ref:
+                listed.add(ref)
+    out = []
+    for i, c in enumerate(report.contributions):
+        name = c.source or c.title or f"المساهمة {i + 1}"
+        if c.id in listed and c.paragraph_id is None:
+            out.append(Finding(f"contributions[{i}].paragraph_id", f"المساهمات: «{name}» مدرجة في قائمة الوثائق ولم تُعرض",
+                               c.id, "not_presented", blocking=False))
+        if c.paragraph_id is not None and c.id not in listed:
+            out.append(Finding(f"contributions[{i}]", f"المساهمات: «{name}» عُرضت وليست في قائمة الوثائق",
+                               c.id, "not_listed", blocking=False))
+    return out

@@ -1,0 +1,130 @@
+"""Recognising the template's standard wording in typed text.
+
+A sentence that is exactly the template's standard wording filled with the
+report's facts is better stored as that wording with live fields: then a
+changed fact, or the next report, rewrites it. `adopt_standard_wording` does
+that for a whole report (import and the samples use it); it changes nothing a
+reader sees, because it only adopts a wording whose rendering equals the text
+(no-break spaces aside).
+"""
+
+from __future__ import annotations
+
+import re
+
+from cwgdraft.core import documents, facts
+from cwgdraft.core.content import Content, Field, Text, inlines_of
+from cwgdraft.core.model import ParagraphKind, PersonRole, Report, Section, SectionRole
+from cwgdraft.formats.render import Template, load_template, standard_content
+
+
+def _fold(text: str) -> str:
+    """Compare as a reader would: no-break spaces as spaces, one space, no ends."""
+    return re.sub(r"[ \u00a0]+", " ", text.replace("\u2011", "-")).strip()
+
+
+def _exact(text: str) -> str:
+    return re.sub(r"[ \u00a0]+", " ", text).strip()
+
+
+def _same(report: Report, typed: str, name: str, ref: str, template: Template) -> bool:
+    shown = facts.text_of(report, standard_content(report, name, ref, template))
+    # The acronym's hyphen is the one detail typists vary (CWG-COP / CWG‑COP):
+    # adopt only an exact match, so that nothing a reader sees changes.
+    return _exact(shown) == _exact(typed)
+
+
+def adopt_standard_wording(report: Report, template: Template | None = None, signature: bool = False) -> list[str]:
+    """Turn typed sentences that equal a standard wording into that wording with
+    live fields; returns one note per sentence adopted. `signature`: a signature
+    that names the chair is left empty, to name the chair from the people."""
+    template = template or load_template()
+    notes: list[str] = []
+    for name in ("title", "subject", "summary"):
+        typed = getattr(report, name)
+        if typed and not isinstance(typed, Content) and _same(report, typed, name, "", template):
+            setattr(report, name, "")
+            notes.append(f"report.{name}: standard wording")
+    by_role = {
+        SectionRole.INTRODUCTION: ("introduction",),
+        SectionRole.AGENDA: ("agenda",),
+        SectionRole.CONTRIBUTIONS: ("documents_intro",),
+    }
+    for section in report.sections:
+        if section.role is SectionRole.OUTCOMES and section.title and not section.standard:
+            if _same(report, section.title, "outcomes_heading", "", template):
+                section.title, section.standard = "", "outcomes_heading"
+                notes.append(f"section {section.id}: standard heading")
+        for paragraph in section.paragraphs:
+            if paragraph.standard or not paragraph.text or isinstance(paragraph.text, Content):
+                continue
+            for name in by_role.get(section.role, ()):
+                if _same(report, paragraph.text, name, "", template):
+                    paragraph.text, paragraph.standard = "", name
+                    notes.append(f"paragraph {paragraph.id}: standard wording {name!r}")
+                    break
+        if section.role is SectionRole.CONTRIBUTIONS:
+            notes += _adopt_documents(report, section, template)
+    sig, chair = report.signature, next((p for p in report.people if p.role is PersonRole.CHAIR), None)
+    if signature and chair and sig.name and (sig.name, sig.country) == (chair.name, chair.country):
+        sig.name = sig.country = ""
+        notes.append("signature: the chair's name and country")
+    return notes
+
+
+def _adopt_documents(report: Report, section: Section, template: Template) -> list[str]:
+    """The list of documents: group headings and one item per contribution."""
+    notes: list[str] = []
+    unlisted = {c.id for c in report.contributions}
+    for paragraph in section.paragraphs:
+        if paragraph.standard or not paragraph.text or paragraph.kind not in (
+            ParagraphKind.BULLET, ParagraphKind.SUB_BULLET
+        ):
+            continue
+        for category in documents.GROUPED:
+            if _same(report, paragraph.text, documents.DOCUMENTS_GROUP, category, template):
+                paragraph.text, paragraph.standard, paragraph.ref = "", documents.DOCUMENTS_GROUP, category
+                notes.append(f"paragraph {paragraph.id}: standard group heading {category!r}")
+                break
+        else:
+            for c in report.contributions:
+                if c.id not in unlisted:
+                    continue
+                if _same(report, paragraph.text, documents.DOCUMENT_ITEM, c.id, template):
+                    paragraph.text, paragraph.standard, paragraph.ref = "", documents.DOCUMENT_ITEM, c.id
+                else:
+                    own = with_fields(paragraph.text, report, ["contribution.title", "contribution.source"], c.id)
+                    if not own.has_fields or _fold(facts.text_of(report, own)) != _fold(paragraph.text):
+                        continue
+                    # Listed in words of its own: keep them, the facts live.
+                    paragraph.text, paragraph.standard, paragraph.ref = own, documents.DOCUMENT_ITEM, c.id
+                unlisted.discard(c.id)
+                notes.append(f"paragraph {paragraph.id}: lists contribution {c.id}")
+                break
+    return notes
+
+
+def with_fields(text: str, report: Report, names: list[str], ref: str = "", forms: dict[str, str] | None = None) -> Content:
+    """`text` with every occurrence of the named facts' values made a field
+    (longest values first); the words a reader sees do not change."""
+    forms = forms or {}
+    fields = [Field(name, ref if name.startswith("contribution.") else "", forms.get(name, "")) for name in names]
+    values = [(facts.resolve(report, f), f) for f in fields]
+    pairs = sorted(((v, f) for v, f in values if v), key=lambda vf: -len(vf[0]))
+    items: list[Text | Field] = list(inlines_of(text))
+    for value, field in pairs:
+        # A space of the value matches a typed no-break space and the reverse.
+        pattern = re.compile("[ \u00a0]".join(re.escape(w) for w in re.split("[ \u00a0]", value)))
+        out: list[Text | Field] = []
+        for item in items:
+            if not isinstance(item, Text):
+                out.append(item)
+                continue
+            at = 0
+            for m in pattern.finditer(item.text):
+                out.append(Text(item.text[at : m.start()]))
+                out.append(field)
+                at = m.end()
+            out.append(Text(item.text[at:]))
+        items = out
+    return Content(items)
