@@ -73,28 +73,26 @@ def _where(block: Block, headings: dict[str, str]) -> str:
     return f"فقرة في القسم {headings.get(block.source, '')}".strip()
 
 
+# `الاجتماع <ordinal>`, `اجتماعه <ordinal>`: a word, or two (`الحادي عشر`, `الحادي والعشرون`),
+# not followed by more of the number; which number it is, a look-up says. The words are
+# looked at ahead, not taken: `الثالث والاجتماع الرابع` holds a second meeting word.
+_ORDINAL_AFTER_MEETING = re.compile(
+    "(?:الاجتماع|للاجتماع|بالاجتماع|اجتماعه|الاجتماعين|للاجتماعين|بالاجتماعين|الاجتماعان)[ \u00a0]"
+    "(?=([\u0621-\u064a]+(?:[ \u00a0](?:عشر|و[\u0621-\u064a]+))?)(?![\u0621-\u064a]|[ \u00a0](?:عشر|و)))"
+)
+
+
 @cache
-def _ordinals() -> tuple[re.Pattern[str], dict[str, int]]:
-    """`الاجتماع <ordinal>` and `اجتماعه <ordinal>` for every meeting number, as one
-    pattern (compiled once, when first needed), and the number of each ordinal word."""
-    numbers: dict[str, int] = {}
-    for n in range(1, MAX_ORDINAL + 1):
-        for word in (arabic.ordinal(n), arabic.ordinal(n, oblique=True)):
-            numbers[word] = n
-    # Longest words first: الحادي عشر before الحادي.
-    alternatives = "|".join(re.escape(w).replace("\\ ", "[ \u00a0]") for w in sorted(numbers, key=len, reverse=True))
-    pattern = re.compile(
-        "(?:الاجتماع|للاجتماع|بالاجتماع|اجتماعه|الاجتماعين|للاجتماعين|بالاجتماعين|الاجتماعان)[ \u00a0]"
-        f"({alternatives})(?![\u0621-\u064a]|[ \u00a0](?:عشر|و))"
-    )
-    return pattern, numbers
+def _ordinal_numbers() -> dict[str, int]:
+    """Every ordinal word of a meeting number (both cases) -> the number, made once."""
+    return {word: n for n in range(1, MAX_ORDINAL + 1) for word in (arabic.ordinal(n), arabic.ordinal(n, oblique=True))}
 
 
 def _other_meeting(text: str, own: set[int]) -> int | None:
     """The highest meeting number `text` names that is not one of `own`."""
-    pattern, numbers = _ordinals()
-    found = [numbers[m.group(1).replace("\u00a0", " ")] for m in pattern.finditer(text)]
-    others = [n for n in found if n not in own]
+    numbers = _ordinal_numbers()
+    found = (numbers.get(m.group(1).replace("\u00a0", " ")) for m in _ORDINAL_AFTER_MEETING.finditer(text))
+    others = [n for n in found if n is not None and n not in own]
     return max(others) if others else None
 
 
