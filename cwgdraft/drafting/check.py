@@ -24,7 +24,7 @@ from cwgdraft.core import arabic, documents, facts
 from cwgdraft.core.checks import missing_fields
 from cwgdraft.core.content import inlines_of
 from cwgdraft.core.model import Report
-from cwgdraft.formats.docmodel import Block
+from cwgdraft.formats.docmodel import Block, Document
 from cwgdraft.formats.render import Template, render
 
 
@@ -102,6 +102,12 @@ _DATE = re.compile(r"\b(\d{1,2})[ \u00a0](" + "|".join(arabic.MONTHS) + r")[ \u0
 
 def check_report(report: Report, template: Template | None = None) -> list[Finding]:
     """Every finding, in the order of the report."""
+    return check_and_render(report, template)[0]
+
+
+def check_and_render(report: Report, template: Template | None = None) -> tuple[list[Finding], Document]:
+    """Every finding, and the report rendered as the export writes it: an
+    export that checks first renders the report once."""
     # As the export will be: the list of documents following the contributions.
     report = copy.deepcopy(report)
     documents.sync_documents(report)
@@ -148,7 +154,7 @@ def check_report(report: Report, template: Template | None = None) -> list[Findi
                     out.append(Finding(block.source, f"{where}: تاريخ «{m.group(0)}» ليس من تواريخ الاجتماعات",
                                        block.source, "other_date", blocking=False))
     out += _list_findings(report)
-    return out
+    return out, document
 
 
 def _typed_text(block: Block) -> str:
