@@ -366,7 +366,7 @@ def standard_content(report: Report, name: str, ref: str = "", template: Templat
 
     template = template or load_template()
     path = f"standard/{name}.xml.j2"
-    contribution = next((c for c in report.contributions if c.id == ref), None)
+    contribution = facts.contribution_by_id(report, ref) if ref else None
     try:
         text = template.env.get_template(path).render(
             report=report, count=len(report.meetings), ref=ref, contribution=contribution
