@@ -340,18 +340,17 @@ def _findings(report: Report, template: Any, ctx: Context, found: list[Any] | No
 
 def _run_export(args: argparse.Namespace, ctx: Context) -> int:
     report = ctx.store().get(args.report)
-    from cwgdraft.drafting.check import check_report
+    from cwgdraft.drafting.check import check_and_render
     from cwgdraft.formats.docx_writer import to_bytes, write_docx
-    from cwgdraft.formats.render import load_template, render
+    from cwgdraft.formats.render import load_template
 
     template = load_template(args.template) if args.template else None
-    found = check_report(report, template)
+    found, document = check_and_render(report, template)
     if found and args.strict:
         _findings(report, template, ctx, found)
         raise CwgError(
             f"{args.output}: not written: the check before export found {len(found)} thing(s) to put right (--strict)"
         )
-    document = render(report, template)
     if args.output == "-":
         _write_output("-", to_bytes(document, template), ctx.stdout)
         where = "stdout"

@@ -580,14 +580,23 @@ def test_export_imports_only_what_it_uses(loaded_db: Path, tmp_path: Path) -> No
         "import sys\n"
         "from cwgdraft.cli import main\n"
         f"rc = main(['--db', {str(loaded_db)!r}, 'export', 'C22/7-A', '-o', {str(tmp_path / 'out.docx')!r}])\n"
-        "names = {'docx', 'xml.sax', 'urllib.request', 'http', 'email', 'ssl', 'uuid', 'platform', 'cwgdraft.importer',\n"
-        "         'platformdirs'}\n"
+        "names = {'docx', 'xml.sax', 'urllib.request', 'http', 'email', 'ssl', 'cwgdraft.importer', 'platformdirs'}\n"
         "print('LOADED', rc, sorted(names & set(sys.modules)))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == "LOADED 0 []"
     assert (tmp_path / "out.docx").stat().st_size > 5000
+    # Reading the arguments loads neither the importer nor uuid (which imports platform).
+    code = (
+        "import sys\n"
+        "from cwgdraft.cli import build_parser\n"
+        "argv = ['export', 'C22/7-A', '-o', 'out.docx']\n"
+        "build_parser(argv).parse_args(argv)\n"
+        "print('LOADED', sorted({'cwgdraft.importer', 'uuid', 'platform'} & set(sys.modules)))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=60)
+    assert result.stdout.splitlines()[-1] == "LOADED []", result.stderr
 
 
 def test_list_names_untitled_reports_without_reading_them(

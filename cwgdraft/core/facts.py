@@ -177,8 +177,29 @@ def _text(getter: Callable[[Report], str]) -> Callable[[Report, Field], str | No
     return lambda report, field: getter(report).strip() or None
 
 
+# The contributions of the report last asked about, by id: a fact of a contribution
+# is looked up in constant time, not by a scan of them all (a list of documents of
+# n items would cost n * n). The list itself is kept, so it is the same list.
+_BY_ID: tuple[list[Contribution], dict[str, tuple[int, Contribution]]] | None = None
+
+
 def _contribution(report: Report, field: Field) -> Contribution | None:
-    return next((c for c in report.contributions if c.id == field.ref), None)
+    return contribution_by_id(report, field.ref)
+
+
+def contribution_by_id(report: Report, ref: str) -> Contribution | None:
+    """The report's contribution with id `ref`, or None, in constant time."""
+    global _BY_ID
+    contributions = report.contributions
+    for attempt in (0, 1):
+        if attempt or _BY_ID is None or _BY_ID[0] is not contributions:
+            _BY_ID = (contributions, {c.id: (i, c) for i, c in enumerate(contributions)})
+        found = _BY_ID[1].get(ref)
+        # Still where it was, with that id: the list may have changed in place since.
+        if found is not None and found[0] < len(contributions) and contributions[found[0]] is found[1]:
+            if found[1].id == ref:
+                return found[1]
+    return next((c for c in contributions if c.id == ref), None)
 
 
 def _contribution_text(attr: str) -> Callable[[Report, Field], str | None]:

@@ -210,7 +210,6 @@ def m005_report_name(db: Database) -> None:
     import datetime as dt
 
     from cwgdraft.core.model import Meeting, Report
-    from cwgdraft.core.store import MIGRATION_NAMES
 
     statements = ["ALTER TABLE reports ADD COLUMN name TEXT NOT NULL DEFAULT ''"]
     _run(db, statements)

@@ -18,12 +18,13 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from cwgdraft.core import arabic, documents, facts
 from cwgdraft.core.checks import bidi_control_places, missing_fields
 from cwgdraft.core.content import inlines_of
 from cwgdraft.core.model import Report
-from cwgdraft.formats.docmodel import Block
+from cwgdraft.formats.docmodel import Block, Document
 from cwgdraft.formats.render import Template, render
 
 
@@ -72,17 +73,27 @@ def _where(block: Block, headings: dict[str, str]) -> str:
     return f"فقرة في القسم {headings.get(block.source, '')}".strip()
 
 
-def _ordinal_patterns(report: Report) -> list[tuple[int, re.Pattern[str]]]:
-    """`الاجتماع <ordinal>` and `اجتماعه <ordinal>` for every meeting number that is not this report's."""
-    own = {m.number for m in report.meetings}
-    out = []
-    for n in range(MAX_ORDINAL, 0, -1):  # longest words first: الحادي عشر before الحادي
-        if n in own:
-            continue
-        words = {arabic.ordinal(n), arabic.ordinal(n, oblique=True)}
-        alternatives = "|".join(re.escape(w).replace("\\ ", "[ \u00a0]") for w in sorted(words, key=len, reverse=True))
-        out.append((n, re.compile(f"(?:الاجتماع|للاجتماع|بالاجتماع|اجتماعه|الاجتماعين|للاجتماعين|بالاجتماعين|الاجتماعان)[ \u00a0](?:{alternatives})(?![\u0621-\u064a]|[ \u00a0](?:عشر|و))")))
-    return out
+# `الاجتماع <ordinal>`, `اجتماعه <ordinal>`: a word, or two (`الحادي عشر`, `الحادي والعشرون`),
+# not followed by more of the number; which number it is, a look-up says. The words are
+# looked at ahead, not taken: `الثالث والاجتماع الرابع` holds a second meeting word.
+_ORDINAL_AFTER_MEETING = re.compile(
+    "(?:الاجتماع|للاجتماع|بالاجتماع|اجتماعه|الاجتماعين|للاجتماعين|بالاجتماعين|الاجتماعان)[ \u00a0]"
+    "(?=([\u0621-\u064a]+(?:[ \u00a0](?:عشر|و[\u0621-\u064a]+))?)(?![\u0621-\u064a]|[ \u00a0](?:عشر|و)))"
+)
+
+
+@cache
+def _ordinal_numbers() -> dict[str, int]:
+    """Every ordinal word of a meeting number (both cases) -> the number, made once."""
+    return {word: n for n in range(1, MAX_ORDINAL + 1) for word in (arabic.ordinal(n), arabic.ordinal(n, oblique=True))}
+
+
+def _other_meeting(text: str, own: set[int]) -> int | None:
+    """The highest meeting number `text` names that is not one of `own`."""
+    numbers = _ordinal_numbers()
+    found = (numbers.get(m.group(1).replace("\u00a0", " ")) for m in _ORDINAL_AFTER_MEETING.finditer(text))
+    others = [n for n in found if n is not None and n not in own]
+    return max(others) if others else None
 
 
 MAX_ORDINAL = 99
@@ -91,6 +102,12 @@ _DATE = re.compile(r"\b(\d{1,2})[ \u00a0](" + "|".join(arabic.MONTHS) + r")[ \u0
 
 def check_report(report: Report, template: Template | None = None) -> list[Finding]:
     """Every finding, in the order of the report."""
+    return check_and_render(report, template)[0]
+
+
+def check_and_render(report: Report, template: Template | None = None) -> tuple[list[Finding], Document]:
+    """Every finding, and the report rendered as the export writes it: an
+    export that checks first renders the report once."""
     # As the export will be: the list of documents following the contributions.
     report = copy.deepcopy(report)
     documents.sync_documents(report)
@@ -107,7 +124,8 @@ def check_report(report: Report, template: Template | None = None) -> list[Findi
             headings[block.source] = section_no
     blocks = [*document.header_start, *document.header_end, *document.blocks]
     known_sources = {m.source for m in out}
-    patterns = _ordinal_patterns(report) if report.meetings else []
+    own_numbers = {m.number for m in report.meetings}
+    introduction = _introduction_ids(report)
     own_dates = {(m.start.day, arabic.MONTHS[m.start.month - 1], m.start.year) for m in report.meetings if m.start}
     own_dates |= {(m.end.day, arabic.MONTHS[m.end.month - 1], m.end.year) for m in report.meetings if m.end}
     for block in blocks:
@@ -125,12 +143,11 @@ def check_report(report: Report, template: Template | None = None) -> list[Findi
                 out.append(Finding(block.source, f"{where}: {block.text[span.start:span.end]} ناقص",
                                    block.source, "missing_fact"))
         typed = _typed_text(block)
-        for n, pattern in patterns:
-            if pattern.search(typed):
-                out.append(Finding(block.source, f"{where}: يذكر {arabic.meetings_phrase([n])} وليس اجتماعات هذا التقرير",
-                                   block.source, "other_meeting", blocking=False))
-                break
-        if own_dates and (block.source in ("report.summary", "report.subject") or _is_introduction(report, block)):
+        n = _other_meeting(typed, own_numbers) if report.meetings else None
+        if n is not None:
+            out.append(Finding(block.source, f"{where}: يذكر {arabic.meetings_phrase([n])} وليس اجتماعات هذا التقرير",
+                               block.source, "other_meeting", blocking=False))
+        if own_dates and (block.source in ("report.summary", "report.subject") or block.source in introduction):
             for m in _DATE.finditer(typed):
                 day, month, year = int(m.group(1)), m.group(2), int(m.group(3))
                 if own_dates and (day, month, year) not in own_dates:
@@ -141,7 +158,7 @@ def check_report(report: Report, template: Template | None = None) -> list[Findi
         codes = ", ".join(f"U+{ord(ch):04X}" for _at, ch in places[:3]) + (" …" if len(places) > 3 else "")
         out.append(Finding(path, f"رموز تحكم في اتجاه النص في {path}: {codes} (تبقى كما كُتبت وتُغلق في نهاية الحقل)",
                            source, "bidi_control", blocking=False))
-    return out
+    return out, document
 
 
 def _typed_text(block: Block) -> str:
@@ -157,9 +174,10 @@ def _typed_text(block: Block) -> str:
     return "".join(pieces)
 
 
-def _is_introduction(report: Report, block: Block) -> bool:
+def _introduction_ids(report: Report) -> set[str]:
+    """The ids of the introduction's paragraphs (looked up once, not per block)."""
     section = next((s for s in report.sections if s.role.value == "introduction"), None)
-    return section is not None and any(p.id == block.source for p in section.paragraphs)
+    return {p.id for p in section.paragraphs} if section is not None else set()
 
 
 def _list_findings(report: Report) -> list[Finding]:

@@ -521,7 +521,7 @@ def standard_content(report: Report, name: str, ref: str = "", template: Templat
     filled in when the report is rendered. What a snippet writes depends on
     nothing else, so it is kept for the next render (`_SNIPPETS`)."""
     template = template or load_template()
-    contribution = next((c for c in report.contributions if c.id == ref), None)
+    contribution = facts.contribution_by_id(report, ref) if ref else None
     seen = tuple((f, getattr(contribution, f)) for f in _field_names(type(contribution))) if contribution else ()
     key = (id(template.env), name, _snippet_stamp(template, name), ref, len(report.meetings), seen)
     found = _SNIPPETS.get(key)

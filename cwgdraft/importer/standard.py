@@ -28,10 +28,52 @@ def _exact(text: str) -> str:
 
 
 def _same(report: Report, typed: str, name: str, ref: str, template: Template) -> bool:
-    shown = facts.text_of(report, standard_content(report, name, ref, template))
-    # The acronym's hyphen is the one detail typists vary (CWG-COP / CWG‑COP):
-    # adopt only an exact match, so that nothing a reader sees changes.
-    return _exact(shown) == _exact(typed)
+    return _shown(report, name, ref, template) == _exact(typed)
+
+
+def _shown(report: Report, name: str, ref: str, template: Template) -> str:
+    """The standard wording `name` (for `ref`) as a reader sees it, spaces folded.
+    The acronym's hyphen is the one detail typists vary (CWG-COP / CWG‑COP):
+    a wording is adopted only on an exact match, so nothing a reader sees changes."""
+    return _exact(facts.text_of(report, standard_content(report, name, ref, template)))
+
+
+class _Wordings:
+    """The standard wordings of one report, each rendered once (a list of n
+    documents would otherwise render n * n of them). The facts they show do not
+    change while wordings are adopted: adopting changes paragraphs only."""
+
+    def __init__(self, report: Report, template: Template) -> None:
+        self.report = report
+        self.template = template
+        self._shown: dict[tuple[str, str], str] = {}
+        self._items: dict[str, list[int]] | None = None  # shown item -> indexes of its contributions
+        self._named: list[list[str]] | None = None  # per contribution: its title and source, spaces folded
+
+    def same(self, typed: str, name: str, ref: str = "") -> bool:
+        key = (name, ref)
+        if key not in self._shown:
+            self._shown[key] = _shown(self.report, name, ref, self.template)
+        return self._shown[key] == _exact(typed)
+
+    def items(self, typed: str) -> list[int]:
+        """The contributions (indexes, in order) whose list item reads exactly `typed`."""
+        if self._items is None:
+            self._items = {}
+            for i, c in enumerate(self.report.contributions):
+                shown = _shown(self.report, documents.DOCUMENT_ITEM, c.id, self.template)
+                self._items.setdefault(shown, []).append(i)
+        return self._items.get(_exact(typed), [])
+
+    def may_name(self, i: int, typed: str) -> bool:
+        """Whether `typed` (spaces folded) holds contribution `i`'s title or source."""
+        if self._named is None:
+            self._named = [
+                [_exact(v) for name in ("contribution.title", "contribution.source")
+                 if (v := facts.resolve(self.report, Field(name, c.id)))]
+                for c in self.report.contributions
+            ]  # fmt: skip
+        return any(v in typed for v in self._named[i])
 
 
 def adopt_standard_wording(report: Report, template: Template | None = None, signature: bool = False) -> list[str]:
@@ -51,6 +93,7 @@ def adopt_standard_wording(report: Report, template: Template | None = None, sig
         SectionRole.AGENDA: ("agenda",),
         SectionRole.CONTRIBUTIONS: ("documents_intro",),
     }
+    wordings = _Wordings(report, template)
     for section in report.sections:
         if section.role is SectionRole.OUTCOMES and section.title and not section.standard:
             if _same(report, section.title, "outcomes_heading", "", template):
@@ -60,12 +103,12 @@ def adopt_standard_wording(report: Report, template: Template | None = None, sig
             if paragraph.standard or not paragraph.text or isinstance(paragraph.text, Content):
                 continue
             for name in by_role.get(section.role, ()):
-                if _same(report, paragraph.text, name, "", template):
+                if wordings.same(paragraph.text, name):
                     paragraph.text, paragraph.standard = "", name
                     notes.append(f"paragraph {paragraph.id}: standard wording {name!r}")
                     break
         if section.role is SectionRole.CONTRIBUTIONS:
-            notes += _adopt_documents(report, section, template)
+            notes += _adopt_documents(report, section, wordings)
     sig, chair = report.signature, next((p for p in report.people if p.role is PersonRole.CHAIR), None)
     if signature and chair and sig.name and (sig.name, sig.country) == (chair.name, chair.country):
         sig.name = sig.country = ""
@@ -92,33 +135,48 @@ def _learn_chair_honorific(report: Report) -> None:
             return
 
 
-def _adopt_documents(report: Report, section: Section, template: Template) -> list[str]:
-    """The list of documents: group headings and one item per contribution."""
+def _adopt_documents(report: Report, section: Section, wordings: _Wordings) -> list[str]:
+    """The list of documents: group headings and one item per contribution.
+
+    An item lists the first contribution still unlisted, in their order, that
+    it reads exactly as the standard item of, or that it names in words of its
+    own. The exact readings are looked up; only the contributions before the
+    first exact one are tried for words of their own, so an exported list
+    costs a look-up per item."""
     notes: list[str] = []
-    unlisted = {c.id for c in report.contributions}
+    contributions = report.contributions
+    unlisted = list(range(len(contributions)))  # indexes, in order
+    listed = [False] * len(contributions)
     for paragraph in section.paragraphs:
         if paragraph.standard or not paragraph.text or paragraph.kind not in (
             ParagraphKind.BULLET, ParagraphKind.SUB_BULLET
         ):
             continue
         for category in documents.GROUPED:
-            if _same(report, paragraph.text, documents.DOCUMENTS_GROUP, category, template):
+            if wordings.same(paragraph.text, documents.DOCUMENTS_GROUP, category):
                 paragraph.text, paragraph.standard, paragraph.ref = "", documents.DOCUMENTS_GROUP, category
                 notes.append(f"paragraph {paragraph.id}: standard group heading {category!r}")
                 break
         else:
-            for c in report.contributions:
-                if c.id not in unlisted:
-                    continue
-                if _same(report, paragraph.text, documents.DOCUMENT_ITEM, c.id, template):
+            exact = next((i for i in wordings.items(paragraph.text) if not listed[i]), len(contributions))
+            typed = _exact(paragraph.text)
+            for i in unlisted:
+                c = contributions[i]
+                if i == exact:
                     paragraph.text, paragraph.standard, paragraph.ref = "", documents.DOCUMENT_ITEM, c.id
+                elif i > exact:
+                    break
                 else:
+                    # Words of its own: only where the item holds the contribution's title or source.
+                    if not wordings.may_name(i, typed):
+                        continue
                     own = with_fields(paragraph.text, report, ["contribution.title", "contribution.source"], c.id)
                     if not own.has_fields or _fold(facts.text_of(report, own)) != _fold(paragraph.text):
                         continue
                     # Listed in words of its own: keep them, the facts live.
                     paragraph.text, paragraph.standard, paragraph.ref = own, documents.DOCUMENT_ITEM, c.id
-                unlisted.discard(c.id)
+                unlisted.remove(i)
+                listed[i] = True
                 notes.append(f"paragraph {paragraph.id}: lists contribution {c.id}")
                 break
     return notes
