@@ -569,6 +569,18 @@ def _run_search(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+def _add_review(p: argparse.ArgumentParser) -> None:
+    from cwgdraft.review.command import add_arguments
+
+    add_arguments(p)
+
+
+def _run_review(args: argparse.Namespace, ctx: Context) -> int:
+    from cwgdraft.review.command import run
+
+    return run(args, ctx)
+
+
 @dataclass(frozen=True)
 class Command:
     name: str
@@ -595,6 +607,7 @@ COMMANDS: list[Command] = [
     Command("trash", "list the deleted reports", _add_trash, _run_trash),
     Command("restore", "bring a deleted report back from the trash", _add_restore, _run_restore),
     Command("search", "find words in every report of the store (one hit a line)", _add_search, _run_search),
+    Command("review", "review rounds: copies for reviewers, their proposals, accept or reject", _add_review, _run_review),
     Command("gui", "start the desktop app", _add_gui, _run_gui, pass_through=True),
 ]
 
