@@ -207,6 +207,14 @@ def _place(report: Report, pid: str) -> tuple[list[Paragraph], int]:
     raise BadInput(f"paragraph {pid}: no longer in the report")
 
 
+def _forget(report: Report, gone: set[str]) -> None:
+    """Links to deleted paragraphs dropped (an opening remark's, a contribution's)."""
+    report.opening_remarks = [o for o in report.opening_remarks if o.paragraph_id not in gone]
+    for contribution in report.contributions:
+        if contribution.paragraph_id in gone:
+            contribution.paragraph_id = None
+
+
 def apply(report: Report, proposal: Proposal, found: Round, side: str | None) -> str:
     """Make an accepted proposal in `report`; what was done, in a few words.
     `side` ('theirs' or 'ours') decides a conflict, or a change whose paragraph
@@ -234,12 +242,14 @@ def apply(report: Report, proposal: Proposal, found: Round, side: str | None) ->
         if store_moved and side != "theirs":
             raise BadInput(f"proposal {proposal.id[:8]}: the paragraph changed since; --theirs deletes it all the same")
         del paragraphs[i]
+        _forget(report, {pid})
         return "paragraph deleted"
     if proposal.kind == "merge":
         others = proposal.note.split()
         paragraph.text = keep_fields(report, base_content, proposal.theirs[0])
         for section in report.sections:
             section.paragraphs[:] = [p for p in section.paragraphs if p.id not in others]
+        _forget(report, set(others))
         return f"{len(others) + 1} paragraphs merged"
     if proposal.kind == "split":
         paragraph.text = keep_fields(report, base_content, proposal.theirs[0])
