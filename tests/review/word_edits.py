@@ -160,10 +160,14 @@ class WordCopy:
     def save(self, path: Path) -> Path:
         self.parts["word/document.xml"] = etree.tostring(self.root, xml_declaration=True, encoding="UTF-8")
         if self.comments:
-            xml = f'<w:comments xmlns:w="{W_NS}">' + "".join(
-                f'<w:comment w:id="{c}" w:author="{a}" w:date="{DATE}"><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:comment>'
-                for c, a, t in self.comments
-            ) + "</w:comments>"
+            xml = (
+                f'<w:comments xmlns:w="{W_NS}">'
+                + "".join(
+                    f'<w:comment w:id="{c}" w:author="{a}" w:date="{DATE}"><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:comment>'
+                    for c, a, t in self.comments
+                )
+                + "</w:comments>"
+            )
             self.parts["word/comments.xml"] = xml.encode()
             rels = self.parts["word/_rels/document.xml.rels"].decode()
             rels = rels.replace(
@@ -172,10 +176,14 @@ class WordCopy:
                 'relationships/comments" Target="comments.xml"/></Relationships>',
             )
             self.parts["word/_rels/document.xml.rels"] = rels.encode()
-            types = self.parts["[Content_Types].xml"].decode().replace(
-                "</Types>",
-                '<Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.'
-                'wordprocessingml.comments+xml"/></Types>',
+            types = (
+                self.parts["[Content_Types].xml"]
+                .decode()
+                .replace(
+                    "</Types>",
+                    '<Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+                    'wordprocessingml.comments+xml"/></Types>',
+                )
             )
             self.parts["[Content_Types].xml"] = types.encode()
         buffer = io.BytesIO()
