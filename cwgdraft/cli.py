@@ -341,7 +341,7 @@ def _findings(report: Report, template: Any, ctx: Context, found: list[Any] | No
 def _run_export(args: argparse.Namespace, ctx: Context) -> int:
     report = ctx.store().get(args.report)
     from cwgdraft.drafting.check import check_report
-    from cwgdraft.formats.docx_writer import to_bytes, write_docx
+    from cwgdraft.formats.docx_writer import to_bytes
     from cwgdraft.formats.render import load_template, render
 
     template = load_template(args.template) if args.template else None
@@ -356,7 +356,13 @@ def _run_export(args: argparse.Namespace, ctx: Context) -> int:
         _write_output("-", to_bytes(document, template), ctx.stdout)
         where = "stdout"
     else:
-        where = str(write_docx(document, args.output, template))
+        from cwgdraft.core.files import writable_target
+        from cwgdraft.review.exports import record_export
+
+        writable_target(args.output)
+        # The export is recorded as a base (import --replace then merges), its id in the file.
+        data = record_export(ctx.store(), report, to_bytes(document, template))
+        where = str(_write_output(args.output, data, ctx.stdout))
     # Written all the same: said after, so that a failure stays one line (bidi controls: below).
     _findings(report, template, ctx, [f for f in found if f.code != "bidi_control"])
     for note in document.notes:

@@ -22,9 +22,9 @@ from cwgdraft.core import content as content_mod
 from cwgdraft.core import facts
 from cwgdraft.core.content import Content, Field, Inline, Text
 from cwgdraft.core.errors import BadInput
-from cwgdraft.core.model import Paragraph, Report, new_id
+from cwgdraft.core.model import Paragraph, Report
 from cwgdraft.review.reader import Change, ReviewCopy
-from cwgdraft.review.rounds import Proposal, Round
+from cwgdraft.review.rounds import Proposal, Round, new_id
 
 _TOKENS = re.compile(r"\s+|[^\s]+")
 

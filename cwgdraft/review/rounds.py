@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from cwgdraft.core import content as content_mod
 from cwgdraft.core.errors import BadInput
-from cwgdraft.core.model import Report, SectionRole, new_id
+from cwgdraft.core.model import Report, SectionRole
 
 if TYPE_CHECKING:
     from cwgdraft.core.store import Store
@@ -71,6 +71,18 @@ class Proposal:
         text = self.note if self.kind == "comment" else " / ".join(self.theirs) or self.base
         flat = " ".join(text.split())
         return flat if len(flat) <= 60 else flat[:59].rstrip() + "…"
+
+
+def new_id() -> str:
+    """A random UUID (version 4) in canonical form, without importing `uuid`
+    (which brings `platform`: `cwgdraft export` records a round and stays quick)."""
+    import os
+
+    h = bytearray(os.urandom(16))
+    h[6] = (h[6] & 0x0F) | 0x40
+    h[8] = (h[8] & 0x3F) | 0x80
+    x = h.hex()
+    return f"{x[:8]}-{x[8:12]}-{x[12:16]}-{x[16:20]}-{x[20:]}"
 
 
 def _now() -> str:
