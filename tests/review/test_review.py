@@ -213,3 +213,57 @@ def test_a_changed_word_keeps_the_fields_around_it(stored: tuple[Store, Report],
     text = store.get(report.id).paragraph(target.id).text
     assert has_fields(text) and Field("meetings.dates") in text.inlines
     assert str(text).endswith("بنجاح كبير.")
+
+
+def test_tracked_merge_and_tracked_deletion(stored: tuple[Store, Report], tmp_path: Path) -> None:
+    store, report = stored
+    export_copy(store, report, tmp_path / "copy.docx", ["all"])
+    first, second, third = report.sections[1].paragraphs[:3]
+    gone = outcomes(report)[0]
+    word = WordCopy(tmp_path / "copy.docx")
+    word.join_with_next(first.id, author="Omar")
+    word.track_delete(gone.id, author="Omar")
+    word.save(tmp_path / "back.docx")
+    added = read_back(store, tmp_path / "back.docx")[1]
+    assert sorted((p.paragraph_id, p.kind) for p in added) == sorted([(first.id, "merge"), (gone.id, "delete")])
+    merge = next(p for p in added if p.kind == "merge")
+    assert merge.note == second.id and merge.author == "Omar" and merge.date == DATE
+    delete = next(p for p in added if p.kind == "delete")
+    assert delete.author == "Omar" and delete.ours == paragraph_text(report, gone)
+    joined = merge.theirs[0]
+    assert paragraph_text(report, first) in joined
+    for p in added:
+        accept(store, p)
+    after = store.get(report.id)
+    assert after.paragraph(second.id) is None and after.paragraph(gone.id) is None
+    assert after.paragraph(third.id) is not None
+    assert compare.fold(paragraph_text(after, after.paragraph(first.id))) == compare.fold(joined)
+
+
+def test_a_copy_resaved_by_libreoffice_reads_onto_the_same_paragraphs(
+    stored: tuple[Store, Report], tmp_path: Path
+) -> None:
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    store, report = stored
+    found = export_copy(store, report, tmp_path / "copy.docx", ["outcomes"])
+    target = outcomes(report)[1]
+    word = WordCopy(tmp_path / "copy.docx")
+    word.retype(target.id, "صيغة عدلت ثم حفظها LibreOffice (ITU-T)")
+    word.save(tmp_path / "edited.docx")
+    out = tmp_path / "lo"
+    subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to", "docx",
+         "--outdir", str(out), str(tmp_path / "edited.docx")],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    copy = reader.read_copy(out / "edited.docx")
+    assert copy.round_id == found.id
+    added = read_back(store, out / "edited.docx")[1]
+    assert [(p.paragraph_id, p.kind, p.theirs) for p in added] == [
+        (target.id, "change", ["صيغة عدلت ثم حفظها LibreOffice (ITU-T)"])
+    ]

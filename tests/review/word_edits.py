@@ -151,6 +151,33 @@ class WordCopy:
         new.append(self._run(text, self._rsid()))
         p.addnext(new)
 
+    def _delete_mark(self, p: etree._Element, author: str) -> None:
+        ppr = p.find(W + "pPr")
+        if ppr is None:
+            ppr = etree.Element(W + "pPr")
+            p.insert(0, ppr)
+        mark = ppr.find(W + "rPr")
+        if mark is None:
+            mark = etree.SubElement(ppr, W + "rPr")  # last in pPr
+        etree.SubElement(mark, W + "del", {W + "id": str(950 + self.rsid), W + "author": author, W + "date": DATE})
+        self.rsid += 1
+
+    def join_with_next(self, pid: str, author: str) -> None:
+        """Delete pressed at the end of the paragraph with changes tracked: its mark is a deletion."""
+        self._delete_mark(self.paragraph(pid), author)
+
+    def track_delete(self, pid: str, author: str) -> None:
+        """The whole paragraph deleted with changes tracked: its number, its text and its mark."""
+        p = self.paragraph(pid)
+        runs = [r for r in p if r.tag == W + "r"]
+        gone = etree.Element(W + "del", {W + "id": str(970 + self.rsid), W + "author": author, W + "date": DATE})
+        runs[0].addprevious(gone)
+        for r in runs:
+            for t in r.findall(W + "t"):
+                t.tag = W + "delText"
+            gone.append(r)
+        self._delete_mark(p, author)
+
     def unprotect(self) -> None:
         settings = etree.fromstring(self.parts["word/settings.xml"])
         for el in settings.findall(W + "documentProtection"):
