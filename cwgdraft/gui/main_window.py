@@ -1034,7 +1034,7 @@ class MainWindow(QMainWindow):
     def export_docx_to(self, path: Path) -> Path | None:
         assert self.session is not None
         try:
-            write_docx(self.session.report, path)
+            write_docx(self.session.report, path, self.session.store)
         except Exception as exc:
             show_error(self, t("تعذر التصدير إلى Word"), exc)
             return None
