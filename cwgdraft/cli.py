@@ -324,6 +324,11 @@ def _add_export(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--strict", action="store_true", help="write nothing (exit 1) when the check before export finds anything"
     )
+    p.add_argument(
+        "--tracked", action="store_true", help="the changes since a round (or export) as Word tracked changes"
+    )
+    p.add_argument("--since", metavar="ROUND", help="with --tracked: this round's id (default: the last round)")
+    p.add_argument("--author", default="cwgdraft", metavar="NAME", help="with --tracked: the changes' author")
 
 
 def _findings(report: Report, template: Any, ctx: Context, found: list[Any] | None = None) -> int:
@@ -351,9 +356,18 @@ def _run_export(args: argparse.Namespace, ctx: Context) -> int:
         raise CwgError(
             f"{args.output}: not written: the check before export found {len(found)} thing(s) to put right (--strict)"
         )
+    if args.since and not args.tracked:
+        raise BadInput("export: --since goes with --tracked")
     document = render(report, template)
+    data = to_bytes(document, template)
+    if args.tracked:
+        from cwgdraft.review import rounds, tracked
+
+        since = rounds.get_round(ctx.store(), rounds.resolve_round(ctx.store(), report.id, args.since), "--since")
+        data, changes = tracked.tracked(data, report, since, args.author)
+        ctx.note(f"{changes} tracked change(s) since {since.kind} round {since.id[:8]} of {since.created_at}")
     if args.output == "-":
-        _write_output("-", to_bytes(document, template), ctx.stdout)
+        _write_output("-", data, ctx.stdout)
         where = "stdout"
     else:
         from cwgdraft.core.files import writable_target
@@ -361,7 +375,7 @@ def _run_export(args: argparse.Namespace, ctx: Context) -> int:
 
         writable_target(args.output)
         # The export is recorded as a base (import --replace then merges), its id in the file.
-        data = record_export(ctx.store(), report, to_bytes(document, template))
+        data = record_export(ctx.store(), report, data)
         where = str(_write_output(args.output, data, ctx.stdout))
     # Written all the same: said after, so that a failure stays one line (bidi controls: below).
     _findings(report, template, ctx, [f for f in found if f.code != "bidi_control"])

@@ -195,6 +195,22 @@ def latest_round(store: Store, report_id: str, kind: str | None = None) -> str |
     return row[0] if row else None
 
 
+def resolve_round(store: Store, report_id: str, ref: str | None) -> str:
+    """A round of the report by id or unique id prefix; None: its last round."""
+    if not ref:
+        latest = latest_round(store, report_id)
+        if latest is None:
+            raise BadInput(f"report {report_id[:8]}: no export or review round yet to compare with")
+        return latest
+    rows = [r[0] for r in store.conn.execute(
+        "SELECT id FROM review_rounds WHERE report_id = ? AND id LIKE ? LIMIT 2", [report_id, ref + "%"])]  # fmt: skip
+    if len(rows) != 1 or len(ref) < 4:
+        raise BadInput(
+            f"--since {ref}: not a round of report {report_id[:8]}" + (" (give more of its id)" if rows else "")
+        )
+    return rows[0]
+
+
 _COLUMNS = (
     "id, round_id, report_id, paragraph_id, kind, reviewer, author, date, base, ours, theirs, note, outside,"
     " status, created_at, decided_at, fingerprint"
