@@ -375,7 +375,7 @@ def _run_export(args: argparse.Namespace, ctx: Context) -> int:
 
         writable_target(args.output)
         # The export is recorded as a base (import --replace then merges), its id in the file.
-        data = record_export(ctx.store(), report, data)
+        data = record_export(ctx.store(), report, data, document.notes)
         where = str(_write_output(args.output, data, ctx.stdout))
     # Written all the same: said after, so that a failure stays one line (bidi controls: below).
     _findings(report, template, ctx, [f for f in found if f.code != "bidi_control"])

@@ -12,6 +12,7 @@ typed in the store since the export is overwritten.
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,11 +23,19 @@ if TYPE_CHECKING:
     from cwgdraft.core.store import Store
 
 
-def record_export(store: Store, report: Report, data: bytes) -> bytes:
-    """The exported file with the id of the round recorded for it."""
+def record_export(store: Store, report: Report, data: bytes, notes: list[str] | None = None) -> bytes:
+    """The exported file with the id of the round recorded for it. A store that
+    cannot be written (read-only, busy) does not stop the export: the file is
+    written without a base, and `notes` says so."""
+    from cwgdraft.core.errors import StoreBusy, StoreError
     from cwgdraft.review import package, rounds
 
-    found = rounds.record_round(store, report, "export", [s.id for s in report.sections])
+    try:
+        found = rounds.record_round(store, report, "export", [s.id for s in report.sections])
+    except (StoreError, StoreBusy, sqlite3.Error) as exc:
+        if notes is not None:
+            notes.append(f"not recorded as a base for import --replace ({' '.join(str(exc).split())})")
+        return data
     return package.rewrite(data, found.id)[0]
 
 

@@ -267,3 +267,19 @@ def test_a_copy_resaved_by_libreoffice_reads_onto_the_same_paragraphs(
     assert [(p.paragraph_id, p.kind, p.theirs) for p in added] == [
         (target.id, "change", ["صيغة عدلت ثم حفظها LibreOffice (ITU-T)"])
     ]
+
+
+def test_an_export_is_written_when_the_store_cannot_record_its_base(stored: tuple[Store, Report]) -> None:
+    from cwgdraft.formats.docx_writer import to_bytes
+    from cwgdraft.formats.render import render
+    from cwgdraft.review.exports import record_export
+
+    store, report = stored
+    data = to_bytes(render(report))
+    store.conn.execute("PRAGMA query_only = ON")  # as a read-only store
+    notes: list[str] = []
+    assert record_export(store, report, data, notes) == data
+    assert len(notes) == 1 and "not recorded as a base" in notes[0]
+    store.conn.execute("PRAGMA query_only = OFF")
+    stamped = record_export(store, report, data, notes)
+    assert stamped != data and len(notes) == 1
