@@ -148,6 +148,7 @@ def compare(copy: ReviewCopy, found: Round, ours: Report, reviewer: str) -> Read
 
     context = Counter(fold(t) for t in found.context)
     where: dict[str, list[int]] = {}
+    comments_seen: set[str] = set()
     anchor = ""
     for i, p in enumerate(copy.paragraphs):
         known = [x for x in p.ids if x in base]
@@ -165,8 +166,9 @@ def compare(copy: ReviewCopy, found: Round, ours: Report, reviewer: str) -> Read
                 reading.notes.append(f"a new paragraph before the report's first one: {p.text[:40]}")
         for cid in p.comments:
             comment = copy.comments.get(cid)
-            if comment is None:
+            if comment is None or cid in comments_seen:
                 continue
+            comments_seen.add(cid)  # its range may start in one paragraph and end in another
             target = known[0] if known else anchor
             if target:
                 propose(target, "comment", [], [], note=comment.text, author=comment.author, date=comment.date)

@@ -89,7 +89,7 @@ class _Walk:
             elif tag in _CONTAINERS:
                 self.blocks(child)
             elif tag in (W + "bookmarkStart", W + "bookmarkEnd", W + "permStart", W + "permEnd"):
-                self.marker(child)  # between paragraphs: takes effect from the next one
+                self.marker(child, between=True)  # between paragraphs: takes effect from the next one
 
     def paragraph(self, p: Any) -> None:
         self.para = CopyParagraph(ids=list(dict.fromkeys(self.open.values())), editable=bool(self.perms))
@@ -106,19 +106,20 @@ class _Walk:
         self.para.text = clean_text(without_bracket_marks(self.para.text))[0]
         self.out.append(self.para)
 
-    def marker(self, el: Any) -> None:
+    def marker(self, el: Any, between: bool = False) -> None:
         tag, wid = el.tag, el.get(W + "id", "")
         if tag == W + "bookmarkStart":
             pid = id_from_bookmark_name(el.get(W + "name", ""))
             if pid:
                 self.open[wid] = pid
-                if pid not in self.para.ids:
+                if not between and pid not in self.para.ids:
                     self.para.ids.append(pid)
         elif tag == W + "bookmarkEnd":
             self.open.pop(wid, None)
         elif tag == W + "permStart":
             self.perms.add(wid)
-            self.para.editable = True
+            if not between:
+                self.para.editable = True
         elif tag == W + "permEnd":
             self.perms.discard(wid)
 

@@ -283,3 +283,24 @@ def test_an_export_is_written_when_the_store_cannot_record_its_base(stored: tupl
     store.conn.execute("PRAGMA query_only = OFF")
     stamped = record_export(store, report, data, notes)
     assert stamped != data and len(notes) == 1
+
+
+def test_bookmarks_between_paragraphs_and_a_comment_over_two(stored: tuple[Store, Report], tmp_path: Path) -> None:
+    """Some programs write a paragraph's bookmark start before it, at body level;
+    a comment's range may cover two paragraphs: one comment, on the first."""
+    store, report = stored
+    export_copy(store, report, tmp_path / "copy.docx", ["outcomes"])
+    first, second = outcomes(report)[:2]
+    word = WordCopy(tmp_path / "copy.docx")
+    word.comment(first.id, "ملاحظة على فقرتين", author="Layla")
+    end = next(e for e in word.paragraph(first.id) if e.tag.endswith("commentRangeEnd"))
+    ref = end.getnext()
+    word.paragraph(second.id).append(end)
+    word.paragraph(second.id).append(ref)
+    for p in (word.paragraph(first.id), word.paragraph(second.id)):
+        mark = next(p.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}bookmarkStart"))
+        p.remove(mark)
+        p.addprevious(mark)
+    word.save(tmp_path / "back.docx")
+    added = read_back(store, tmp_path / "back.docx")[1]
+    assert [(p.paragraph_id, p.kind, p.note) for p in added] == [(first.id, "comment", "ملاحظة على فقرتين")]
