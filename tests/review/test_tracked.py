@@ -127,3 +127,56 @@ def test_tracked_needs_a_round(tmp_path: Path) -> None:
     )
     assert_bad_input(run("export", report_id, "-o", str(tmp_path / "x.docx"), "--since", "abcd", db=db), "--tracked")
     assert not (tmp_path / "x.docx").exists()
+
+
+_DECIDE = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
+<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1" script:language="StarBasic">
+Sub Decide(path As String, what As String, target As String)
+  Dim args(0) As New com.sun.star.beans.PropertyValue
+  args(0).Name = &quot;Hidden&quot;
+  args(0).Value = True
+  doc = StarDesktop.loadComponentFromURL(ConvertToURL(path), &quot;_blank&quot;, 0, args())
+  dispatcher = createUnoService(&quot;com.sun.star.frame.DispatchHelper&quot;)
+  dispatcher.executeDispatch(doc.getCurrentController().getFrame(), &quot;.uno:&quot; &amp; what, &quot;&quot;, 0, Array())
+  Dim out(0) As New com.sun.star.beans.PropertyValue
+  out(0).Name = &quot;FilterName&quot;
+  out(0).Value = &quot;Text (encoded)&quot;
+  doc.storeToURL(ConvertToURL(target), out())
+  doc.close(True)
+End Sub
+</script:module>
+"""
+
+
+def test_libreoffice_accepts_all_to_now_and_rejects_all_to_then(
+    edited: tuple[Path, dict[str, str], dict[str, str], str, str], tmp_path: Path
+) -> None:
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    db, then, now, added, gone = edited
+    out = tmp_path / "tracked.docx"
+    assert run("export", portable.read_file(SAMPLE).id, "-o", str(out), "--tracked", db=db).returncode == 0
+    profile = tmp_path / "profile"
+    env = f"-env:UserInstallation={profile.as_uri()}"
+    subprocess.run([soffice, env, "--headless", "--terminate_after_init"], capture_output=True, timeout=180)
+    module = profile / "user" / "basic" / "Standard" / "Module1.xba"
+    if not module.is_file():
+        pytest.skip("LibreOffice made no Basic library in its profile")
+    module.write_text(_DECIDE, encoding="utf-8")
+    texts = {}
+    for what in ("AcceptAllTrackedChanges", "RejectAllTrackedChanges"):
+        target = tmp_path / f"{what}.txt"
+        macro = f'macro:///Standard.Module1.Decide("{out}","{what}","{target}")'
+        subprocess.run([soffice, env, "--headless", macro], capture_output=True, timeout=180)
+        texts[what] = compare.fold(without_bracket_marks(target.read_text(encoding="utf-8-sig")))
+    accepted, rejected = texts["AcceptAllTrackedChanges"], texts["RejectAllTrackedChanges"]
+    changed = next(pid for pid in now if pid in then and now[pid] != then[pid])
+    assert compare.fold(now[changed]) in accepted and compare.fold(then[changed]) not in accepted
+    assert compare.fold(then[changed]) in rejected and compare.fold(now[changed]) not in rejected
+    assert compare.fold(now[added]) in accepted and compare.fold(now[added]) not in rejected
+    assert compare.fold(then[gone]) in rejected and compare.fold(then[gone]) not in accepted
