@@ -128,29 +128,17 @@ def _accept(args: argparse.Namespace, ctx: Any) -> int:
     side = "theirs" if args.theirs else "ours" if args.ours else None
     for ref in args.proposals:
         proposal = rounds.get_proposal(store, ref)
-        if proposal.status != "pending":
-            raise BadInput(f"proposal {ref}: already {proposal.status}")
-        found = rounds.get_round(store, proposal.round_id)
-        report, version = store.get_with_version(proposal.report_id)
-        done = compare.apply(report, proposal, found, side)
-        with store._writing():
-            if done != "the store's text kept" and done != "comment noted":
-                store.save(report, expected_version=version)
-            rounds.decide(
-                store, proposal.id, "rejected" if side == "ours" and proposal.kind == "conflict" else "accepted"
-            )
+        done = compare.decide(store, proposal, True, side)
         ctx.out(f"{proposal.id}\t{proposal.paragraph_id}\t{done}")
     return 0
 
 
 def _reject(args: argparse.Namespace, ctx: Any) -> int:
-    from cwgdraft.review import rounds
+    from cwgdraft.review import compare, rounds
 
     store = ctx.store()
     for ref in args.proposals:
         proposal = rounds.get_proposal(store, ref)
-        if proposal.status != "pending":
-            raise BadInput(f"proposal {ref}: already {proposal.status}")
-        rounds.decide(store, proposal.id, "rejected")
+        compare.decide(store, proposal, False)
         ctx.out(f"{proposal.id}\t{proposal.paragraph_id}\trejected")
     return 0

@@ -15,6 +15,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from merge3 import Merge3
 
@@ -275,3 +276,24 @@ def apply(report: Report, proposal: Proposal, found: Round, side: str | None) ->
             base_content = paragraph_content(report, paragraph)
     paragraph.text = keep_fields(report, base_content, theirs)
     return "text changed"
+
+
+def decide(store: Any, proposal: Proposal, accept: bool, side: str | None = None) -> str:
+    """Accept (the report changed, saved with the decision in one transaction) or
+    reject a pending proposal; what was done, in a few words."""
+    from cwgdraft.review import rounds
+
+    if proposal.status != "pending":
+        raise BadInput(f"proposal {proposal.id[:8]}: already {proposal.status}")
+    if not accept:
+        rounds.decide(store, proposal.id, "rejected")
+        return "rejected"
+    found = rounds.get_round(store, proposal.round_id)
+    report, version = store.get_with_version(proposal.report_id)
+    done = apply(report, proposal, found, side)
+    with store._writing():
+        if done not in ("the store's text kept", "comment noted"):
+            store.save(report, expected_version=version)
+        kept_ours = side == "ours" and (proposal.kind == "conflict" or done == "the store's text kept")
+        rounds.decide(store, proposal.id, "rejected" if kept_ours else "accepted")
+    return done
