@@ -324,6 +324,11 @@ def _add_export(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--strict", action="store_true", help="write nothing (exit 1) when the check before export finds anything"
     )
+    p.add_argument(
+        "--tracked", action="store_true", help="the changes since a round (or export) as Word tracked changes"
+    )
+    p.add_argument("--since", metavar="ROUND", help="with --tracked: this round's id (default: the last round)")
+    p.add_argument("--author", default="cwgdraft", metavar="NAME", help="with --tracked: the changes' author")
 
 
 def _findings(report: Report, template: Any, ctx: Context, found: list[Any] | None = None) -> int:
@@ -341,7 +346,7 @@ def _findings(report: Report, template: Any, ctx: Context, found: list[Any] | No
 def _run_export(args: argparse.Namespace, ctx: Context) -> int:
     report = ctx.store().get(args.report)
     from cwgdraft.drafting.check import check_and_render
-    from cwgdraft.formats.docx_writer import to_bytes, write_docx
+    from cwgdraft.formats.docx_writer import to_bytes
     from cwgdraft.formats.render import load_template
 
     template = load_template(args.template) if args.template else None
@@ -351,11 +356,26 @@ def _run_export(args: argparse.Namespace, ctx: Context) -> int:
         raise CwgError(
             f"{args.output}: not written: the check before export found {len(found)} thing(s) to put right (--strict)"
         )
+    if args.since and not args.tracked:
+        raise BadInput("export: --since goes with --tracked")
+    data = to_bytes(document, template)
+    if args.tracked:
+        from cwgdraft.review import rounds, tracked
+
+        since = rounds.get_round(ctx.store(), rounds.resolve_round(ctx.store(), report.id, args.since), "--since")
+        data, changes = tracked.tracked(data, report, since, args.author)
+        ctx.note(f"{changes} tracked change(s) since {since.kind} round {since.id[:8]} of {since.created_at}")
     if args.output == "-":
-        _write_output("-", to_bytes(document, template), ctx.stdout)
+        _write_output("-", data, ctx.stdout)
         where = "stdout"
     else:
-        where = str(write_docx(document, args.output, template))
+        from cwgdraft.core.files import writable_target
+        from cwgdraft.review.exports import record_export
+
+        writable_target(args.output)
+        # The export is recorded as a base (import --replace then merges), its id in the file.
+        data = record_export(ctx.store(), report, data, document.notes)
+        where = str(_write_output(args.output, data, ctx.stdout))
     # Written all the same: said after, so that a failure stays one line (bidi controls: below).
     _findings(report, template, ctx, [f for f in found if f.code != "bidi_control"])
     for note in document.notes:
@@ -568,6 +588,18 @@ def _run_search(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+def _add_review(p: argparse.ArgumentParser) -> None:
+    from cwgdraft.review.command import add_arguments
+
+    add_arguments(p)
+
+
+def _run_review(args: argparse.Namespace, ctx: Context) -> int:
+    from cwgdraft.review.command import run
+
+    return run(args, ctx)
+
+
 @dataclass(frozen=True)
 class Command:
     name: str
@@ -594,6 +626,7 @@ COMMANDS: list[Command] = [
     Command("trash", "list the deleted reports", _add_trash, _run_trash),
     Command("restore", "bring a deleted report back from the trash", _add_restore, _run_restore),
     Command("search", "find words in every report of the store (one hit a line)", _add_search, _run_search),
+    Command("review", "review rounds: copies for reviewers, their proposals, accept or reject", _add_review, _run_review),
     Command("gui", "start the desktop app", _add_gui, _run_gui, pass_through=True),
 ]
 

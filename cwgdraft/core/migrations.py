@@ -236,3 +236,64 @@ def m006_search(db: Database) -> None:
     search.rebuild(Store(Path(""), db.conn))
     # Its own place in the list is its number, wherever it ends up in it.
     _run(db, [f"PRAGMA user_version = {MIGRATION_NAMES.index('m006_search') + 1}"])
+
+
+@migrations()
+def m007_review(db: Database) -> None:
+    """Review rounds (`cwgdraft.review`): what went out in a review copy or an
+    export (each paragraph's content and what the reader saw, the whole report
+    as a portable file), and the proposals read back from reviewers' copies,
+    pending until accepted or rejected. A proposal's fingerprint makes reading
+    the same copy twice add nothing. `context`: the texts of the copy's
+    paragraphs that carry no id (title, summary, signature), which a copy
+    shows without their being new paragraphs."""
+    from cwgdraft.core.store import MIGRATION_NAMES
+
+    _run(
+        db,
+        [
+            f"""CREATE TABLE review_rounds (
+                id TEXT PRIMARY KEY,
+                report_id TEXT NOT NULL,
+                kind TEXT NOT NULL DEFAULT 'review',
+                created_at TEXT NOT NULL,
+                reviewer {_TEXT},
+                sections {_TEXT},
+                report TEXT NOT NULL,
+                context TEXT NOT NULL DEFAULT '[]'
+            )""",
+            "CREATE INDEX idx_review_rounds_report ON review_rounds(report_id, created_at)",
+            f"""CREATE TABLE review_base (
+                round_id TEXT NOT NULL REFERENCES review_rounds(id) ON DELETE CASCADE,
+                paragraph_id TEXT NOT NULL,
+                position INTEGER NOT NULL,
+                section_id {_TEXT},
+                content TEXT NOT NULL,
+                shown {_TEXT},
+                label {_TEXT},
+                editable INTEGER NOT NULL DEFAULT 0,
+                PRIMARY KEY (round_id, paragraph_id)
+            )""",
+            f"""CREATE TABLE review_proposals (
+                id TEXT PRIMARY KEY,
+                round_id TEXT NOT NULL REFERENCES review_rounds(id) ON DELETE CASCADE,
+                report_id TEXT NOT NULL,
+                paragraph_id {_TEXT},
+                kind TEXT NOT NULL,
+                reviewer {_TEXT},
+                author {_TEXT},
+                date {_TEXT},
+                base {_TEXT},
+                ours {_TEXT},
+                theirs TEXT NOT NULL DEFAULT '[]',
+                note {_TEXT},
+                outside INTEGER NOT NULL DEFAULT 0,
+                status TEXT NOT NULL DEFAULT 'pending',
+                created_at TEXT NOT NULL,
+                decided_at TEXT,
+                fingerprint TEXT NOT NULL UNIQUE
+            )""",
+            "CREATE INDEX idx_review_proposals_report ON review_proposals(report_id, status)",
+        ],
+    )
+    _run(db, [f"PRAGMA user_version = {MIGRATION_NAMES.index('m007_review') + 1}"])

@@ -66,6 +66,7 @@ MIGRATION_NAMES = (
     "m004_paragraph_content",
     "m005_report_name",
     "m006_search",
+    "m007_review",
 )
 # Each migration sets `PRAGMA user_version` to its own number.
 SCHEMA_VERSION = int(MIGRATION_NAMES[-1][1:4])

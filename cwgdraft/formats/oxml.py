@@ -599,3 +599,42 @@ def theme_part(fonts: tuple[str, str]) -> bytes:
         f"<a:bgFillStyleLst>{fill * 3}</a:bgFillStyleLst></a:fmtScheme></a:themeElements>"
         "<a:objectDefaults/><a:extraClrSchemeLst/></a:theme>"
     ).encode()
+
+
+# --- tracked changes -------------------------------------------------------------
+
+
+def _change_attrs(change_id: int, author: str, date: str) -> str:
+    return f'w:id="{change_id}" w:author={quoteattr(author)} w:date="{escape(date)}"'
+
+
+def deleted_runs(text: str) -> str:
+    """Runs for deleted text: as `runs`, with `w:delText` for `w:t`."""
+    return runs(text).replace("<w:t ", "<w:delText ").replace("</w:t>", "</w:delText>")
+
+
+def tracked_runs(segments: list[tuple[str, str]], author: str, date: str, first_id: int) -> tuple[str, int]:
+    """Runs for a paragraph's text with Word tracked changes: `segments` are
+    (`=` kept, `+` inserted, `-` deleted; text) in reading order; each change
+    is a `w:ins` or `w:del` with its author and date (ISO 8601, UTC). Returns
+    the XML and the next free change id."""
+    out: list[str] = []
+    change_id = first_id
+    for op, text in segments:
+        if not text:
+            continue
+        if op == "=":
+            out.append(runs(text))
+        elif op == "+":
+            out.append(f"<w:ins {_change_attrs(change_id, author, date)}>{runs(text)}</w:ins>")
+            change_id += 1
+        else:
+            out.append(f"<w:del {_change_attrs(change_id, author, date)}>{deleted_runs(text)}</w:del>")
+            change_id += 1
+    return "".join(out), change_id
+
+
+def tracked_mark(op: str, change_id: int, author: str, date: str) -> str:
+    """The `w:rPr` of a paragraph mark inserted (`+`) or deleted (`-`) with changes tracked."""
+    tag = "ins" if op == "+" else "del"
+    return f"<w:rPr><w:{tag} {_change_attrs(change_id, author, date)}/></w:rPr>"

@@ -6,17 +6,28 @@ from __future__ import annotations
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal
 
 from cwgdraft.core.model import Report
 
 
-def write_docx(report: Report, path: Path) -> Path:
+def write_docx(report: Report, path: Path, store: Any = None) -> Path:
+    """Given the store, the export is recorded as a base (as on the command line):
+    `import --replace` of the file then merges instead of overwriting."""
     from cwgdraft.formats.docx_writer import write_docx as write
     from cwgdraft.formats.render import render
 
-    write(render(report), path)
+    if store is None:
+        write(render(report), path)
+        return path
+    from cwgdraft.core.files import writable_target, write_atomic
+    from cwgdraft.formats.docx_writer import to_bytes
+    from cwgdraft.review.exports import record_export
+
+    writable_target(path)
+    write_atomic(path, record_export(store, report, to_bytes(render(report))))
     return path
 
 

@@ -380,7 +380,15 @@ class ImportDialog(QDialog):
         report = copy.deepcopy(self.imported.report)  # a failed attempt leaves the import as it was read
         try:
             done = settle_ids(report, self.store, how or "ask", where=self.path_edit.text())
-            self.store.save(report)
+            merged = None
+            if done == "replace":  # exported with a recorded base: merged, nothing typed since overwritten
+                from cwgdraft.review.exports import merge_replace
+
+                merged = merge_replace(self.store, report, self.path_edit.text())
+            if merged is not None:
+                self.store.save(merged.report, expected_version=merged.version)
+            else:
+                self.store.save(report)
         except CwgError as exc:
             self.status.setText(t("لم يُخزَّن شيء.") + "\n" + describe(exc))
             self.status.setProperty("error", True)

@@ -269,6 +269,8 @@ class MainWindow(QMainWindow):
                                           t("نقل التقرير المفتوح إلى سلة المحذوفات (يمكن استعادته)"))
         self.trash_action = self._action(t("سلة المحذوفات…"), self.show_trash, None,
                                          t("التقارير المحذوفة، لاستعادتها"))
+        self.review_action = self._action(t("مقترحات المراجعين…"), self.show_review, None,
+                                          t("ما اقترحه المراجعون في نسخهم: قبول أو رفض"))
 
         bar = self.menuBar()
         file_menu = bar.addMenu(t("ملف"))
@@ -296,6 +298,7 @@ class MainWindow(QMainWindow):
             edit_menu.addAction(a)
         edit_menu.addSeparator()
         edit_menu.addAction(self.filter_action)
+        edit_menu.addAction(self.review_action)
         insert_menu = bar.addMenu(t("إدراج"))
         insert_menu.setObjectName("insertMenu")
         insert_menu.addAction(self.insert_field_action)
@@ -534,6 +537,16 @@ class MainWindow(QMainWindow):
         if self.trash_dialog is not None:
             self.trash_dialog.refresh()
         return True
+
+    def show_review(self) -> Any:
+        from cwgdraft.gui.review_pane import ReviewPane
+
+        if getattr(self, "review_pane", None) is None:
+            self.review_pane = ReviewPane(self)
+        self.review_pane.refresh()
+        self.review_pane.show()
+        self.review_pane.raise_()
+        return self.review_pane
 
     def show_trash(self) -> TrashDialog:
         if self.trash_dialog is None:
@@ -1034,7 +1047,7 @@ class MainWindow(QMainWindow):
     def export_docx_to(self, path: Path) -> Path | None:
         assert self.session is not None
         try:
-            write_docx(self.session.report, path)
+            write_docx(self.session.report, path, self.session.store)
         except Exception as exc:
             show_error(self, t("تعذر التصدير إلى Word"), exc)
             return None

@@ -51,11 +51,24 @@ def run(args: argparse.Namespace, ctx: Any) -> int:
         store = ctx.store()
         how = "replace" if args.replace else "new" if args.new else "ask"
         done = settle_ids(report, store, how, where=args.file)
+        merged = None
         if done == "replace":
+            # Exported with a recorded base: merged three ways, nothing typed since overwritten.
+            from cwgdraft.review.exports import merge_replace
+
+            merged = merge_replace(store, report, args.file)
+        if merged is not None:
+            store.save(merged.report, expected_version=merged.version)
+            ctx.note(f"{args.file}: report {report.id} merged with the file: {len(merged.applied)} change(s) "
+                     "made, what the store changed since the export kept")  # fmt: skip
+            for note in merged.notes:
+                ctx.note(f"{args.file}: {note}")
+        elif done == "replace":
             ctx.note(f"{args.file}: report {report.id} updated from the file (what Word does not carry kept as stored)")
         elif how == "replace":
             ctx.note(f"{args.file}: not exported from a report in the store; added as a new report")
-        store.save(report)
+        if merged is None:
+            store.save(report)
         ctx.out(f"{report.id}\t{report.label}")
     if result.unplaced:
         ctx.out(f"could not place {len(result.unplaced)} item(s); kept as unnumbered paragraphs where they stood:")

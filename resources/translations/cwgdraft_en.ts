@@ -1969,5 +1969,73 @@ It can be restored from File → Trash, or by Undo (Ctrl+Z) right after the dele
         <source>كل الملفات (*)</source>
         <translation>All files (*)</translation>
     </message>
+    <message>
+        <source>تعديل</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>تعارض</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <source>فقرة مضافة</source>
+        <translation>Added paragraph</translation>
+    </message>
+    <message>
+        <source>تقسيم</source>
+        <translation>Split</translation>
+    </message>
+    <message>
+        <source>دمج</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>تعليق</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>مقترحات المراجعين</source>
+        <translation>Reviewers' proposals</translation>
+    </message>
+    <message>
+        <source>قبول</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>قبول نص المراجع</source>
+        <translation>Take the reviewer's text</translation>
+    </message>
+    <message>
+        <source>إبقاء نص التقرير</source>
+        <translation>Keep the report's text</translation>
+    </message>
+    <message>
+        <source>رفض</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>لا مقترحات معلقة.</source>
+        <translation>No pending proposals.</translation>
+    </message>
+    <message>
+        <source>نص المراجع:</source>
+        <translation>The reviewer's text:</translation>
+    </message>
+    <message>
+        <source>نص التقرير الآن:</source>
+        <translation>The report's text now:</translation>
+    </message>
+    <message>
+        <source>عُدّلت خارج النطاق المسموح بتحريره.</source>
+        <translation>Edited outside the editable ranges.</translation>
+    </message>
+    <message>
+        <source>مقترحات المراجعين…</source>
+        <translation>Reviewers' proposals…</translation>
+    </message>
+    <message>
+        <source>ما اقترحه المراجعون في نسخهم: قبول أو رفض</source>
+        <translation>What reviewers proposed in their copies: accept or reject</translation>
+    </message>
 </context>
 </TS>

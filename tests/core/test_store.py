@@ -355,7 +355,7 @@ def _newer_version(path: Path) -> None:
 
 
 def _newer_version_marker_only(path: Path) -> None:
-    _store_then(path, "PRAGMA user_version = 7")
+    _store_then(path, f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
 
 
 def _corrupt(path: Path) -> None:

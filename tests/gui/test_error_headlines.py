@@ -178,7 +178,7 @@ def test_export_with_a_broken_template(qtbot: Any, sample_store: Any, tmp_path: 
     store, report_id = sample_store
     window = make_window(qtbot, store, report_id, tmp_path, lang=lang)
     missing = tmp_path / "ours.docx"
-    monkeypatch.setattr(main_window, "write_docx", lambda report, path: load_template(missing))
+    monkeypatch.setattr(main_window, "write_docx", lambda report, path, store=None: load_template(missing))
     try:
         _close_boxes()
         assert window.export_docx_to(tmp_path / "r.docx") is None

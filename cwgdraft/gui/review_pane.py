@@ -1,0 +1,165 @@
+"""The review pane: the pending proposals of the open report, read from
+reviewers' copies (`cwgdraft review import`), each shown as a word-level
+diff, right to left (deletions struck through in red, insertions underlined
+in green, Latin words and numbers in place), with accept, reject and next.
+
+A decision is made in the store as on the command line (`review accept`,
+`review reject`); the open report's edits are saved first, and the window
+then takes the stored report (the same path as a change made by another
+program).
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cwgdraft.core.errors import CwgError
+from cwgdraft.gui.i18n import t
+
+
+def kind_label(kind: str) -> str:
+    return {
+        "change": t("تعديل"),
+        "conflict": t("تعارض"),
+        "insert": t("فقرة مضافة"),
+        "delete": t("حذف"),
+        "split": t("تقسيم"),
+        "merge": t("دمج"),
+        "comment": t("تعليق"),
+    }.get(kind, kind)
+
+
+def diff_html(before: str, after: str) -> str:
+    """`before` into `after`, word by word, as right-to-left HTML."""
+    from cwgdraft.review.tracked import word_diff
+
+    out = []
+    for op, text in word_diff(before, after):
+        text = html.escape(text)
+        if op == "-":
+            out.append(f'<span style="color:#b00020;text-decoration:line-through">{text}</span>')
+        elif op == "+":
+            out.append(f'<span style="color:#006b2e;text-decoration:underline">{text}</span>')
+        else:
+            out.append(text)
+    return f'<div dir="rtl" align="right">{"".join(out)}</div>'
+
+
+class ReviewPane(QDialog):
+    def __init__(self, window: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent or window)
+        self.window_ = window
+        self.setWindowTitle(t("مقترحات المراجعين"))
+        self.resize(760, 520)
+        self.proposals: list[Any] = []
+        self.list = QListWidget()
+        self.list.currentRowChanged.connect(self._show)
+        self.diff = QTextBrowser()
+        self.diff.setObjectName("reviewDiff")
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.accept_button = QPushButton(t("قبول"))
+        self.theirs_button = QPushButton(t("قبول نص المراجع"))
+        self.ours_button = QPushButton(t("إبقاء نص التقرير"))
+        self.reject_button = QPushButton(t("رفض"))
+        self.next_button = QPushButton(t("التالي"))
+        self.accept_button.clicked.connect(lambda: self.decide(True))
+        self.theirs_button.clicked.connect(lambda: self.decide(True, "theirs"))
+        self.ours_button.clicked.connect(lambda: self.decide(True, "ours"))
+        self.reject_button.clicked.connect(lambda: self.decide(False))
+        self.next_button.clicked.connect(self.next)
+        buttons = QHBoxLayout()
+        for b in (self.accept_button, self.theirs_button, self.ours_button, self.reject_button, self.next_button):
+            buttons.addWidget(b)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list, 2)
+        layout.addWidget(self.diff, 3)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+        layout.addWidget(close)
+
+    def refresh(self) -> None:
+        from cwgdraft.review import rounds
+
+        session = self.window_.session
+        row = max(self.list.currentRow(), 0)
+        self.list.clear()
+        self.proposals = rounds.proposals(self.window_.store, session.report.id) if session is not None else []
+        order = {p.id: i for i, p in enumerate(session.report.all_paragraphs())} if session is not None else {}
+        order.update({s.id: -1 for s in session.report.sections} if session is not None else {})
+        self.proposals.sort(key=lambda p: order.get(p.paragraph_id, len(order)))  # by paragraph, stable
+        for p in self.proposals:
+            item = QListWidgetItem(f"{kind_label(p.kind)} — {p.reviewer} — {p.excerpt}")
+            item.setToolTip(p.paragraph_id)
+            self.list.addItem(item)
+        if self.proposals:
+            self.list.setCurrentRow(min(row, len(self.proposals) - 1))
+        else:
+            self._show(-1)
+
+    def _show(self, row: int) -> None:
+        proposal = self.proposals[row] if 0 <= row < len(self.proposals) else None
+        conflict = proposal is not None and proposal.kind == "conflict"
+        self.accept_button.setVisible(not conflict)
+        self.theirs_button.setVisible(conflict)
+        self.ours_button.setVisible(conflict)
+        for b in (self.accept_button, self.theirs_button, self.ours_button, self.reject_button, self.next_button):
+            b.setEnabled(proposal is not None)
+        if proposal is None:
+            self.diff.setHtml(f'<div dir="rtl">{html.escape(t("لا مقترحات معلقة."))}</div>')
+            self.status.clear()
+            return
+        theirs = "\n".join(proposal.theirs)
+        if proposal.kind == "comment":
+            body = f'<div dir="rtl">{html.escape(proposal.note)}</div>'
+        elif proposal.kind == "conflict":
+            body = (
+                f"<p>{html.escape(t('نص المراجع:'))}</p>{diff_html(proposal.base, theirs)}"
+                f"<p>{html.escape(t('نص التقرير الآن:'))}</p>{diff_html(proposal.base, proposal.ours)}"
+            )
+        else:
+            body = diff_html(proposal.base if proposal.kind != "insert" else "", theirs)
+        self.diff.setHtml(body)
+        who = f"{proposal.author or proposal.reviewer} {proposal.date}".strip()
+        outside = t("عُدّلت خارج النطاق المسموح بتحريره.") if proposal.outside else ""
+        self.status.setText(" ".join(x for x in (kind_label(proposal.kind), who, outside) if x))
+
+    def next(self) -> None:
+        if self.proposals:
+            self.list.setCurrentRow((self.list.currentRow() + 1) % len(self.proposals))
+
+    def decide(self, accept: bool, side: str | None = None) -> None:
+        from cwgdraft.review import compare
+
+        row = self.list.currentRow()
+        if not 0 <= row < len(self.proposals):
+            return
+        session = self.window_.session
+        if session is not None and not session.save_now():
+            return
+        try:
+            compare.decide(self.window_.store, self.proposals[row], accept, side)
+        except CwgError as exc:
+            from cwgdraft.gui.dialogs import describe
+
+            self.status.setText(describe(exc))
+            return
+        if session is not None and accept:
+            session._take_stored_version()  # the window shows the report as the decision left it
+        self.refresh()

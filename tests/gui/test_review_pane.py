@@ -1,0 +1,42 @@
+"""The review pane: the open report's pending proposals as right-to-left word
+diffs, accepted and rejected from the window (real widgets, offscreen)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from cwgdraft.core.model import SectionRole
+from cwgdraft.review import rounds
+from tests.gui.conftest import make_window
+from tests.review.test_review import export_copy, read_back
+from tests.review.word_edits import WordCopy
+
+
+def test_review_pane_accepts_and_rejects(qtbot: Any, sample_store: Any, tmp_path: Path) -> None:
+    store, report_id = sample_store
+    report = store.get(report_id)
+    first, second = next(s for s in report.sections if s.role == SectionRole.OUTCOMES).paragraphs[:2]
+    export_copy(store, report, tmp_path / "copy.docx", ["outcomes"], reviewer="Amina")
+    word = WordCopy(tmp_path / "copy.docx")
+    old_words = word.text(first.id).split()
+    word.retype(first.id, " ".join(["مقترح", *old_words[1:], "(ITU-T)", "2026"]))
+    word.comment(second.id, "تحقق من الرقم 42", author="Layla")
+    word.save(tmp_path / "back.docx")
+    assert len(read_back(store, tmp_path / "back.docx", "Amina")[1]) == 2
+    window = make_window(qtbot, store, report_id, tmp_path)
+    pane = window.show_review()
+    assert pane.list.count() == 2 and pane.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    pane.list.setCurrentRow(0)
+    shown = pane.diff.toHtml()
+    assert "line-through" in shown and "underline" in shown and "ITU-T" in shown and old_words[0] in shown
+    assert pane.accept_button.isVisible() and not pane.theirs_button.isVisible()
+    pane.accept_button.click()
+    assert window.session.report.paragraph(first.id).text.startswith("مقترح")
+    assert store.get(report_id).paragraph(first.id).text.startswith("مقترح")
+    assert pane.list.count() == 1 and "تحقق من الرقم 42" in pane.diff.toPlainText()
+    pane.reject_button.click()
+    assert pane.list.count() == 0 and rounds.proposals(store, report_id) == []
+    assert not pane.reject_button.isEnabled()
