@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ("bench_export.py", "bench_import.py", "bench_store.py", "bench_gui.py")
+SCRIPTS = ("bench_export.py", "bench_import.py", "bench_store.py", "bench_gui.py", "bench_words.py")
 
 if __name__ == "__main__":
     goals: list[str] = []

@@ -88,9 +88,30 @@ class Context:
 
     def store(self) -> Store:
         if self._store is None:
+            from cwgdraft.core.paths import DB_ENV
             from cwgdraft.core.store import Store
 
-            self._store = Store.open(self.db_path)
+            # A store the user names (--db, $CWGDRAFT_DB) that is not there is made only
+            # when asked for: by --create (folders too), or by a command that adds
+            # reports (in a folder that exists). A typo does not become an empty store.
+            named = self.db_path or os.environ.get(DB_ENV)
+            create = bool(getattr(self.args, "create", False))
+            new_folder: Path | None = None
+            if named:
+                path = Path(named).expanduser()
+                if not path.exists() and not path.is_symlink():
+                    if not path.parent.is_dir():
+                        if not create:
+                            raise BadInput(
+                                f"{path}: the folder {path.parent} does not exist "
+                                "(--create makes it and a new store there)"
+                            )
+                        new_folder = path.parent
+                    elif not create and not getattr(self.args, "_makes_store", False):
+                        raise BadInput(f"{path}: no store there (--create makes a new, empty one)")
+            self._store = Store.open(named, create_folders=create)
+            if new_folder is not None:
+                self.note(f"made the folder {new_folder} and a new store {self._store.path}")
             if self._store.backup is not None:
                 self.note(f"upgraded the store; the previous version is kept as {self._store.backup}")
         return self._store
@@ -147,33 +168,9 @@ def _write_output(path: str, data: bytes, stdout: TextIO) -> Path | None:
         else:
             stdout.write(data.decode("utf-8"))
         return None
-    import tempfile
+    from cwgdraft.core.files import write_atomic
 
-    target = Path(path)
-    if target.is_dir():
-        raise BadInput(f"{target}: is a folder; give a file name")
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise BadInput(f"{target}: the folder {folder} does not exist")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".cwgdraft-", suffix=target.suffix, dir=folder)
-    except OSError as exc:
-        raise BadInput(f"{target}: cannot write there ({exc.strerror})") from exc
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise BadInput(f"{target}: cannot write there ({exc.strerror})") from exc
-    return target
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+    return write_atomic(path, data)
 
 
 # --- commands -----------------------------------------------------------------
@@ -318,7 +315,7 @@ def _run_show(args: argparse.Namespace, ctx: Context) -> int:
 
 def _add_export(p: argparse.ArgumentParser) -> None:
     _add_report(p)
-    p.add_argument("-o", "--output", required=True, metavar="FILE.docx", help="the Word file to write")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.docx", help="the Word file to write; - for stdout")
     p.add_argument(
         "--template",
         metavar="DIR_OR_DOCX",
@@ -344,7 +341,7 @@ def _findings(report: Report, template: Any, ctx: Context, found: list[Any] | No
 def _run_export(args: argparse.Namespace, ctx: Context) -> int:
     report = ctx.store().get(args.report)
     from cwgdraft.drafting.check import check_and_render
-    from cwgdraft.formats.docx_writer import write_docx
+    from cwgdraft.formats.docx_writer import to_bytes, write_docx
     from cwgdraft.formats.render import load_template
 
     template = load_template(args.template) if args.template else None
@@ -354,11 +351,18 @@ def _run_export(args: argparse.Namespace, ctx: Context) -> int:
         raise CwgError(
             f"{args.output}: not written: the check before export found {len(found)} thing(s) to put right (--strict)"
         )
-    path = write_docx(document, args.output, template)
-    _findings(report, template, ctx, found)  # written all the same: said after, so a failure stays one line
+    if args.output == "-":
+        _write_output("-", to_bytes(document, template), ctx.stdout)
+        where = "stdout"
+    else:
+        where = str(write_docx(document, args.output, template))
+    # Written all the same: said after, so that a failure stays one line (bidi controls: below).
+    _findings(report, template, ctx, [f for f in found if f.code != "bidi_control"])
     for note in document.notes:
-        ctx.note(f"{path}: {note}")
-    ctx.out(str(path))
+        ctx.note(f"{where}: {note}")
+    warn_bidi_controls(report, where, ctx)
+    if args.output != "-":
+        ctx.out(where)
     return 0
 
 
@@ -412,6 +416,16 @@ def _run_new(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+def warn_bidi_controls(report: Report, where: str, ctx: Context) -> None:
+    """A warning per field holding bidi embeddings, overrides or isolates (kept as typed)."""
+    from cwgdraft.core.checks import bidi_control_places
+
+    for path, _source, places in bidi_control_places(report):
+        shown = ", ".join(f"U+{ord(ch):04X} at character {at + 1}" for at, ch in places[:3])
+        more = f" and {len(places) - 3} more" if len(places) > 3 else ""
+        ctx.note(f"{where}: warning: {path}: bidi control characters ({shown}{more}); kept as typed, closed at the end of the field")
+
+
 def _add_dump(p: argparse.ArgumentParser) -> None:
     _add_report(p)
     p.add_argument("-o", "--output", default="-", metavar="FILE.json", help="the file to write; - for stdout (default)")
@@ -436,18 +450,57 @@ def _run_load(args: argparse.Namespace, ctx: Context) -> int:
     from cwgdraft.core import portable
 
     if args.file == "-":
-        try:
-            text = sys.stdin.buffer.read().decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise BadInput(f"stdin: byte {exc.start}: not UTF-8 text") from exc
-        report = portable.loads(text, "stdin")
+        report = portable.loads_bytes(sys.stdin.buffer.read(portable.MAX_FILE + 1), "stdin")
     else:
         report = portable.read_file(args.file)
+    from cwgdraft.core.errors import ReportExists
+
     store = ctx.store()
-    if store.has(report.id) and not args.replace:
-        raise BadInput(f"{args.file}: report {report.id} is already in {store.path} (--replace to overwrite it)")
-    store.save(report)
+    try:
+        # Whether the id is new is checked in the transaction that writes: of two
+        # loads of one id at the same moment, one is refused.
+        store.save(report, only_if_new=not args.replace)
+    except ReportExists as exc:
+        raise BadInput(f"{args.file}: report {report.id} is already in {store.path} (--replace to overwrite it)") from exc
     ctx.out(report.id)
+    return 0
+
+
+def _run_delete(args: argparse.Namespace, ctx: Context) -> int:
+    entry = ctx.store().delete(args.report)
+    ctx.out(f"{entry.report_id}\t{entry.symbol}\t{entry.name}")
+    ctx.note(f"report {entry.report_id} moved to the trash; 'cwgdraft restore {entry.report_id}' brings it back")
+    return 0
+
+
+def _add_trash(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true", help="print a JSON array for scripts")
+
+
+def _run_trash(args: argparse.Namespace, ctx: Context) -> int:
+    entries = ctx.store().trash()
+    if args.json:
+        import json
+
+        rows = [
+            {"id": e.report_id, "symbol": e.symbol, "name": e.name, "deleted_at": e.deleted_at} for e in entries
+        ]
+        ctx.raw(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    for e in entries:
+        ctx.out(f"{e.report_id}\t{e.symbol}\t{e.name}\t{e.deleted_at}")
+    return 0
+
+
+def _add_restore(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "report", metavar="REPORT", help="id of a deleted report, the start of it (4 characters or more), or its symbol"
+    )
+
+
+def _run_restore(args: argparse.Namespace, ctx: Context) -> int:
+    report = ctx.store().restore(args.report)
+    ctx.out(f"{report.id}\t{report.label}")
     return 0
 
 
@@ -465,7 +518,7 @@ def _run_gui(args: argparse.Namespace, ctx: Context) -> int:
     if args.report:
         argv += ["--report", args.report]
     try:
-        result = app.main([*argv, *args.extra])
+        result = app.run([*argv, *args.extra])
     except ModuleNotFoundError as exc:
         if (exc.name or "").split(".")[0] not in ("PySide6", "shiboken6", "fontpkg_amiri"):
             raise
@@ -485,6 +538,36 @@ def _run_import(args: argparse.Namespace, ctx: Context) -> int:
     return run(args, ctx)
 
 
+def _add_search(p: argparse.ArgumentParser) -> None:
+    p.add_argument("query", metavar="QUERY", help="words to find; diacritics, hamza and letter forms need not match")
+    p.add_argument("--report", metavar="REPORT", help="only in this report (id, id prefix or symbol)")
+    p.add_argument("--limit", type=int, default=50, metavar="N", help="at most N hits (default 50)")
+    p.add_argument("--json", action="store_true", help="the hits as a JSON list")
+
+
+def _run_search(args: argparse.Namespace, ctx: Context) -> int:
+    from cwgdraft.core import search
+
+    if not search.fts_query(args.query):
+        raise BadInput(f"search: {args.query!r} has no word to look for")
+    if args.limit < 1:
+        raise BadInput(f"search: --limit must be 1 or more, not {args.limit}")
+    store = ctx.store()
+    report_id = store.resolve(args.report) if args.report else None
+    hits = search.search(store, args.query, limit=args.limit, report_id=report_id)
+    if args.json:
+        import dataclasses
+        import json
+
+        ctx.raw(json.dumps([dataclasses.asdict(h) for h in hits], ensure_ascii=False, indent=1) + "\n")
+        return 0
+    for hit in hits:
+        ctx.out(hit.line())
+    if not hits:
+        ctx.note(f"nothing found for {args.query!r}")
+    return 0
+
+
 @dataclass(frozen=True)
 class Command:
     name: str
@@ -492,18 +575,25 @@ class Command:
     add_arguments: Callable[[argparse.ArgumentParser], None]
     run: Callable[[argparse.Namespace, Context], int]
     pass_through: bool = False  # arguments it does not know go to `args.extra` (for `gui`)
+    makes_store: bool = False  # adds reports: a --db file that is not there yet is made (its folder must exist)
 
 
 COMMANDS: list[Command] = [
-    Command("sample", "load the bundled sample reports into the store", _add_sample, _run_sample),
+    Command("sample", "load the bundled sample reports into the store", _add_sample, _run_sample, makes_store=True),
     Command("list", "list the reports in the store", _add_list, _run_list),
     Command("show", "print the outline of a report", _add_report, _run_show),
     Command("export", "write a report as a Word .docx", _add_export, _run_export),
     Command("new", "start a report: on the next meeting of REPORT (--from), or from the templates", _add_new, _run_new),
     Command("check", "the check before export: what is missing or contradicts the facts", _add_check, _run_check),
     Command("dump", "write a report as a portable JSON file", _add_dump, _run_dump),
-    Command("load", "read a portable JSON report file into the store", _add_load, _run_load),
-    Command("import", "read a Word .docx or extracted text report into the store", _add_import, _run_import),
+    Command("load", "read a portable JSON report file into the store", _add_load, _run_load, makes_store=True),
+    Command(
+        "import", "read a Word .docx or extracted text report into the store", _add_import, _run_import, makes_store=True
+    ),
+    Command("delete", "move a report to the trash (restore brings it back)", _add_report, _run_delete),
+    Command("trash", "list the deleted reports", _add_trash, _run_trash),
+    Command("restore", "bring a deleted report back from the trash", _add_restore, _run_restore),
+    Command("search", "find words in every report of the store (one hit a line)", _add_search, _run_search),
     Command("gui", "start the desktop app", _add_gui, _run_gui, pass_through=True),
 ]
 
@@ -526,6 +616,12 @@ def _add_global_options(parser: argparse.ArgumentParser, on_subcommand: bool) ->
         metavar="PATH",
         default=keep if on_subcommand else None,
         help="the store file (default: $CWGDRAFT_DB, else cwgdraft.db in the user's data folder)",
+    )
+    parser.add_argument(
+        "--create",
+        action="store_true",
+        default=keep if on_subcommand else False,
+        help="make a new store at --db if there is none, and the folders it goes in",
     )
     parser.add_argument(
         "--bidi",
@@ -555,7 +651,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         sub = subparsers.add_parser(command.name, help=command.help, description=command.help)
         _add_global_options(sub, on_subcommand=True)
         command.add_arguments(sub)
-        sub.set_defaults(_run=command.run, _pass_through=command.pass_through)
+        sub.set_defaults(_run=command.run, _pass_through=command.pass_through, _makes_store=command.makes_store)
     return parser
 
 

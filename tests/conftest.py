@@ -29,7 +29,7 @@ def shared_dir() -> Path:
 @pytest.fixture
 def tmp_store(tmp_path: Path) -> Iterator[Store]:
     """An empty, open store in a temporary folder (a real SQLite file)."""
-    store = Store.open(tmp_path / "store" / "cwgdraft.db")
+    store = Store.open(tmp_path / "store" / "cwgdraft.db", create_folders=True)
     try:
         yield store
     finally:

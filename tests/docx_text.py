@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from cwgdraft.formats.oxml import without_bracket_marks
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 LABEL = re.compile(r"(\d+(?:\.\d+)*|[\u0621-\u064a]+\))\t")
@@ -48,7 +50,9 @@ def _paragraph_text(p: Any) -> tuple[str, bool]:
             parts.append({W + "tab": "\t", W + "br": "\n"}.get(child.tag, child.text or ""))
         if any(c.tag == W + "t" and c.text for c in texts):
             highlighted.append(r.find(f"{W}rPr/{W}highlight") is not None)
-    return "".join(parts), any(highlighted)
+    # A left-to-right mark is invisible: the writer puts one before a bracket
+    # around a Latin word (oxml.direction_runs); a reader does not see it.
+    return without_bracket_marks("".join(parts)), any(highlighted)
 
 
 def _lines(p: Any, style_names: dict[str, str]) -> list[Line]:

@@ -118,11 +118,30 @@ def test_list_names_a_report_without_title_by_its_meetings(tmp_path: Path) -> No
     assert any(line.endswith("\tتقرير من رئيس فريق العمل التابع للمجلس") for line in lines), lines
 
 
-def test_list_empty_store(tmp_path: Path) -> None:
-    result = run("list", "--json", db=tmp_path / "new" / "x.db")
-    assert result.returncode == 0
-    assert json.loads(result.stdout) == []
-    assert (tmp_path / "new" / "x.db").is_file()
+def test_a_store_in_a_missing_folder_is_refused_unless_create(tmp_path: Path) -> None:
+    db = tmp_path / "new" / "x.db"
+    for command in (("list", "--json"), ("sample",), ("load", str(SAMPLES[0])), ("trash",)):
+        assert_bad_input(run(*command, db=db), str(db), "folder", "does not exist", "--create")
+        assert not (tmp_path / "new").exists()
+    made = run("--create", "list", "--json", db=db)
+    assert made.returncode == 0, made.stderr
+    assert json.loads(made.stdout) == []
+    assert db.is_file()
+    assert made.stderr == f"cwgdraft: made the folder {db.parent} and a new store {db}\n"
+
+
+def test_a_missing_store_is_made_only_by_commands_that_add_reports(tmp_path: Path) -> None:
+    db = tmp_path / "typo.db"
+    for command in (("list",), ("show", "C22/7-A"), ("trash",), ("delete", "C22/7-A")):
+        assert_bad_input(run(*command, db=db), str(db), "no store there", "--create")
+        assert not db.exists()
+    assert assert_bad_input(run("list", env={"CWGDRAFT_DB": str(db)}), "no store there")
+    assert not db.exists()
+    assert run("list", "--create", db=db).returncode == 0
+    assert db.is_file()
+    other = tmp_path / "other.db"
+    assert run("sample", db=other).returncode == 0
+    assert len(json.loads(run("list", "--json", db=other).stdout)) == len(SAMPLES)
 
 
 def test_show_prints_the_outline(loaded_db: Path) -> None:
@@ -361,7 +380,7 @@ def test_json_not_matching_the_schema(tmp_path: Path) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     db = tmp_path / "x.db"
     assert_bad_input(run("load", str(path), db=db), str(path), "$.report.sections[2].paragraphs[1].kind")
-    assert json.loads(run("list", "--json", db=db).stdout) == []  # nothing stored
+    assert not db.exists()  # nothing stored, not even an empty store made
 
 
 def test_the_first_problem_is_the_first_in_the_file(tmp_path: Path) -> None:
@@ -385,7 +404,7 @@ def test_the_first_problem_is_the_first_in_the_file(tmp_path: Path) -> None:
     report["sections"][1]["paragraphs"][0]["kind"] = "bullet"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     assert_bad_input(run("load", str(path), db=db), "$.report.signature.name:")
-    assert json.loads(run("list", "--json", db=db).stdout) == []
+    assert not db.exists()
 
 
 def test_unwritable_output(loaded_db: Path) -> None:
@@ -511,7 +530,7 @@ def test_gui_passes_its_options_on(monkeypatch: pytest.MonkeyPatch) -> None:
 
     seen: list[list[str]] = []
     app = types.ModuleType("cwgdraft.gui.app")
-    app.main = lambda argv: seen.append(list(argv)) or 0  # type: ignore[attr-defined]
+    app.run = lambda argv: seen.append(list(argv)) or 0  # type: ignore[attr-defined]
     package = types.ModuleType("cwgdraft.gui")
     package.app = app  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "cwgdraft.gui", package)
@@ -527,6 +546,33 @@ def test_unknown_options_are_refused_outside_gui(capsys: pytest.CaptureFixture[s
     assert capsys.readouterr().err == "cwgdraft: unrecognized arguments: --frob (see 'cwgdraft --help')\n"
 
 
+# --- delete, trash, restore ------------------------------------------------------------
+
+
+def test_delete_trash_restore(loaded_db: Path, tmp_path: Path) -> None:
+    report = every_field_report()
+    before = run("dump", "C22/7-A", db=loaded_db)
+    assert before.returncode == 0
+    deleted = run("delete", "C22/7-A", db=loaded_db)
+    assert deleted.returncode == 0, deleted.stderr
+    assert deleted.stdout == f"{report.id}\tC22/7-A\tتقرير من رئيس فريق العمل\n"
+    assert "moved to the trash" in deleted.stderr and f"cwgdraft restore {report.id}" in deleted.stderr
+    # Not listed, shown, exported, dumped or deleted again.
+    assert json.loads(run("list", "--json", db=loaded_db).stdout) == []
+    for command in (("show", "C22/7-A"), ("dump", report.id), ("export", report.id[:8], "-o", str(tmp_path / "x.docx")),
+                    ("delete", "C22/7-A")):
+        assert_bad_input(run(*command, db=loaded_db), "no report")
+    assert not (tmp_path / "x.docx").exists()
+    listed = run("trash", db=loaded_db).stdout.splitlines()
+    assert len(listed) == 1 and listed[0].startswith(f"{report.id}\tC22/7-A\tتقرير من رئيس فريق العمل\t20")
+    (entry,) = json.loads(run("trash", "--json", db=loaded_db).stdout)
+    assert (entry["id"], entry["symbol"]) == (report.id, "C22/7-A")
+    restored = run("restore", report.id[:6], db=loaded_db)
+    assert restored.returncode == 0, restored.stderr
+    assert restored.stdout == f"{report.id}\tC22/7-A\n"
+    assert run("dump", "C22/7-A", db=loaded_db).stdout == before.stdout
+    assert run("trash", db=loaded_db).stdout == ""
+    assert_bad_input(run("restore", report.id, db=loaded_db), "no report", "trash")
 def test_export_imports_only_what_it_uses(loaded_db: Path, tmp_path: Path) -> None:
     # Each of these costs start-up time and none is needed to export with the
     # council template: saxutils brings urllib, http, email and ssl with it.

@@ -211,6 +211,34 @@ def has_arabic(text: str) -> bool:
     return any(_bidi(ch) in _STRONG_RTL for ch in text)
 
 
+_BIDI_OPENERS = re.compile("[\u202a\u202b\u202d\u202e\u2066-\u2068]")
+_EMBEDDINGS = "\u202a\u202b\u202d\u202e"
+_ISOLATES = "\u2066\u2067\u2068"
+
+
+def close_bidi(text: str) -> str:
+    """`text` with every embedding, override or isolate it leaves open closed
+    at its end (PDF, PDI), so that it cannot reorder what follows the field.
+    Closers without an opener are left as they are (they do nothing)."""
+    if not _BIDI_OPENERS.search(text):
+        return text
+    stack: list[str] = []
+    for ch in text:
+        if ch in _EMBEDDINGS:
+            stack.append("\u202c")
+        elif ch in _ISOLATES:
+            stack.append("\u2069")
+        elif ch == "\u202c":
+            if stack and stack[-1] == "\u202c":
+                stack.pop()
+        elif ch == "\u2069":
+            # A PDI closes its isolate and every embedding opened inside it.
+            if "\u2069" in stack:
+                while stack.pop() != "\u2069":
+                    pass
+    return text + "".join(reversed(stack))
+
+
 PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
 
 
@@ -220,6 +248,59 @@ def for_terminal(text: str) -> str:
     Only for printing: never for text that goes into Word or Qt.
     """
     import arabic_reshaper  # lazy: only terminals that cannot shape need it
-    from bidi import get_display
 
-    return "\n".join(get_display(arabic_reshaper.reshape(line)) for line in text.split("\n"))
+    return "\n".join(_visual_line(arabic_reshaper.reshape(line)) for line in text.split("\n"))
+
+
+_LEVEL = re.compile(r"Level\(\s*(\d+),?\s*\)")
+
+
+def _visual_line(line: str) -> str:
+    """One line in visual order, brackets mirrored where they run right to left.
+
+    python-bidi 0.5 and later reorders but no longer mirrors (rule L4), so its
+    levels are taken and the line is reordered here (rule L2) with the
+    mirrored glyphs of characters at odd (right-to-left) levels."""
+    from bidi import get_display
+    from bidi.mirror import MIRRORED
+
+    info = str(get_display(line, debug=True))
+    start = info.find("levels:")
+    end = info.find("paragraphs:", start)
+    byte_levels = [int(m) for m in _LEVEL.findall(info[start:end])] if start >= 0 else []
+    if len(byte_levels) != len(line.encode("utf-8")):
+        return str(get_display(line))  # a layout this code does not know: reordered, not mirrored
+    levels: list[int] = []
+    offset = 0
+    for ch in line:
+        levels.append(byte_levels[offset])
+        offset += len(ch.encode("utf-8"))
+    chars = [MIRRORED.get(ch, ch) if level % 2 else ch for ch, level in zip(line, levels, strict=True)]
+    # L1: trailing whitespace takes the paragraph's level.
+    base = _paragraph_level(info)
+    i = len(chars)
+    while i > 0 and chars[i - 1] in " \t":
+        i -= 1
+        levels[i] = base
+    # L2: from the highest level down to the lowest odd one, reverse every run at or above it.
+    order = list(range(len(chars)))
+    if levels:
+        lowest_odd = min(level for level in levels) | 1
+        for level in range(max(levels), lowest_odd - 1, -1):
+            i = 0
+            while i < len(order):
+                if levels[order[i]] >= level:
+                    j = i
+                    while j < len(order) and levels[order[j]] >= level:
+                        j += 1
+                    order[i:j] = order[i:j][::-1]
+                    i = j
+                else:
+                    i += 1
+    return "".join(chars[k] for k in order)
+
+
+def _paragraph_level(info: str) -> int:
+    at = info.find("paragraphs:")
+    found = _LEVEL.search(info, at) if at >= 0 else None
+    return int(found.group(1)) if found else 0

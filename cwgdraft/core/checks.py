@@ -9,7 +9,10 @@ Arabic message for the field's editor, or None when the value is fine.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
+from enum import Enum
+from typing import Any
 
 from cwgdraft.core import arabic
 from cwgdraft.core.model import Meeting, ParagraphKind, PersonRole, Report
@@ -160,3 +163,79 @@ def missing_fields(report: Report) -> list[MissingField]:
             where = f"{what} {label}" if label else f"{what} {pi + 1}"
             out.append(MissingField(f"sections[{si}].paragraphs[{pi}]", f"نص {where} في القسم {si + 1}", paragraph.id))
     return out
+
+
+# --- bidi controls (a warning, not a missing field) -------------------------------
+
+# Embeddings, overrides and isolates change how Word orders the text around
+# them; typed or pasted by mistake (U+202E reverses what follows), they are
+# invisible. Marks (U+200E, U+200F, U+061C) only nudge neutral characters.
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_CONTROL_NAMES = {
+    "\u202a": "LRE", "\u202b": "RLE", "\u202c": "PDF", "\u202d": "LRO", "\u202e": "RLO",
+    "\u2066": "LRI", "\u2067": "RLI", "\u2068": "FSI", "\u2069": "PDI",
+}  # fmt: skip
+
+
+def bidi_controls(report: Report) -> list[MissingField]:
+    """Every field holding bidi embedding, override or isolate controls: a
+    warning before export (the text is kept as typed; the export closes what
+    is left open at the end of the field). `path` names the field
+    (`report.title`, `sections[2].paragraphs[3]`, `meetings[0].venue`), `label`
+    says in Arabic which controls stand where, `source` as in `missing_fields`."""
+    out: list[MissingField] = []
+    for path, source, found in bidi_control_places(report):
+        first = ", ".join(f"U+{ord(ch):04X} {_CONTROL_NAMES[ch]} عند الحرف {at + 1}" for at, ch in found[:3])
+        more = f" و{len(found) - 3} غيرها" if len(found) > 3 else ""
+        out.append(MissingField(path, f"رموز تحكم في اتجاه النص في {path}: {first}{more}", source))
+    return out
+
+
+def bidi_control_places(report: Report) -> list[tuple[str, str, list[tuple[int, str]]]]:
+    """(path, source, [(index, control), ...]) for every field holding bidi controls."""
+    out = []
+    for path, source, text in _texts(report):
+        found = [(m.start(), m.group()) for m in BIDI_CONTROLS.finditer(text)]
+        if found:
+            out.append((path, source, found))
+    return out
+
+
+def _texts(report: Report) -> list[tuple[str, str, str]]:
+    """(path, source, text) of every text field of the report, in the order of the report."""
+    import dataclasses
+
+    found: list[tuple[str, str, str]] = []
+
+    def walk(obj: object, path: str, source: str) -> None:
+        if isinstance(obj, str):
+            if not isinstance(obj, Enum):
+                found.append((path, source, obj))
+        elif isinstance(obj, list):
+            for i, item in enumerate(obj):
+                walk(item, f"{path}[{i}]", source)
+        elif dataclasses.is_dataclass(obj):
+            own = getattr(obj, "id", None)
+            for f in dataclasses.fields(obj):
+                if f.name.endswith("id"):
+                    continue
+                value = getattr(obj, f.name)
+                name = f"{path}.{f.name}" if path else f.name
+                walk(value, name, own if isinstance(own, str) and own != report.id else source)
+
+    for f in dataclasses.fields(report):
+        if f.name == "id":
+            continue
+        base = "report" if f.name not in ("meetings", "people", "contributions", "opening_remarks", "sections", "signature") else ""
+        walk(getattr(report, f.name), f"{base}.{f.name}" if base else f.name, f"report.{f.name}")
+    # A paragraph's text is named as the check of empty fields names it.
+    return [(p[: -len(".text")] if _PARAGRAPH_TEXT.fullmatch(p) else p, s, t) for p, s, t in found]
+
+
+_PARAGRAPH_TEXT = re.compile(r"sections\[\d+\]\.paragraphs\[\d+\]\.text")
+def typography_findings(report: Report) -> list[Any]:
+    """What the check before export also points out, without requiring it: the
+    Arabic typography of the report's texts (`typography.Finding`, each with its fix)."""
+    from cwgdraft.core.typography import check_report
+
+    return check_report(report)

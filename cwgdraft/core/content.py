@@ -168,3 +168,64 @@ def from_data(data: Any, where: str = "content") -> str:
             raise ValueError(f"{where}[{i}]: an inline is {{'text': ...}} or {{'field': ...}}")
     content = Content(items)
     return content if content.has_fields else str.__str__(content)
+
+
+def edit_spans(value: str, edits: list[tuple[int, int, str]]) -> tuple[str, int]:
+    """`value` with each edit `(start, end, replacement)` made, offsets counted in
+    its plain view (`str(value)`: a field shows as its bracketed name); how many
+    were made. An edit that would cut into a field, or span one, is not made:
+    find and replace, and the typography fixes, never break a field."""
+    if not has_fields(value):
+        text = str.__str__(value) if isinstance(value, Content) else value
+        done = 0
+        for start, end, replacement in sorted(edits, reverse=True):
+            if 0 <= start <= end <= len(text):
+                text = text[:start] + replacement + text[end:]
+                done += 1
+        return text, done
+    # Where each inline stands in the plain view.
+    spans: list[tuple[int, int, Inline]] = []
+    at = 0
+    for item in inlines_of(value):
+        size = len(item.text) if isinstance(item, Text) else len(item.token)
+        spans.append((at, at + size, item))
+        at += size
+    items = [item for _s, _e, item in spans]
+    done = 0
+    for start, end, replacement in sorted(edits, reverse=True):
+        for i, (s, e, item) in enumerate(spans):
+            if isinstance(item, Text) and s <= start <= end <= e:
+                current = items[i]
+                assert isinstance(current, Text)
+                items[i] = Text(current.text[: start - s] + replacement + current.text[end - s :])
+                done += 1
+                break
+    return Content(items), done
+
+
+def view_offset(value: str, offset: int) -> int:
+    """An offset in the plain view (`str(value)`: a field as its bracketed name)
+    as an offset where each field is one character (an editor's chip)."""
+    out = at = 0
+    for item in inlines_of(value):
+        size = len(item.text) if isinstance(item, Text) else len(item.token)
+        if offset <= at + size:
+            return out + (offset - at if isinstance(item, Text) else (0 if offset == at else 1))
+        at += size
+        out += size if isinstance(item, Text) else 1
+    return out
+
+
+def plain_offset(value: str, view: int) -> int:
+    """The inverse of `view_offset`: an offset where each field is one character
+    as an offset in the plain view (a field as its bracketed name)."""
+    out = at = 0
+    for item in inlines_of(value):
+        size = len(item.text) if isinstance(item, Text) else 1
+        if view <= at + size:
+            if isinstance(item, Text):
+                return out + (view - at)
+            return out + (0 if view == at else len(item.token))
+        at += size
+        out += len(item.text) if isinstance(item, Text) else len(item.token)
+    return out

@@ -26,6 +26,19 @@ ORDER = ("secretariat", "member_state", "partner")
 LIST_STANDARDS = (DOCUMENT_ITEM, DOCUMENTS_GROUP, DOCUMENTS_INTRO)
 
 
+def derived_id(seed: str) -> str:
+    """A UUID (version 5 layout) made from `seed`: the paragraph the list makes
+    for a contribution has the same id wherever and whenever it is made (the
+    app's list, the export's, a re-import), and no `uuid` import is needed."""
+    import hashlib
+
+    h = bytearray(hashlib.sha1(seed.encode("utf-8")).digest()[:16])
+    h[6] = (h[6] & 0x0F) | 0x50
+    h[8] = (h[8] & 0x3F) | 0x80
+    x = h.hex()
+    return f"{x[:8]}-{x[8:12]}-{x[12:16]}-{x[16:20]}-{x[20:]}"
+
+
 def documents_section(report: Report) -> Section | None:
     return next((s for s in report.sections if s.role is SectionRole.CONTRIBUTIONS), None)
 
@@ -37,6 +50,26 @@ def _rank(category: str) -> int:
 def listed_ids(report: Report) -> set[str]:
     """The contributions that have an item in the list of documents."""
     return {p.ref for s in report.sections for p in s.paragraphs if p.standard == DOCUMENT_ITEM}
+
+
+def in_step(report: Report) -> bool:
+    """Whether the list of documents matches the contributions (what
+    `sync_documents` would leave as it is), without changing anything."""
+    section = documents_section(report)
+    if section is None or not any(p.standard in LIST_STANDARDS for p in section.paragraphs):
+        return True
+    ids = {c.id for c in report.contributions}
+    listed = [p.ref for p in section.paragraphs if p.standard == DOCUMENT_ITEM]
+    if not ids <= set(listed) or not set(listed) <= ids:
+        return False
+    categories = {c.id: c.category for c in report.contributions}
+    paragraphs = section.paragraphs
+    for i, p in enumerate(paragraphs):
+        if p.standard == DOCUMENTS_GROUP and not any(
+            q.standard == DOCUMENT_ITEM and categories.get(q.ref) == p.ref for q in paragraphs[i + 1 :]
+        ):
+            return False
+    return True
 
 
 def sync_documents(report: Report) -> bool:
@@ -58,7 +91,7 @@ def sync_documents(report: Report) -> bool:
         changed = True
         category = c.category if c.category in GROUPED else ""
         item = Paragraph("", ParagraphKind.SUB_BULLET if category else ParagraphKind.BULLET,
-                         standard=DOCUMENT_ITEM, ref=c.id)
+                         derived_id(f"{c.id}/listed"), standard=DOCUMENT_ITEM, ref=c.id)
         # After the last item of the same category; else a new group at its place in ORDER.
         same = [i for i, p in enumerate(kept) if p.standard == DOCUMENT_ITEM and _category(report, p.ref) == c.category]
         heading = next((i for i, p in enumerate(kept) if p.standard == DOCUMENTS_GROUP and p.ref == category), None)
@@ -71,7 +104,8 @@ def sync_documents(report: Report) -> bool:
         at = _group_position(report, kept, c.category)
         new = [item]
         if category:
-            new.insert(0, Paragraph("", ParagraphKind.BULLET, standard=DOCUMENTS_GROUP, ref=category))
+            heading_id = derived_id(f"{report.id}/documents/{category}")
+            new.insert(0, Paragraph("", ParagraphKind.BULLET, heading_id, standard=DOCUMENTS_GROUP, ref=category))
         kept[at:at] = new
     # Group headings with no item left under them go.
     out: list[Paragraph] = []

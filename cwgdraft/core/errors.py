@@ -33,3 +33,16 @@ class StoreBusy(CwgError):
 
 class TemplateError(BadInput):
     """A template folder, manifest or reference document that cannot be used."""
+
+
+class StoreConflict(CwgError):
+    """The stored report changed (or was deleted) since the caller read it: nothing was written."""
+
+    def __init__(self, message: str, report_id: str, stored_version: int | None) -> None:
+        super().__init__(message)
+        self.report_id = report_id
+        self.stored_version = stored_version  # None: the report is no longer in the store
+
+
+class ReportExists(BadInput):
+    """A report meant to be new has an id that is already in the store."""

@@ -12,6 +12,8 @@ set `PRAGMA user_version` to its number, and add its name to
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlite_utils import Database, Migrations
 
 SET_NAME = "cwgdraft"
@@ -152,6 +154,30 @@ def m002_updated_at_and_indexes(db: Database) -> None:
 
 
 @migrations()
+def m003_versions_and_trash(db: Database) -> None:
+    """A version counter per report (raised by every save, so that a writer
+    holding an older version is told instead of overwriting), and the trash:
+    a deleted report kept whole as a portable report file until restored."""
+    _run(
+        db,
+        [
+            "ALTER TABLE reports ADD COLUMN version INTEGER NOT NULL DEFAULT 0",
+            """CREATE TABLE trash (
+                entry INTEGER PRIMARY KEY,
+                report_id TEXT NOT NULL,
+                symbol TEXT NOT NULL DEFAULT '',
+                name TEXT NOT NULL DEFAULT '',
+                deleted_at TEXT NOT NULL,
+                version INTEGER NOT NULL DEFAULT 0,
+                report TEXT NOT NULL
+            )""",
+            "CREATE INDEX idx_trash_report ON trash(report_id)",
+            "PRAGMA user_version = 3",
+        ],
+    )
+
+
+@migrations()
 def m004_paragraph_content(db: Database) -> None:
     """Text with fields, and standard wording.
 
@@ -184,6 +210,7 @@ def m005_report_name(db: Database) -> None:
     import datetime as dt
 
     from cwgdraft.core.model import Meeting, Report
+    from cwgdraft.core.store import MIGRATION_NAMES
 
     statements = ["ALTER TABLE reports ADD COLUMN name TEXT NOT NULL DEFAULT ''"]
     _run(db, statements)
@@ -196,4 +223,18 @@ def m005_report_name(db: Database) -> None:
         ]
         name = Report(id=report_id, subject=subject, meetings=meetings).name
         db.execute("UPDATE reports SET name = ? WHERE id = ?", [name, report_id])
-    _run(db, ["PRAGMA user_version = 5"])
+    # Its place in the list, wherever the list of migrations puts it.
+    _run(db, [f"PRAGMA user_version = {MIGRATION_NAMES.index('m005_report_name') + 1}"])
+
+
+@migrations()
+def m006_search(db: Database) -> None:
+    """Search across every report (`cwgdraft.core.search`): the folded texts and their
+    FTS5 index, kept in step by triggers, filled from every stored report."""
+    from cwgdraft.core import search
+    from cwgdraft.core.store import MIGRATION_NAMES, Store
+
+    _run(db, search.SCHEMA)
+    search.rebuild(Store(Path(""), db.conn))
+    # Its own place in the list is its number, wherever it ends up in it.
+    _run(db, [f"PRAGMA user_version = {MIGRATION_NAMES.index('m006_search') + 1}"])

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import re
 import typing
 from enum import Enum
 from functools import cache, lru_cache
@@ -134,10 +135,18 @@ def validate(data: Any, where: str = "report") -> None:
         raise FormatError(
             f"{where}: $.version: format version {version} is newer than this cwgdraft reads ({FORMAT_VERSION})"
         )
-    errors = sorted(_validator().iter_errors(data), key=lambda e: (_file_order(data, e.absolute_path), e.message))
+    try:
+        errors = sorted(_validator().iter_errors(data), key=lambda e: (_file_order(data, e.absolute_path), e.message))
+    except RecursionError as exc:
+        raise FormatError(f"{where}: JSON nested too deep for a report file") from exc
     if errors:
         err = errors[0]
-        raise FormatError(f"{where}: {_json_path(err.absolute_path)}: {err.message}")
+        message = err.message
+        if err.validator == "maxLength" and isinstance(err.instance, str):
+            message = f"{len(err.instance)} characters, over the {err.validator_value} a field may hold"
+        elif len(message) > 200:  # the message quotes the value, which may be anything
+            message = message[:199] + "…"
+        raise FormatError(f"{where}: {_json_path(err.absolute_path)}: {message}")
 
 
 def dumps(report: Report) -> str:
@@ -150,14 +159,44 @@ def loads(text: str, where: str = "report") -> Report:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise FormatError(f"{where}: line {exc.lineno} column {exc.colno}: invalid JSON ({exc.msg})") from exc
+    except RecursionError as exc:
+        raise FormatError(f"{where}: JSON nested too deep for a report file") from exc
     validate(data, where)
     report = from_data(data["report"])
     check_links(report, where)
     return report
 
 
+# What a field may hold: the same bound at every door (load, save, import)
+# keeps what is stored exportable, and what is exported readable again
+# within the import's limits (a paragraph whose script changes at every
+# character becomes as many runs: 100,000 of them stay within them).
+MAX_TEXT = 100_000
+SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,99}")
+
+
+def _long_texts(obj: Any, path: str) -> typing.Iterator[tuple[str, int]]:
+    if isinstance(obj, str):
+        if len(obj) > MAX_TEXT:
+            yield path, len(obj)
+    elif isinstance(obj, list):
+        for i, item in enumerate(obj):
+            yield from _long_texts(item, f"{path}[{i}]")
+    elif dataclasses.is_dataclass(obj):
+        for f in dataclasses.fields(obj):
+            yield from _long_texts(getattr(obj, f.name), f"{path}.{f.name}")
+
+
+def check_text_sizes(report: Report, where: str = "report") -> None:
+    """FormatError for a field over MAX_TEXT characters (it could not be exported)."""
+    for path, size in _long_texts(report, "$.report"):
+        raise FormatError(f"{where}: {path}: {size} characters, over the {MAX_TEXT} a field may hold")
+
+
 def check_links(report: Report, where: str = "report") -> None:
-    """Ids must be unique and every link must point at something in the report."""
+    """Ids must be safe and unique, every link must point at something in the
+    report, and no field may be longer than MAX_TEXT."""
+    check_text_sizes(report, where)
     seen: set[str] = set()
     ids = [("$.report.id", report.id)]
     ids += [(f"$.report.meetings[{i}].id", m.id) for i, m in enumerate(report.meetings)]
@@ -168,6 +207,8 @@ def check_links(report: Report, where: str = "report") -> None:
         ids.append((f"$.report.sections[{si}].id", s.id))
         ids += [(f"$.report.sections[{si}].paragraphs[{pi}].id", p.id) for pi, p in enumerate(s.paragraphs)]
     for path, value in ids:
+        if not isinstance(value, str) or not SAFE_ID.fullmatch(value):
+            raise FormatError(f"{where}: {path}: id {value!r} is not one (letters, digits and . _ : - only)")
         if value in seen:
             raise FormatError(f"{where}: {path}: id {value!r} is used twice")
         seen.add(value)
@@ -189,18 +230,36 @@ def check_links(report: Report, where: str = "report") -> None:
             raise FormatError(f"{where}: $.report.opening_remarks[{i}].paragraph_id: no such paragraph {o.paragraph_id!r}")
 
 
+MAX_FILE = 50 * 1024 * 1024  # a portable file on disk (the sample reports are under 100 KB)
+_WORD_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
+
+
 def read_file(path: str | Path) -> Report:
+    from cwgdraft.core.files import is_folder, no_such_file
+
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        if path.is_dir():
+            raise is_folder(path)
+        if path.stat().st_size > MAX_FILE:
+            raise FormatError(f"{path}: the file is over the {MAX_FILE // (1024 * 1024)} MB a report file may have")
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_FILE + 1)
     except FileNotFoundError as exc:
-        raise FormatError(f"{path}: no such file") from exc
-    except IsADirectoryError as exc:
-        raise FormatError(f"{path}: is a folder, not a report file") from exc
+        raise no_such_file(path) from exc
     except OSError as exc:
         raise FormatError(f"{path}: cannot read ({exc.strerror})") from exc
+    return loads_bytes(raw, str(path))
+
+
+def loads_bytes(raw: bytes, where: str) -> Report:
+    """A report from the bytes of a portable file (`where` names it in errors)."""
+    if len(raw) > MAX_FILE:
+        raise FormatError(f"{where}: over the {MAX_FILE // (1024 * 1024)} MB a report file may have")
+    if raw.startswith(_WORD_MAGIC):
+        raise FormatError(f"{where}: a Word document, not a portable report file; use 'cwgdraft import' for it")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise FormatError(f"{path}: byte {exc.start}: not UTF-8 text") from exc
-    return loads(text, str(path))
+        raise FormatError(f"{where}: byte {exc.start}: not UTF-8 text") from exc
+    return loads(text, where)

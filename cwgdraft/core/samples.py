@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cwgdraft.core import portable
-from cwgdraft.core.errors import NotFound
+from cwgdraft.core.errors import NotFound, ReportExists
 from cwgdraft.core.model import Report
 from cwgdraft.core.paths import SAMPLES_DIR
 from cwgdraft.core.store import Store
@@ -28,9 +28,12 @@ def load_samples(store: Store, folder: str | Path | None = None) -> list[tuple[R
     out: list[tuple[Report, bool]] = []
     for path in sample_files(folder):
         report = portable.read_file(path)
-        if store.has(report.id):
+        try:
+            # Checked where it is written: another program loading the samples at the
+            # same moment adds each once.
+            store.save(report, only_if_new=True)
+        except ReportExists:
             out.append((report, False))
             continue
-        store.save(report)
         out.append((report, True))
     return out

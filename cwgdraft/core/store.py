@@ -3,28 +3,42 @@
 The schema is created and upgraded by sqlite-utils' migrations
 (`cwgdraft.core.migrations`); a store written by an older cwgdraft is
 upgraded in place after a backup copy is taken beside it. Foreign keys are
-on, the journal is WAL, and every change runs in one transaction.
+on, the journal is WAL, and every change runs in one transaction, begun
+IMMEDIATE: a writer takes the write lock before it reads, so two programs
+writing the same store wait for each other (up to `BUSY_TIMEOUT`) instead
+of one failing, and what a write checks (an id is new, the version the
+caller read is still the stored one) cannot change before it is written.
+The schema is created and upgraded under that lock too, once.
+
+Every save raises the report's version; `save(report, expected_version=v)`
+writes only if the stored version is still `v` (else `StoreConflict`), so
+an open window never overwrites what another program saved meanwhile.
+`delete` moves a report to the trash kept in the store (the report whole,
+as a portable report file); `restore` brings it back exactly.
 
 A file that is not a SQLite database, not a cwgdraft store, damaged, or
 written by a newer cwgdraft is refused with a one-line `StoreError`, and the
 file is left exactly as it was (it is inspected read-only first).
 
 Opening a store that is up to date does not import sqlite-utils: the command
-line's `list` stays fast. Saving does (`db.atomic()`).
+line's `list` stays fast; only creating or upgrading a store does.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import shutil
 import sqlite3
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from cwgdraft.core import content
-from cwgdraft.core.errors import BadInput, NotFound, StoreBusy, StoreError
+from cwgdraft.core.errors import BadInput, NotFound, ReportExists, StoreBusy, StoreConflict, StoreError
 from cwgdraft.core.model import (
     Contribution,
     Meeting,
@@ -45,7 +59,14 @@ from cwgdraft.core.model import Paragraph as ParagraphModel
 # The migrations of `cwgdraft.core.migrations`, in order (a test checks that
 # the two lists agree). Listed here so that opening an up-to-date store needs
 # no sqlite-utils import.
-MIGRATION_NAMES = ("m001_tables", "m002_updated_at_and_indexes", "m004_paragraph_content", "m005_report_name")
+MIGRATION_NAMES = (
+    "m001_tables",
+    "m002_updated_at_and_indexes",
+    "m003_versions_and_trash",
+    "m004_paragraph_content",
+    "m005_report_name",
+    "m006_search",
+)
 # Each migration sets `PRAGMA user_version` to its own number.
 SCHEMA_VERSION = int(MIGRATION_NAMES[-1][1:4])
 SET_NAME = "cwgdraft"
@@ -64,6 +85,21 @@ class ReportSummary:
     title: str
     updated_at: str
     name: str = ""  # `Report.name`: what to call it without a title
+
+
+@dataclass
+class TrashEntry:
+    """A deleted report, kept whole in the store's trash until restored."""
+
+    entry: int
+    report_id: str
+    symbol: str
+    name: str
+    deleted_at: str
+
+
+class NoStoreFolder(StoreError):
+    """The store's folder does not exist, and making it was not asked for."""
 
 
 @dataclass
@@ -215,22 +251,33 @@ class Store:
     # --- opening ------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path | None = None) -> Store:
+    def open(cls, path: str | Path | None = None, *, create_folders: bool = False) -> Store:
+        """Open the store at `path`, creating it (an empty store) if the file is not there.
+
+        The folder it goes in must exist unless `create_folders`: a mistyped
+        path is refused, not made. With no path, the default store's folder
+        (the user's data folder) is made on first use, but not a folder
+        named by `$CWGDRAFT_DB`."""
         if path is None:
-            from cwgdraft.core.paths import default_store_path
+            from cwgdraft.core.paths import DB_ENV, default_store_path
 
             path = default_store_path()
+            create_folders = create_folders or not os.environ.get(DB_ENV)
         path = Path(path).expanduser()
         if path.is_dir():
-            raise StoreError(f"{path}: is a folder, not a store file")
+            raise StoreError(f"{path}: is a folder, not a file")
         existed = path.exists()
         if existed:
             found = _inspect(path)
         else:
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise StoreError(f"{path.parent}: cannot create the store's folder ({exc.strerror})") from exc
+            folder = path.parent
+            if not folder.is_dir():
+                if not create_folders:
+                    raise NoStoreFolder(f"{path}: the folder {folder} does not exist")
+                try:
+                    folder.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise StoreError(f"{folder}: cannot create the store's folder ({exc.strerror})") from exc
             found = _Inspection(fresh=True, version=0, applied=[])
         try:
             # check_same_thread off: the app may save from a worker thread (one at a time).
@@ -241,14 +288,8 @@ class Store:
         try:
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA journal_mode = WAL")
-            pending = [name for name in MIGRATION_NAMES if name not in found.applied]
-            if pending:
-                if existed and not found.fresh:
-                    store.backup = _backup_path(path, found.version)
-                    store._backup_to(store.backup)
-                from cwgdraft.core.migrations import migrations
-
-                migrations.apply(store.db)
+            if any(name not in found.applied for name in MIGRATION_NAMES):
+                store._migrate()
         except StoreError:
             conn.close()
             raise
@@ -260,14 +301,88 @@ class Store:
             raise StoreError(f"{path}: cannot prepare the store ({_one_line(exc)}){kept}") from exc
         return store
 
+    def _migrate(self) -> None:
+        """Create or upgrade the schema, in one transaction under the write lock.
+
+        What was applied is read again once the lock is held: another program
+        opening the same new store at the same moment has either done it all
+        (nothing left to do) or not begun (no "table already exists")."""
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            applied: list[str] = []
+            if "_sqlite_migrations" in tables:
+                applied = [
+                    row[0]
+                    for row in conn.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [SET_NAME])
+                ]
+            if all(name in applied for name in MIGRATION_NAMES):
+                conn.execute("COMMIT")
+                return
+            if applied:  # a store of an older version: keep a copy of it first
+                self.backup = _backup_path(self.path, self.schema_version())
+                self._backup_to(self.backup)
+            from cwgdraft.core.migrations import migrations
+
+            migrations.apply(self.db)  # each migration in a savepoint of this transaction
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """A write transaction, begun IMMEDIATE: the write lock is taken (waiting for
+        another writer up to `BUSY_TIMEOUT`) before anything is read, so that what
+        is checked inside stays true until it is committed."""
+        conn = self.conn
+        if conn.in_transaction:  # inside a caller's transaction: a savepoint of it
+            conn.execute("SAVEPOINT cwgdraft_write")
+            try:
+                yield
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK TO SAVEPOINT cwgdraft_write")
+                    conn.execute("RELEASE SAVEPOINT cwgdraft_write")
+                raise
+            conn.execute("RELEASE SAVEPOINT cwgdraft_write")
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    @contextmanager
+    def _reading(self) -> Iterator[None]:
+        """A read transaction: every row of a report from the same committed state."""
+        conn = self.conn
+        if conn.in_transaction:
+            yield
+            return
+        conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if conn.in_transaction:
+                conn.execute("COMMIT")
+
     def _backup_to(self, target: Path) -> None:
+        # Read through a connection of its own: this one holds the write lock
+        # (the upgrade's transaction), and a backup from it would wait on itself.
+        source = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT)
         dest = sqlite3.connect(str(target))
         try:
-            self.conn.backup(dest)
+            source.backup(dest)
         finally:
             dest.close()
+            source.close()
         # The copy is a plain file a user can open on its own.
-        import shutil
 
         shutil.copymode(self.path, target)
 
@@ -334,14 +449,28 @@ class Store:
                     return ids[0]
                 if len(ids) > 1:
                     raise BadInput(f"{ref!r} is the start of {len(ids)} report ids in {self.path}: give more of it")
+        if 0 < len(ref) < MIN_PREFIX:
+            raise NotFound(f"no report {ref!r} in {self.path} (the start of an id needs {MIN_PREFIX} characters or more)")
         raise NotFound(f"no report {ref!r} in {self.path}")
 
+    def version(self, report_id: str) -> int | None:
+        """The stored version of a report (raised by every save); None if it is not in the store."""
+        row = self.conn.execute("SELECT version FROM reports WHERE id = ?", [report_id]).fetchone()
+        return None if row is None else int(row[0])
+
     def get(self, ref: str) -> Report:
-        report_id = self.resolve(ref)
-        try:
-            return self._read(report_id)
-        except (ValueError, TypeError) as exc:
-            raise StoreError(f"{self.path}: report {report_id}: cannot be read ({_one_line(exc)})") from exc
+        return self.get_with_version(ref)[0]
+
+    def get_with_version(self, ref: str) -> tuple[Report, int]:
+        """The report and its stored version, read together: pass the version to
+        `save(..., expected_version=)` to write only over what was read."""
+        with self._reading():
+            report_id = self.resolve(ref)
+            try:
+                report = self._read(report_id)
+            except (ValueError, TypeError) as exc:
+                raise StoreError(f"{self.path}: report {report_id}: cannot be read ({_one_line(exc)})") from exc
+            return report, self.version(report_id) or 0
 
     def _read(self, report_id: str) -> Report:
         (r,) = list(self._rows("SELECT * FROM reports WHERE id = ?", [report_id]))
@@ -452,19 +581,32 @@ class Store:
 
     # --- writing ------------------------------------------------------------
 
-    def save(self, report: Report) -> None:
-        """Insert or replace the whole report, in one transaction.
+    def save(self, report: Report, expected_version: int | None = None, *, only_if_new: bool = False) -> int:
+        """Insert or replace the whole report, in one transaction; return its new version.
 
         Rows keep their ids: a paragraph that is still in the report keeps
         its row (and whatever refers to it); one that is gone is deleted.
+        `expected_version`: write only if the stored version is still this one
+        (`StoreConflict` otherwise, also when the report was deleted meanwhile).
+        `only_if_new`: write only if no report has this id (`ReportExists`).
+        Both are checked in the transaction that writes.
         """
         from cwgdraft.core.portable import check_links
 
         check_links(report, f"report {report.id}")
         try:
-            with self.db.atomic():
+            with self._writing():
+                stored = self.version(report.id)
+                if only_if_new and stored is not None:
+                    raise ReportExists(f"report {report.id} is already in {self.path}")
+                if expected_version is not None and stored != expected_version:
+                    self._conflict(report.id, expected_version, stored)
                 self._check_owner(report)
                 self._write(report)
+                self._index(report)
+                version = (stored or 0) + 1
+                self.conn.execute("UPDATE reports SET version = ? WHERE id = ?", [version, report.id])
+            return version
         except sqlite3.IntegrityError as exc:
             raise StoreError(
                 f"{self.path}: report {report.id} not saved ({_one_line(exc)}); the stored version is unchanged"
@@ -684,15 +826,111 @@ class Store:
         self._prune("people", rid, [p.id for p in report.people])
         self._prune("meetings", rid, [m.id for m in report.meetings])
 
-    def delete(self, ref: str) -> None:
-        report_id = self.resolve(ref)
+    def _conflict(self, report_id: str, expected: int, stored: int | None) -> None:
+        if stored is None:
+            raise StoreConflict(
+                f"{self.path}: report {report_id} was deleted by another program since it was read; not saved",
+                report_id, None,
+            )
+        raise StoreConflict(
+            f"{self.path}: report {report_id} was changed by another program since it was read "
+            f"(version {expected}, now {stored}); not saved",
+            report_id, stored,
+        )
+
+    def _index(self, report: Report) -> None:
+        """The search index follows the save, in its transaction (`cwgdraft.core.search`)."""
+        from cwgdraft.core import search
+
+        search.index_report(self.conn, report)
+
+    # --- the trash ----------------------------------------------------------
+
+    def delete(self, ref: str) -> TrashEntry:
+        """Move a report to the trash: out of every list and look-up, kept whole until restored."""
+        from cwgdraft.core import portable
+
+        report_id = ref
         try:
-            with self.db.atomic():
+            with self._writing():
+                report_id = self.resolve(ref)
+                try:
+                    report = self._read(report_id)
+                except (ValueError, TypeError) as exc:
+                    raise StoreError(f"{self.path}: report {report_id}: cannot be read ({_one_line(exc)})") from exc
+                name = report.title.strip().split("\n")[0].strip() or report.name
+                entry = TrashEntry(0, report_id, report.symbol, name, _now())
+                cursor = self.conn.execute(
+                    "INSERT INTO trash (report_id, symbol, name, deleted_at, version, report) VALUES (?, ?, ?, ?, ?, ?)",
+                    [report_id, report.symbol, name, entry.deleted_at, self.version(report_id) or 0,
+                     portable.dumps(report)],
+                )
+                entry.entry = int(cursor.lastrowid or 0)
                 self.conn.execute("DELETE FROM reports WHERE id = ?", [report_id])
+            return entry
         except sqlite3.Error as exc:
             if busy := _busy(self.path, exc, f"report {report_id} not deleted"):
                 raise busy from exc
             raise StoreError(f"{self.path}: report {report_id} not deleted ({_one_line(exc)})") from exc
+
+    def trash(self) -> list[TrashEntry]:
+        """The deleted reports, the last deleted first."""
+        return [
+            TrashEntry(r["entry"], r["report_id"], r["symbol"], r["name"], r["deleted_at"])
+            for r in self._rows("SELECT entry, report_id, symbol, name, deleted_at FROM trash ORDER BY entry DESC")
+        ]
+
+    def resolve_trash(self, ref: str) -> TrashEntry:
+        """A deleted report by id, unique id prefix (4 characters or more) or symbol;
+        of a report deleted more than once, its last deletion."""
+        ref = ref.strip()
+        entries = self.trash()
+        if ref:
+            for match in (
+                lambda e: e.report_id == ref,
+                lambda e: bool(e.symbol) and _fold(e.symbol) == _fold(ref),
+                lambda e: len(ref) >= MIN_PREFIX and e.report_id.startswith(ref),
+            ):
+                found = [e for e in entries if match(e)]
+                ids = {e.report_id for e in found}
+                if len(ids) == 1:
+                    return found[0]
+                if len(ids) > 1:
+                    raise BadInput(f"{ref!r} names {len(ids)} reports in the trash of {self.path}: give an id instead")
+        raise NotFound(f"no report {ref!r} in the trash of {self.path}")
+
+    def restore(self, ref: str) -> Report:
+        """Bring a deleted report back from the trash, exactly as it was deleted."""
+        from cwgdraft.core import portable
+
+        report_id = ref
+        try:
+            with self._writing():
+                entry = self.resolve_trash(ref)
+                report_id = entry.report_id
+                text, version = self.conn.execute(
+                    "SELECT report, version FROM trash WHERE entry = ?", [entry.entry]
+                ).fetchone()
+                report = portable.loads(text, f"{self.path}: the trash's copy of report {report_id}")
+                if self.has(report_id):
+                    raise BadInput(
+                        f"report {report_id} is in {self.path} again (loaded since it was deleted); "
+                        "delete that one first to restore this one"
+                    )
+                try:
+                    self._check_owner(report)
+                except BadInput as exc:  # its ids were taken meanwhile (its Word file imported, say)
+                    raise BadInput(f"report {report_id} not restored: {exc}") from exc
+                self._write(report)
+                # The version goes on from where it was: a window that held the report before it
+                # was deleted still cannot write over it.
+                self.conn.execute("UPDATE reports SET version = ? WHERE id = ?", [int(version) + 1, report_id])
+                self.conn.execute("DELETE FROM trash WHERE entry = ?", [entry.entry])
+            return report
+        except sqlite3.Error as exc:
+            if busy := _busy(self.path, exc, f"report {report_id} not restored"):
+                raise busy from exc
+            raise StoreError(f"{self.path}: report {report_id} not restored ({_one_line(exc)})") from exc
 
 
 def _content_json(text: str) -> str | None:

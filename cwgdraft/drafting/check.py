@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from cwgdraft.core import arabic, documents, facts
-from cwgdraft.core.checks import missing_fields
+from cwgdraft.core.checks import bidi_control_places, missing_fields
 from cwgdraft.core.content import inlines_of
 from cwgdraft.core.model import Report
 from cwgdraft.formats.docmodel import Block, Document
@@ -154,6 +154,10 @@ def check_and_render(report: Report, template: Template | None = None) -> tuple[
                     out.append(Finding(block.source, f"{where}: تاريخ «{m.group(0)}» ليس من تواريخ الاجتماعات",
                                        block.source, "other_date", blocking=False))
     out += _list_findings(report)
+    for path, source, places in bidi_control_places(report):
+        codes = ", ".join(f"U+{ord(ch):04X}" for _at, ch in places[:3]) + (" …" if len(places) > 3 else "")
+        out.append(Finding(path, f"رموز تحكم في اتجاه النص في {path}: {codes} (تبقى كما كُتبت وتُغلق في نهاية الحقل)",
+                           source, "bidi_control", blocking=False))
     return out, document
 
 

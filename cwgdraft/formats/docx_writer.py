@@ -13,14 +13,13 @@ from __future__ import annotations
 import io
 import os
 import posixpath
-import tempfile
 import zipfile
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from cwgdraft.core.errors import BadInput, TemplateError
+from cwgdraft.core.errors import TemplateError
 from cwgdraft.formats import oxml
 from cwgdraft.formats.docmodel import Block, Document
 from cwgdraft.formats.oxml import ParagraphSpec
@@ -44,12 +43,19 @@ def _spec(block: Block, ids: dict[str, str], index: int) -> ParagraphSpec:
     name = oxml.id_bookmark_name(block.source) if block.source else None
     bookmark = (index, name) if name else None
     return ParagraphSpec(
-        ids[block.style], block.text, block.label, block.placeholder, bookmark=bookmark, holes=_holes(block)
+        ids[block.style], block.text, block.label, block.placeholder, bookmark=bookmark, holes=_holes(block),
+        keep_next=is_lead_in(block),
     )
 
 
 def _holes(block: Block) -> tuple[tuple[int, int], ...]:
     return tuple((f.start, f.end) for f in block.fields if f.missing)
+
+
+def is_lead_in(block: Block) -> bool:
+    """A paragraph that ends with a colon introduces what follows (`عُرضت الوثائق التالية:`):
+    it stays on the page of the next paragraph."""
+    return block.text.rstrip().endswith((":", "\uff1a"))
 
 
 # --- the reference package, read once -------------------------------------------
@@ -82,6 +88,7 @@ class _Reference(NamedTuple):
     first_header_has_table: bool  # else the table goes first, then an empty paragraph
     core: str
     core_xml: tuple[str, str]  # core properties, without title and language
+    notes: tuple[str, ...] = ()  # what was left out of the reference (external links), for the user
 
 
 def _serialise(root: Any) -> tuple[str, str]:
@@ -177,12 +184,65 @@ def _complete_with_python_docx(path: Path) -> list[_Entry]:
 
 
 def _read_entries(source: Any) -> list[_Entry]:
-    with zipfile.ZipFile(source) as archive:
+    """The parts of a reference document: read within the limits of any untrusted
+    package (parts, sizes, compression ratios) when it is a file."""
+    if isinstance(source, (str, Path)):
+        from cwgdraft.core.errors import BadInput
+        from cwgdraft.core.safe_zip import open_archive
+
+        try:
+            archive = open_archive(Path(source), "a Word document")
+        except BadInput as exc:
+            raise TemplateError(str(exc)) from exc
+    else:
+        archive = zipfile.ZipFile(source)
+    with archive:
         return [
             _Entry(info.filename, info.date_time, info.external_attr, archive.read(info))
             for info in archive.infolist()
             if not info.is_dir()
         ]
+
+
+HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
+MACRO_ENABLED = b"macroEnabled"
+
+
+def _without_external_links(entries: list[_Entry], where: Path) -> tuple[list[_Entry], list[str]]:
+    """The parts with their external relationships other than hyperlinks left out
+    (an attached template on a server, a linked image: Word would fetch them when
+    the export is opened), and what refers to them; a note for each."""
+    from lxml import etree
+
+    parts = {e.name: e for e in entries}
+    notes: list[str] = []
+    changed: dict[str, bytes] = {}
+    for entry in entries:
+        if not entry.name.endswith(".rels"):
+            continue
+        root = _parse(entry.data, entry.name, where)
+        dropped = []
+        for rel in list(root):
+            if rel.get("TargetMode") == "External" and rel.get("Type") != HYPERLINK:
+                root.remove(rel)
+                dropped.append(rel.get("Id", ""))
+                kind = rel.get("Type", "").rsplit("/", 1)[-1]
+                notes.append(f"{where}: left out its external link to {rel.get('Target', '')} ({kind}), which Word would fetch")
+        if not dropped:
+            continue
+        changed[entry.name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        folder = posixpath.dirname(posixpath.dirname(entry.name))
+        source = posixpath.join(folder, posixpath.basename(entry.name)[: -len(".rels")])
+        if source in parts:
+            part = _parse(changed.get(source, parts[source].data), source, where)
+            for el in list(part.iter()):
+                if any(v in dropped for k, v in el.attrib.items() if k.startswith(R)):
+                    parent = el.getparent()
+                    if parent is not None:
+                        parent.remove(el)
+            changed[source] = etree.tostring(part, xml_declaration=True, encoding="UTF-8", standalone=True)
+    out = [e._replace(data=changed[e.name]) if e.name in changed else e for e in entries]
+    return out, notes
 
 
 def _with_prefixes(root: Any, where: Path) -> Any:
@@ -205,7 +265,10 @@ class _Incomplete(Exception):
 
 
 def _analyse(entries: list[_Entry], where: Path) -> _Reference:
+    entries, notes = _without_external_links(entries, where)
     parts = {e.name: e.data for e in entries}
+    if MACRO_ENABLED in parts.get("[Content_Types].xml", b""):
+        raise TemplateError(f"{where}: a macro-enabled Word document; save it as a Word Document (.docx)")
     document = next(
         (name for kind, name in _relationships(parts, "", where).values() if kind == OFFICE_DOCUMENT), "word/document.xml"
     )
@@ -216,7 +279,9 @@ def _analyse(entries: list[_Entry], where: Path) -> _Reference:
     body = root.find(W + "body")
     sect_pr = body.find(W + "sectPr") if body is not None else None
     if sect_pr is None:
-        raise _Incomplete
+        raise TemplateError(f"{where}: the Word document has no section properties (page size, margins) in its body")
+    if not any(kind.endswith("/styles") for kind, _name in rels.values()):
+        raise TemplateError(f"{where}: the Word document has no styles")
 
     def referenced(kind: str, which: str) -> str:
         for ref in sect_pr.findall(f"{W}{kind}Reference"):
@@ -286,6 +351,7 @@ def _analyse(entries: list[_Entry], where: Path) -> _Reference:
         first_with_table,
         core,
         _serialise(core_root),
+        tuple(notes),
     )
 
 
@@ -300,7 +366,7 @@ def _ui_style_name(name: str) -> str:
 
 
 # The layout of a `_Reference` kept on disk; a change of the layout changes it.
-REFERENCE_CACHE_VERSION = 1
+REFERENCE_CACHE_VERSION = 2
 
 
 def _cache_file(path: str, mtime_ns: int, size: int) -> Path | None:
@@ -443,6 +509,7 @@ def _parts(document: Document, ref: _Reference, ids: dict[str, str]) -> dict[str
 def to_bytes(document: Document, template: Template | None = None) -> bytes:
     template = template or load_template()
     ref = _load_reference(template)
+    document.notes.extend(n for n in ref.notes if n not in document.notes)
     ids = _style_ids(ref, template)
     filled = _parts(document, ref, ids)
     buffer = io.BytesIO()
@@ -463,21 +530,10 @@ def to_bytes(document: Document, template: Template | None = None) -> bytes:
 
 
 def write_docx(document: Document, path: str | Path, template: Template | None = None) -> Path:
-    """Write the .docx atomically: a reader never sees half a file."""
-    path = Path(path)
-    data = to_bytes(document, template)
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise BadInput(f"{path}: the folder {folder} does not exist")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".cwgdraft-", suffix=".docx", dir=folder)
-    except OSError as exc:
-        raise BadInput(f"{path}: cannot write there ({exc.strerror})") from exc
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise BadInput(f"{path}: cannot write there ({exc.strerror})") from exc
-    return path
+    """Write the .docx atomically: a reader never sees half a file. A new file
+    follows the umask, a replaced one keeps its mode; only a regular file or a
+    new path is replaced."""
+    from cwgdraft.core.files import writable_target, write_atomic
+
+    writable_target(path)  # refused before the work of building it
+    return write_atomic(path, to_bytes(document, template))

@@ -13,10 +13,9 @@ which is several times faster than element-by-element construction.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-
-from cwgdraft.core.arabic import script_runs
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -131,10 +130,84 @@ def _text_xml(text: str) -> str:
     return "".join(out)
 
 
+# --- runs that Word orders as Unicode's algorithm does ---------------------------
+#
+# ECMA-376 §17.3.2.30: in a `w:rtl` run, spaces, punctuation, hyphens and
+# other neutral or weak characters (all but digits and their separators and
+# terminators) are right to left, whatever Unicode's algorithm would make of
+# them. A code such as `PL 1.5` split into `PL` and an rtl ` 1.5` would show
+# as `1.5 PL`. So a left-to-right unit runs without `w:rtl` from its first
+# Latin letter to its last Latin letter or digit before the next Arabic
+# letter (`PL 1.5`, `Trend Micro`, `C22/7-A`, `X.1205`); a bracket pair
+# around nothing but such a unit goes with it, after a left-to-right mark, so
+# that the brackets belong to the unit (LibreOffice would otherwise break the
+# line between `(` and the word); and a number with a terminator (`50%`)
+# after Arabic runs without `w:rtl` from the Arabic letter on, so that Word
+# sees the number after the letter as Unicode does.
+
+LRM = "\u200e"
+_BRACKET_PAIRS = {"(": ")", "[": "]"}
+
+
+class _DirectionCodes(dict[int, str]):
+    """One letter per character: L strong left to right, R strong right to left,
+    D digit, T number terminator (ET), N anything else. Filled on demand."""
+
+    def __missing__(self, codepoint: int) -> str:
+        bidi = unicodedata.bidirectional(chr(codepoint))
+        code = {"L": "L", "R": "R", "AL": "R", "EN": "D", "AN": "D", "ET": "T"}.get(bidi, "N")
+        self[codepoint] = code
+        return code
+
+
+_DIRECTION_CODES = _DirectionCodes()
+_LTR_UNIT = re.compile(r"D*L(?:[^R]*[LD])?")
+# A number with a terminator (`50%`, `%50`), and the neutrals before it back to the Arabic letter.
+_TERMINATED_NUMBER = re.compile(r"(?<=R)N*(?:T+D+(?:ND+)*|D+(?:ND+)*T+)(?![DT])")
+
+
+def direction_runs(text: str) -> list[tuple[str, bool]]:
+    """`(piece, rtl)` runs that Word, by §17.3.2.30, shows as Unicode's algorithm shows the text."""
+    codes = text.translate(_DIRECTION_CODES)
+    spans: list[tuple[int, int, bool]] = []  # (start, end, bracketed)
+    for m in _LTR_UNIT.finditer(codes):
+        start, end = m.start(), m.end()
+        opener = text[start - 1] if start else ""
+        closer = _BRACKET_PAIRS.get(opener)
+        # Only a bracket that opens a word (after a space or an Arabic letter).
+        before = codes[start - 2] if start >= 2 else "N"
+        bracketed = (
+            closer is not None and text[end : end + 1] == closer and (start < 2 or text[start - 2].isspace() or before == "R")
+        )
+        spans.append((start - 1, end + 1, True) if bracketed else (start, end, False))
+    for m in _TERMINATED_NUMBER.finditer(codes):
+        if not any(m.start() < e and s < m.end() for s, e, _ in spans):
+            spans.append((m.start(), m.end(), False))
+    spans.sort()
+    out: list[tuple[str, bool]] = []
+    pos = 0
+    for start, end, bracketed in spans:
+        if start > pos:
+            out.append((text[pos:start], True))
+        out.append(((LRM if bracketed else "") + text[start:end], False))
+        pos = end
+    if pos < len(text):
+        out.append((text[pos:], True))
+    return out
+
+
+_BRACKET_MARK = re.compile("\u200e(?=[([])")
+
+
+def without_bracket_marks(text: str) -> str:
+    """Text read back from Word without the marks `direction_runs` put before brackets."""
+    return _BRACKET_MARK.sub("", text) if LRM in text else text
+
+
 def runs(text: str, *, highlight: str | None = None, bold: bool = False) -> str:
-    """Runs for text: Arabic and neutrals `w:rtl`, Latin tokens without it."""
+    """Runs for text: Arabic and neutrals `w:rtl`, left-to-right units without it."""
     out: list[str] = []
-    for piece, is_rtl in script_runs(text):
+    for piece, is_rtl in direction_runs(text):
         props = rpr(rtl=is_rtl, highlight=highlight, bold=bold)
         out.append(f"<w:r>{props}{_text_xml(piece)}</w:r>")
     return "".join(out)
@@ -154,6 +227,9 @@ def ppr(
     end_tabs: tuple[int, ...] = (),  # end-aligned tab stops (text ends at the stop)
     borders: bool = False,
     extra_rpr: str = "",
+    line: int | None = None,  # exact line height (twentieths of a point)
+    keep_lines: bool = False,
+    ind_both: int | None = None,  # the same indent on both sides (a bordered box)
 ) -> str:
     if jc in ("right", "end") and bidi:
         # FORMAT.md rule 2: in a bidi paragraph `right` means the end side.
@@ -163,6 +239,8 @@ def ppr(
         c["pStyle"] = f"<w:pStyle w:val={quoteattr(style)}/>"
     if keep_next:
         c["keepNext"] = "<w:keepNext/>"
+    if keep_lines:
+        c["keepLines"] = "<w:keepLines/>"
     if num:
         c["numPr"] = f'<w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr>'
     if borders:
@@ -175,12 +253,16 @@ def ppr(
         c["tabs"] = "<w:tabs>" + "".join(f'<w:tab w:val="{v}" w:pos="{t}"/>' for t, v in stops) + "</w:tabs>"
     if bidi:
         c["bidi"] = "<w:bidi/>"
-    if spacing:
-        c["spacing"] = f'<w:spacing w:before="{spacing[0]}" w:after="{spacing[1]}"/>'
+    if spacing or line:
+        attrs = [f'w:before="{spacing[0]}" w:after="{spacing[1]}"'] if spacing else []
+        attrs += [f'w:line="{line}" w:lineRule="exact"'] if line else []
+        c["spacing"] = f"<w:spacing {' '.join(attrs)}/>"
     if ind:
         start, hanging = ind
         hang = f' w:hanging="{hanging}"' if hanging else ""
         c["ind"] = f'<w:ind w:left="{start}"{hang}/>'
+    elif ind_both:
+        c["ind"] = f'<w:ind w:left="{ind_both}" w:right="{ind_both}"/>'
     if jc:
         c["jc"] = f'<w:jc w:val="{jc}"/>'
     if extra_rpr:
@@ -204,6 +286,7 @@ class ParagraphSpec:
     bidi: bool = True
     bookmark: tuple[int, str] | None = None  # (w:id, w:name) around the whole paragraph
     holes: tuple[tuple[int, int], ...] = ()  # text[start:end] of facts not known yet: highlighted
+    keep_next: bool = False  # on the page of the next paragraph (a lead-in and its list)
 
 
 def paragraph(spec: ParagraphSpec) -> str:
@@ -217,7 +300,7 @@ def paragraph(spec: ParagraphSpec) -> str:
         mark_id, name = spec.bookmark
         start = f'<w:bookmarkStart w:id="{mark_id}" w:name={quoteattr(name)}/>'
         end = f'<w:bookmarkEnd w:id="{mark_id}"/>'
-    props = ppr(style=spec.style_id, bidi=spec.bidi, num=spec.num)
+    props = ppr(style=spec.style_id, bidi=spec.bidi, num=spec.num, keep_next=spec.keep_next)
     if spec.holes and highlight is None:
         body, at = [], 0
         for hole_start, hole_end in spec.holes:
@@ -342,6 +425,9 @@ class StyleSpec:
     num: tuple[int, int] | None = None
     tabs: tuple[int, ...] = ()
     highlight: str | None = None
+    line: int | None = None  # exact line height, else the document's
+    keep_lines: bool = False
+    ind_both: int | None = None
 
 
 def style_xml(spec: StyleSpec) -> str:
@@ -354,6 +440,9 @@ def style_xml(spec: StyleSpec) -> str:
         spacing=spec.spacing,
         tabs=spec.tabs,
         borders=spec.borders,
+        line=spec.line,
+        keep_lines=spec.keep_lines,
+        ind_both=spec.ind_both,
     )
     # No `w:rtl` in styles: a style's `w:rtl` would reach the Latin runs too,
     # which must stay left to right (FORMAT.md rule 5); Arabic runs carry it.
@@ -364,16 +453,21 @@ def style_xml(spec: StyleSpec) -> str:
     )
 
 
-def styles_part(specs: list[StyleSpec], fonts: tuple[str, str], size_latin: int, size_cs: int) -> bytes:
-    """styles.xml: defaults with both font halves and Arabic language, Normal, the given styles."""
+def styles_part(
+    specs: list[StyleSpec], fonts: tuple[str, str], size_latin: int, size_cs: int, line: int | None = None
+) -> bytes:
+    """styles.xml: defaults with both font halves and Arabic language, Normal, the given styles.
+    `line`: the exact line height of every paragraph (twentieths of a point), else single."""
     latin, cs = fonts
+    exact = f' w:line="{line}" w:lineRule="exact"' if line else ""
     defaults = (
         "<w:docDefaults><w:rPrDefault><w:rPr>"
         f"<w:rFonts w:ascii={quoteattr(latin)} w:hAnsi={quoteattr(latin)} w:eastAsia={quoteattr(latin)} w:cs={quoteattr(cs)}/>"
         f'<w:sz w:val="{size_latin}"/><w:szCs w:val="{size_cs}"/>'
         '<w:lang w:val="en-GB" w:eastAsia="en-GB" w:bidi="ar-SA"/>'
         "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>"
-        '<w:bidi/><w:spacing w:before="120" w:after="0"/>'
+        # Widow and orphan control: no paragraph leaves one line alone on a page.
+        f'<w:widowControl/><w:bidi/><w:spacing w:before="120" w:after="0"{exact}/>'
         "</w:pPr></w:pPrDefault></w:docDefaults>"
     )
     normal = (

@@ -7,29 +7,70 @@ replaces the file with its own Word template (and the manifest's style names).
 
 from __future__ import annotations
 
+import json
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from cwgdraft.formats import oxml
 from cwgdraft.formats.oxml import ListLevel, ParagraphSpec, StyleSpec
 
-# (Latin, Arabic). The Arabic font must also cover U+2011 (the non-breaking
-# hyphen of `CWG‑COP`): LibreOffice lays out the Arabic after a glyph it had to
-# borrow from a fallback font in visual order, unjoined. Noto Naskh Arabic
-# (Debian fonts-noto-core) has it and draws `1.2` with a Latin full stop; an
-# organisation replaces the font with its own in its reference document.
-FONTS = ("Times New Roman", "Noto Naskh Arabic")
-SIZE_LATIN, SIZE_ARABIC = 24, 26  # half-points: 12 pt, 13 pt
+# The organisation's fonts: a template setting (`fonts` in the template's
+# manifest.json), by default those of ITU's Arabic documents: Times New Roman
+# for Latin, Traditional Arabic for complex script. Word on Windows has both;
+# the PDF path maps them to free look-alikes (`cwgdraft.formats.pdf`).
+# One pairing: a Naskh with a Times-like Latin face, the Arabic (and the digits
+# in Arabic text) at 14 pt beside Latin at 12 pt, as ITU's documents set them:
+# a Naskh draws its letters small for its size, and at these sizes an alef
+# stands as tall as a Latin capital.
+DEFAULT_FONTS = {"latin": "Times New Roman", "complex_script": "Traditional Arabic", "size_latin": 12, "size_complex_script": 14}
+MANIFEST = Path(__file__).resolve().parents[2] / "templates" / "council-ar" / "manifest.json"
+
+
+def template_fonts(manifest: Path = MANIFEST) -> dict[str, Any]:
+    """The `fonts` setting of a template manifest, the ITU defaults for what it leaves out."""
+    fonts = dict(DEFAULT_FONTS)
+    try:
+        data = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return fonts
+    given = data.get("fonts") if isinstance(data, dict) else None
+    if isinstance(given, dict):
+        fonts.update({k: v for k, v in given.items() if k in DEFAULT_FONTS and isinstance(v, (str, int))})
+    return fonts
+
+
+_FONTS = template_fonts()
+FONTS = (str(_FONTS["latin"]), str(_FONTS["complex_script"]))
+SIZE_LATIN, SIZE_ARABIC = 2 * int(_FONTS["size_latin"]), 2 * int(_FONTS["size_complex_script"])  # half-points
+
+# Council documents set single spacing with 6 pt before a paragraph. The line
+# is given exactly (in twentieths of a point): the stand-in fonts of the PDF path have other ascents than the fonts Word uses,
+# and an exact line paginates the same in both.
+LINE = 380  # 19 pt: single spacing for 14 pt Arabic, room for a vowel mark over a lam-alef
+TITLE_SIZE = 32
+# The summary box's rules stand 4 pt from its text and are 0.5 pt wide
+# (`oxml.ppr(borders=True)`): its text is indented by as much on both sides,
+# so the rules stand on the margins instead of outside them.
+BOX_INDENT = 90  # 4.5 pt in twips
+SIGNATURE_INDENT = oxml.TEXT_WIDTH // 4
 
 INDENT = 794  # 1.4 cm: number column of numbered paragraphs
 STEP = 397  # 0.7 cm: list indent step
 
 STYLES = [
-    StyleSpec("CWGHeader", "CWG Header", spacing=(0, 0), jc=None),
-    StyleSpec("CWGTitle", "CWG Title", bold=True, size=32, jc="center", spacing=(360, 120), keep_next=True),
+    # Council documents set the header block in bold.
+    StyleSpec("CWGHeader", "CWG Header", bold=True, spacing=(0, 0), jc=None),
+    StyleSpec(
+        "CWGTitle", "CWG Title", bold=True, size=TITLE_SIZE, jc="center", spacing=(360, 120), keep_next=True,
+        line=TITLE_SIZE * 14,
+    ),
     StyleSpec("CWGSubject", "CWG Subject", bold=True, size=28, jc="center", spacing=(120, 360), keep_next=True),
-    StyleSpec("CWGBoxHeading", "CWG Box Heading", bold=True, borders=True, spacing=(120, 0), keep_next=True),
-    StyleSpec("CWGBoxText", "CWG Box Text", jc="both", borders=True, spacing=(60, 60)),
+    StyleSpec(
+        "CWGBoxHeading", "CWG Box Heading", bold=True, borders=True, spacing=(120, 0), keep_next=True,
+        ind_both=BOX_INDENT,
+    ),
+    StyleSpec("CWGBoxText", "CWG Box Text", jc="both", borders=True, spacing=(60, 60), ind_both=BOX_INDENT),
     StyleSpec(
         "CWGSectionHeading", "CWG Section Heading", bold=True, ind=(INDENT, INDENT), tabs=(INDENT,),
         spacing=(360, 0), keep_next=True,
@@ -40,21 +81,29 @@ STYLES = [
     StyleSpec("CWGSubBullet", "CWG Sub Bullet", jc="both", num=(1, 1), spacing=(40, 0)),
     StyleSpec("CWGLettered", "CWG Lettered", jc="both", ind=(INDENT + STEP, STEP), tabs=(INDENT + STEP,)),
     StyleSpec("CWGLetteredBullet", "CWG Lettered Bullet", jc="both", num=(2, 0), spacing=(60, 0)),
-    # The signature: centred in the end half of the line (the left), name over title.
+    # The signature: centred towards the end of the line (the left), name over
+    # title, kept together. Three quarters of the line leave room for a title
+    # line of about 70 letters: the lines break where the drafter broke them.
     StyleSpec(
-        "CWGSignature", "CWG Signature", bold=True, jc="center", ind=(oxml.TEXT_WIDTH // 2, 0), spacing=(720, 0),
-        keep_next=True,
+        "CWGSignature", "CWG Signature", bold=True, jc="center", ind=(SIGNATURE_INDENT, 0), spacing=(720, 0),
+        keep_next=True, keep_lines=True,
     ),
-    StyleSpec("CWGSignatureTitle", "CWG Signature Title", jc="center", ind=(oxml.TEXT_WIDTH // 2, 0), spacing=(0, 240)),
+    StyleSpec(
+        "CWGSignatureTitle", "CWG Signature Title", jc="center", ind=(SIGNATURE_INDENT, 0), spacing=(0, 240),
+        keep_lines=True,
+    ),
     StyleSpec("CWGRunningHeader", "CWG Running Header", spacing=(0, 240)),
     StyleSpec("CWGFooter", "CWG Footer", jc="center", size=18, spacing=(0, 0)),
 ]  # fmt: skip
 
+# `•` and `○` from one font that has both (the body's Arabic face lacks `○`):
+# the Latin face, which Word's Times New Roman and the PDF path's stand-in cover.
+LIST_FONT = FONTS[0]
 LISTS = [
     # numId 1: bullets under a paragraph, `○` items under them
-    [ListLevel("•", INDENT + STEP, STEP), ListLevel("○", INDENT + 2 * STEP, STEP)],
+    [ListLevel("•", INDENT + STEP, STEP, LIST_FONT), ListLevel("○", INDENT + 2 * STEP, STEP, LIST_FONT)],
     # numId 2: bullets under a lettered item
-    [ListLevel("•", INDENT + 2 * STEP, STEP)],
+    [ListLevel("•", INDENT + 2 * STEP, STEP, LIST_FONT)],
 ]
 
 CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -122,7 +171,7 @@ def build_reference(path: Path) -> None:
         "docProps/app.xml": APP.encode(),
         "word/_rels/document.xml.rels": DOCUMENT_RELS.encode(),
         "word/document.xml": oxml.document_part(body),
-        "word/styles.xml": oxml.styles_part(STYLES, FONTS, SIZE_LATIN, SIZE_ARABIC),
+        "word/styles.xml": oxml.styles_part(STYLES, FONTS, SIZE_LATIN, SIZE_ARABIC, LINE),
         "word/numbering.xml": oxml.numbering_part(LISTS),
         "word/settings.xml": oxml.settings_part(),
         "word/fontTable.xml": oxml.font_table_part(FONTS),

@@ -9,9 +9,13 @@ entity resolution off into the `Document` that every writer reads.
 from __future__ import annotations
 
 import copy
+import functools
 import json
 import os
+import re
 import sys
+import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field, fields, is_dataclass
 from enum import Enum
@@ -19,10 +23,10 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from cwgdraft.core import arabic, facts
+from cwgdraft.core import arabic, facts, symbols
 from cwgdraft.core.content import Content, Field, Text, inlines_of
 from cwgdraft.core.documents import sync_documents
-from cwgdraft.core.errors import TemplateError
+from cwgdraft.core.errors import CwgError, TemplateError
 from cwgdraft.core.model import Numbering, Paragraph, ParagraphKind, Report, Section
 from cwgdraft.formats.docmodel import STYLES, Block, Document, FieldSpan
 
@@ -109,14 +113,119 @@ def lay_out(report: Report) -> list[LaidSection]:
 
 # --- the Jinja environment ----------------------------------------------------
 
+# A template is the user's to edit: what it may cost is bounded. Rendering
+# the council template takes well under a second and a few MB of markup per
+# report; these are far past that and far below what hurts the machine.
+MAX_RENDER_SECONDS = 5.0
+MAX_MARKUP_CHARS = 50_000_000  # characters of markup a template may write
+MAX_VALUE_CHARS = 2_000_000  # one string or list made by the template (`*`, `+`)
+MAX_POWER_BITS = 4096  # `**` on integers
+MAX_WIDTH = 10_000  # a width in a format string, `center`, `indent`
+_WIDE_FORMAT = re.compile(r"(?:%[-#0 +]*|\{[^{}]*:[^{}]*?)\d{5,}")
+_RENDERING = threading.local()  # the deadline of the render running on this thread
+
+
+def _check_deadline() -> None:
+    deadline = getattr(_RENDERING, "deadline", None)
+    if deadline is not None and time.monotonic() > deadline:
+        from jinja2.exceptions import SecurityError
+
+        raise SecurityError(f"the template ran for more than {MAX_RENDER_SECONDS:.0f} seconds")
+
+
+def _check_format(text: object) -> None:
+    if isinstance(text, str) and _WIDE_FORMAT.search(text):
+        from jinja2.exceptions import SecurityError
+
+        raise SecurityError(f"a width over {MAX_WIDTH} in a format string")
+
+
+def _sized(value: Any) -> int:
+    return len(value) if isinstance(value, (str, list, tuple, bytes)) else 0
+
+
+def _environment_classes() -> tuple[type, type]:
+    from jinja2.exceptions import SecurityError
+    from jinja2.loaders import FileSystemLoader
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    class FolderLoader(FileSystemLoader):
+        """Template files from the folders, never from outside them through a link."""
+
+        def get_source(self, environment: Any, template: str) -> Any:
+            source, filename, uptodate = super().get_source(environment, template)
+            real = os.path.realpath(filename)
+            roots = [os.path.realpath(folder) for folder in self.searchpath]
+            if not any(real.startswith(root + os.sep) for root in roots):
+                raise SecurityError(f"{template}: the file lies outside the template folder ({real})")
+            return source, filename, uptodate
+
+    class BoundedSandbox(ImmutableSandboxedEnvironment):
+        """The sandbox, with bounds on time and on the size of what a template makes."""
+
+        intercepted_binops = frozenset({"*", "**", "+", "%", "//"})
+
+        def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+            _check_deadline()
+            return super().call(__context, __obj, *args, **kwargs)
+
+        def getattr(self, obj: Any, attribute: str) -> Any:
+            _check_deadline()
+            return super().getattr(obj, attribute)
+
+        def wrap_str_format(self, value: Any) -> Any:
+            wrapped = super().wrap_str_format(value)
+            if wrapped is not None:
+                _check_format(getattr(value, "__self__", None))
+            return wrapped
+
+        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+            _check_deadline()
+            if operator == "*":
+                count = right if isinstance(right, int) else left if isinstance(left, int) else 0
+                if max(_sized(left), _sized(right)) * max(count, 0) > MAX_VALUE_CHARS:
+                    raise SecurityError(f"a value over {MAX_VALUE_CHARS} characters or items")
+            elif operator == "+":
+                if _sized(left) + _sized(right) > MAX_VALUE_CHARS:
+                    raise SecurityError(f"a value over {MAX_VALUE_CHARS} characters or items")
+            elif operator == "**":
+                if isinstance(left, int) and isinstance(right, int) and abs(left) > 1:
+                    if right * max(abs(left).bit_length(), 1) > MAX_POWER_BITS:
+                        raise SecurityError(f"a number over {MAX_POWER_BITS} bits")
+            elif operator == "%":
+                _check_format(left)
+            return super().call_binop(context, operator, left, right)
+
+    return BoundedSandbox, FolderLoader
+
+
+def _bounded_filter(name: str, filter_: Any) -> Any:
+    # Filters whose output grows with a number argument: that number is bounded.
+    @functools.wraps(filter_)  # keeps Jinja's pass_eval_context mark
+    def bounded(*args: Any, **kwargs: Any) -> Any:
+        from jinja2.exceptions import SecurityError
+
+        _check_deadline()
+        numbers = [a for a in (*args, *kwargs.values()) if isinstance(a, int) and not isinstance(a, bool)]
+        if any(abs(n) > MAX_WIDTH for n in numbers):
+            raise SecurityError(f"'{name}' with a width over {MAX_WIDTH}")
+        if name == "format":
+            _check_format(next((a for a in args if isinstance(a, str)), None))
+        result = filter_(*args, **kwargs)
+        if _sized(result) > MAX_VALUE_CHARS:
+            raise SecurityError(f"'{name}' made a value over {MAX_VALUE_CHARS} characters")
+        return result
+
+    return bounded
+
 
 def _environment(folder: Path) -> Any:
     # Jinja is imported here, not at module level: `cwgdraft list` never needs it.
-    from jinja2 import FileSystemLoader, StrictUndefined
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
+    from jinja2 import StrictUndefined
 
-    env = ImmutableSandboxedEnvironment(
-        loader=FileSystemLoader([str(folder), str(DEFAULT_TEMPLATE)]),
+    environment_class, loader_class = _environment_classes()
+    env = environment_class(
+        loader=loader_class([str(folder), str(DEFAULT_TEMPLATE)]),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -125,12 +234,15 @@ def _environment(folder: Path) -> Any:
         finalize=_finalize,
         bytecode_cache=_bytecode_cache(),
     )
+    for name in ("center", "indent", "format", "wordwrap", "replace", "truncate", "join"):
+        env.filters[name] = _bounded_filter(name, env.filters[name])
     env.filters.update(
         date=lambda d, nbsp=True: arabic.format_date(d, nbsp) if d else "",
         date_range=lambda s, e=None, nbsp=True: arabic.format_date_range(s, e, nbsp) if s else "",
         ordinal=arabic.ordinal,
         language=arabic.language_phrase,
         and_join=arabic.join_and,
+        document_line=symbols.document_line,
     )
     env.globals.update(meetings_phrase=arabic.meetings_phrase, ordinal=arabic.ordinal)
     return env
@@ -179,9 +291,13 @@ def _bytecode_cache() -> Any:
 
 
 def _finalize(value: Any) -> Any:
-    # Last line of defence: whatever reaches the markup must be XML-safe.
-    if isinstance(value, str) and arabic.needs_cleaning(value):
-        return arabic.clean_text(value)[0]
+    # Last line of defence: whatever reaches the markup must be XML-safe, and
+    # a bidi embedding or isolate left open in a field must not reorder what
+    # the template writes after it (the stored text keeps what was typed).
+    if isinstance(value, str):
+        if arabic.needs_cleaning(value):
+            value = arabic.clean_text(value)[0]
+        return arabic.close_bidi(value)
     return value
 
 
@@ -213,6 +329,37 @@ STYLE_FALLBACKS = {
 }
 
 
+MAX_MANIFEST = 1024 * 1024  # bytes of a manifest (the council one is under 1 KB)
+
+
+def _read_manifest(path: Path) -> Any:
+    """The manifest's JSON; TemplateError for one that cannot be read (a BOM is fine)."""
+    from cwgdraft.core.files import is_folder
+
+    if path.is_dir():
+        raise is_folder(path)
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_MANIFEST + 1)
+    except OSError as exc:
+        raise TemplateError(f"{path}: cannot read the template manifest ({exc.strerror})") from exc
+    if len(raw) > MAX_MANIFEST:
+        raise TemplateError(f"{path}: the template manifest is over {MAX_MANIFEST // 1024} KB")
+    try:
+        return json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise TemplateError(f"{path}: byte {exc.start}: not UTF-8 text") from exc
+    except json.JSONDecodeError as exc:
+        raise TemplateError(f"{path}: line {exc.lineno} column {exc.colno}: invalid JSON ({exc.msg})") from exc
+    except RecursionError as exc:
+        raise TemplateError(f"{path}: JSON nested too deep for a template manifest") from exc
+
+
+def _is_report_file(data: Any) -> bool:
+    """A portable report file (`cwgdraft dump`), not a style map."""
+    return isinstance(data, dict) and data.get("format") == "cwgdraft-report"
+
+
 @lru_cache(maxsize=8)
 def _load_template(folder: str, reference: str | None) -> Template:
     path = Path(folder)
@@ -220,15 +367,16 @@ def _load_template(folder: str, reference: str | None) -> Template:
     if reference is not None:
         ref = Path(reference)
         side = ref.with_suffix(".json")
-        manifest_path = side if side.exists() else DEFAULT_TEMPLATE / "manifest.json"
+        manifest_path = DEFAULT_TEMPLATE / "manifest.json"
+        # NAME.json beside the document is its style map, unless it is a report
+        # dumped there (`cwgdraft dump -o NAME.json`): then the council names.
+        if side.is_file() and not _is_report_file(_read_manifest(side)):
+            manifest_path = side
     else:
         ref = path / "reference.docx"
     if not ref.is_file():
         raise TemplateError(f"{ref}: no reference Word document there")
-    try:
-        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise TemplateError(f"{manifest_path}: cannot read the template manifest ({exc})") from exc
+    manifest = _read_manifest(manifest_path)
     styles = manifest.get("styles") if isinstance(manifest, dict) else None
     if not isinstance(styles, dict) or not all(isinstance(v, str) for v in styles.values()):
         raise TemplateError(f"{manifest_path}: 'styles' must map style roles to style names")
@@ -248,15 +396,19 @@ def _load_template(folder: str, reference: str | None) -> Template:
 def load_template(where: str | Path | None = None) -> Template:
     """A template by folder or by reference `.docx` (with `NAME.json` beside it
     as its manifest, else the default style names). None: the council template."""
+    from cwgdraft.core.files import no_such_file
+
     if where is None:
         return _load_template(str(DEFAULT_TEMPLATE), None)
     path = Path(where)
     if path.is_dir():
         return _load_template(str(path.resolve()), None)
+    if not path.exists():
+        raise TemplateError(str(no_such_file(path)))
     if path.suffix.lower() == ".docx":
-        if not path.is_file():
-            raise TemplateError(f"{path}: no such Word document")
         return _load_template(str(DEFAULT_TEMPLATE), str(path.resolve()))
+    if path.suffix.lower() in (".docm", ".dotm"):
+        raise TemplateError(f"{path}: a macro-enabled Word document; save it as a Word Document (.docx)")
     raise TemplateError(f"{path}: a template is a folder or a .docx file")
 
 
@@ -265,44 +417,49 @@ def load_template(where: str | Path | None = None) -> Template:
 
 def render(report: Report, template: Template | None = None) -> Document:
     """The report as a `Document`, through the template."""
-    from jinja2 import TemplateError as JinjaError
-    from jinja2.exceptions import SecurityError
-
     template = template or load_template()
     report, notes = clean_report(report)
     if sync_needed(report):
         report = copy.deepcopy(report)
         sync_documents(report)
-    try:
-        writer = ContentWriter(report, template)
-        sections = lay_out(report)
-        for laid in sections:
-            for p in laid.paragraphs:
-                p.markup = writer.paragraph(p.paragraph)
-        markup = template.env.get_template("report.xml.j2").render(
-            report=report,
-            sections=sections,
-            meeting_numbers=[m.number for m in report.meetings],
-            chair=next((p for p in report.people if p.role.value == "chair"), None),
-            content=writer.markup,
-            standard=writer.standard_markup,
-            heading=writer.heading,
-        )
-    except SecurityError as exc:
-        raise TemplateError(f"{template.folder}/report.xml.j2: not allowed in a template: {exc}") from exc
-    except JinjaError as exc:
-        where = f"{getattr(exc, 'filename', None) or 'report.xml.j2'}"
-        line = getattr(exc, "lineno", None)
-        raise TemplateError(f"{where}{f':{line}' if line else ''}: {exc}") from exc
+    writer = ContentWriter(report, template)
+    sections = lay_out(report)
+    for laid in sections:
+        for p in laid.paragraphs:
+            p.markup = writer.paragraph(p.paragraph)
+    markup = _run_template(
+        template,
+        report=report,
+        sections=sections,
+        meeting_numbers=[m.number for m in report.meetings],
+        chair=next((p for p in report.people if p.role.value == "chair"), None),
+        content=writer.markup,
+        standard=writer.standard_markup,
+        heading=writer.heading,
+    )
     document = parse_markup(markup)
     document.notes.extend(notes)
     return document
 
 
+def paragraph_block(report: Report, laid: LaidParagraph, template: Template | None = None) -> Block:
+    """One paragraph's block as `render` writes it (facts filled in, fields marked),
+    for a view that writes a changed paragraph again without rendering the report."""
+    from lxml import etree
+
+    writer = ContentWriter(report, template or load_template())
+    markup = f"<block>{writer.paragraph(laid.paragraph)}</block>"
+    text, spans = _text_of(etree.fromstring(markup.encode("utf-8")))
+    if not text:
+        return Block(laid.style, "[نص الفقرة]", laid.label, laid.paragraph.id, True)
+    return Block(laid.style, text, laid.label, laid.paragraph.id, False, spans)
+
+
 def sync_needed(report: Report) -> bool:
     """Whether the list of documents is out of step with the contributions."""
-    probe = copy.deepcopy(report)
-    return sync_documents(probe)
+    from cwgdraft.core.documents import in_step
+
+    return not in_step(report)
 
 
 class ContentWriter:
@@ -358,24 +515,59 @@ def standard_content(report: Report, name: str, ref: str = "", template: Templat
     """The template's standard wording `name` for this report, as text with fields.
 
     Snippets are Jinja (sandboxed like the report template) that write text and
-    `<field name="..." ref="..." form="..."/>`; they see the report, the number
-    of meetings (`count`), `ref`, and the contribution `ref` names."""
+    `<field name="..." ref="..." form="..."/>`. They see the number of meetings
+    (`count`: the singular, the dual, the plural), `ref`, and for a list item
+    the `contribution` it names (its fields); the facts themselves are fields,
+    filled in when the report is rendered. What a snippet writes depends on
+    nothing else, so it is kept for the next render (`_SNIPPETS`)."""
+    template = template or load_template()
+    contribution = facts.contribution_by_id(report, ref) if ref else None
+    seen = tuple((f, getattr(contribution, f)) for f in _field_names(type(contribution))) if contribution else ()
+    key = (id(template.env), name, _snippet_stamp(template, name), ref, len(report.meetings), seen)
+    found = _SNIPPETS.get(key)
+    if found is None:
+        found = _standard_content(template, name, ref, len(report.meetings), dict(seen) if contribution else None)
+        if len(_SNIPPETS) > 4096:
+            _SNIPPETS.clear()
+        _SNIPPETS[key] = found
+    return found
+
+
+def _snippet_stamp(template: Template, name: str) -> int:
+    """When the snippet's file last changed: an edited wording is read again."""
+    for folder in (template.folder, DEFAULT_TEMPLATE):
+        try:
+            return (folder / "standard" / f"{name}.xml.j2").stat().st_mtime_ns
+        except OSError:
+            continue
+    return 0
+
+
+# (template environment, name, file time, ref, count, contribution) -> the snippet's content.
+_SNIPPETS: dict[tuple[Any, ...], Content] = {}
+
+
+def _standard_content(template: Template, name: str, ref: str, count: int, contribution: dict[str, Any] | None) -> Content:
+    from types import SimpleNamespace
+
     from jinja2 import TemplateError as JinjaError
     from jinja2 import TemplateNotFound
     from lxml import etree
 
-    template = template or load_template()
     path = f"standard/{name}.xml.j2"
-    contribution = facts.contribution_by_id(report, ref) if ref else None
     try:
         text = template.env.get_template(path).render(
-            report=report, count=len(report.meetings), ref=ref, contribution=contribution
+            count=count, ref=ref, contribution=SimpleNamespace(**contribution) if contribution is not None else None
         )
     except TemplateNotFound as exc:
         raise TemplateError(f"{template.folder}: no standard wording {name!r} ({path})") from exc
+    except CwgError:
+        raise
     except JinjaError as exc:
         line = getattr(exc, "lineno", None)
         raise TemplateError(f"{path}{f':{line}' if line else ''}: {exc}") from exc
+    except (ArithmeticError, ValueError, TypeError, LookupError, AttributeError, RecursionError, MemoryError) as exc:
+        raise TemplateError(f"{path}: {type(exc).__name__}: {exc}") from exc
     parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True)
     try:
         root = etree.fromstring(f"<s>{text.strip()}</s>".encode(), parser)
@@ -402,6 +594,53 @@ STANDARD_NAMES = (
     "outcomes_heading",
     "signature_title",
 )
+
+
+def _run_template(template: Template, **context: Any) -> str:
+    """The markup `report.xml.j2` writes, within MAX_RENDER_SECONDS and
+    MAX_MARKUP_CHARS; TemplateError naming the template file and line."""
+    from jinja2 import TemplateError as JinjaError
+    from jinja2.exceptions import SecurityError
+
+    outer = getattr(_RENDERING, "deadline", None)
+    _RENDERING.deadline = time.monotonic() + MAX_RENDER_SECONDS
+    chunks: list[str] = []
+    size = 0
+    try:
+        for chunk in template.env.get_template("report.xml.j2").generate(**context):
+            size += len(chunk)
+            if size > MAX_MARKUP_CHARS:
+                raise SecurityError(f"the template wrote more than {MAX_MARKUP_CHARS} characters")
+            _check_deadline()
+            chunks.append(chunk)
+    except CwgError:
+        raise
+    except SecurityError as exc:
+        raise TemplateError(f"{_template_place(exc, template)}: not allowed in a template: {exc}") from exc
+    except JinjaError as exc:
+        raise TemplateError(f"{_template_place(exc, template)}: {exc}") from exc
+    except (ArithmeticError, ValueError, TypeError, LookupError, AttributeError, RecursionError, MemoryError) as exc:
+        raise TemplateError(f"{_template_place(exc, template)}: {type(exc).__name__}: {exc}") from exc
+    finally:
+        _RENDERING.deadline = outer
+    return "".join(chunks)
+
+
+def _template_place(exc: BaseException, template: Template) -> str:
+    """`folder/file.j2:line` where a template failed (Jinja puts the template's
+    own lines into the traceback), else the template's main file."""
+    import traceback
+
+    filename = getattr(exc, "filename", None)
+    line = getattr(exc, "lineno", None)
+    if not (filename and line):
+        for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+            if frame.filename.endswith(".j2"):
+                filename, line = frame.filename, frame.lineno
+                break
+    if not filename:
+        filename = str(template.folder / "report.xml.j2")
+    return f"{filename}:{line}" if line else str(filename)
 
 
 @cache

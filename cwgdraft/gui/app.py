@@ -15,7 +15,6 @@ import gc
 import os
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -102,60 +101,188 @@ def _say_when_drawn(window: Any) -> None:
     window.installEventFilter(watch)
 
 
-def main(argv: list[str] | None = None) -> int:
+# Platforms that draw without a display server (Qt's names, as in QT_QPA_PLATFORM).
+HEADLESS_PLATFORMS = ("offscreen", "minimal", "minimalegl", "linuxfb", "eglfs", "vnc", "vkkhrdisplay")
+
+
+def display_problem(environ: dict[str, str] | None = None, platform: str = sys.platform) -> str | None:
+    """Why Qt will find no display, before it aborts the process saying so: None when it may.
+
+    On Linux and the BSDs Qt draws on X11 (DISPLAY) or Wayland (WAYLAND_DISPLAY) unless
+    QT_QPA_PLATFORM names a platform that needs neither."""
+    env = os.environ if environ is None else environ
+    if platform.startswith(("win", "darwin", "cygwin")):
+        return None
+    wanted = [name.split(":")[0].strip() for name in env.get("QT_QPA_PLATFORM", "").split(";") if name.strip()]
+    if any(name in HEADLESS_PLATFORMS for name in wanted):
+        return None
+    if env.get("WAYLAND_DISPLAY") and (not wanted or any(name.startswith("wayland") for name in wanted)):
+        return None
+    display = env.get("DISPLAY", "")
+    if display and (not wanted or "xcb" in wanted):
+        return _x_display_problem(display)
+    return ("no display found: the desktop app needs a graphical session (DISPLAY or WAYLAND_DISPLAY "
+            "is not set; QT_QPA_PLATFORM=offscreen draws without one)")
+
+
+def _x_display_problem(display: str) -> str | None:
+    """A local X display (`:N`) whose socket is missing is not there; others are left to Qt."""
+    import re
+
+    match = re.fullmatch(r"(?:unix)?:(\d+)(?:\.\d+)?", display)
+    if match is None or not Path("/tmp/.X11-unix").is_dir():
+        return None
+    if Path(f"/tmp/.X11-unix/X{match.group(1)}").exists():
+        return None
+    return f"no display found: nothing answers on DISPLAY {display}"
+
+
+# Formats Qt writes a window's picture in, by the file's suffix.
+PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".ppm")
+
+
+def screenshot_target(text: str) -> Path:
+    """The path `--screenshot` names, if a picture can be written there; else BadInput saying why."""
+    from cwgdraft.core.errors import BadInput
+
+    path = Path(text)
+    if path.is_dir():
+        raise BadInput(f"{path}: is a folder; the screenshot needs a file name (FILE.png)")
+    if path.suffix.lower() not in PICTURE_SUFFIXES:
+        raise BadInput(f"{path}: a screenshot is a picture: end the name with {', '.join(PICTURE_SUFFIXES)}")
+    folder = path.parent
+    if not folder.exists():
+        raise BadInput(f"{path}: folder {folder} does not exist")
+    if not folder.is_dir():
+        raise BadInput(f"{path}: {folder} is not a folder")
+    if path.exists() and not path.is_file():
+        raise BadInput(f"{path}: not a regular file")
+    existed = path.exists()
+    try:
+        with path.open("ab"):  # can it be written? (permissions, a read-only or special file system)
+            pass
+    except OSError as exc:
+        raise BadInput(f"{path}: cannot be written ({exc.strerror or exc})") from exc
+    if not existed:
+        path.unlink(missing_ok=True)
+    return path
+
+
+class _QtMessages:
+    """Qt's messages while the app runs. A fatal one at start (a display that refuses us) becomes
+    our one line and exit 1 instead of Qt's lines and an abort; those of the start are held until
+    then; what the offscreen platform says of every window (it cannot raise or resize one) is dropped."""
+
+    OFFSCREEN_NOISE = ("does not support propagateSizeHints", "does not support raise",
+                       "does not support grabbing")
+
+    def __init__(self, prog: str) -> None:
+        self.prog = prog
+        self.held: list[str] | None = []
+
+    def __call__(self, kind: object, context: object, message: str) -> None:
+        from PySide6.QtCore import QtMsgType
+
+        if kind == QtMsgType.QtFatalMsg and self.held is not None:
+            display = os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or ""
+            where = f" {display}" if display else ""
+            sys.stderr.write(f"{self.prog}: no display found: cannot connect to the display{where}\n")
+            sys.stderr.flush()
+            os._exit(1)
+        if any(noise in message for noise in self.OFFSCREEN_NOISE):
+            return
+        category = getattr(context, "category", "") or ""
+        line = f"{category}: {message}" if category and category != "default" else message
+        if self.held is not None:
+            self.held.append(line)
+        else:
+            sys.stderr.write(line + "\n")
+
+    def started(self) -> None:
+        for line in self.held or []:
+            sys.stderr.write(line + "\n")
+        self.held = None
+
+
+def run(argv: list[str] | None = None, prog: str = "cwgdraft") -> int:
+    """The app, start to end. What cannot work raises `CwgError` (its one line for the caller
+    to print) before a window is made: no display, a report that is not there or not one,
+    a screenshot that cannot be written."""
+    from cwgdraft.core.errors import CwgError
+
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    problem = display_problem()
+    if problem:
+        raise CwgError(problem)
+    shot = screenshot_target(args.screenshot) if args.screenshot else None
+
+    from PySide6.QtCore import qInstallMessageHandler
+
+    messages = _QtMessages(prog)
+    previous = qInstallMessageHandler(messages)
     # No cycle collection while the app starts: what it builds lives as long
     # as the app, and scanning it again and again delays the first window.
     collecting = gc.isenabled()
     gc.disable()
-
-    def resume() -> None:
+    try:
+        return _run(args, shot, messages)
+    finally:
         if collecting:
             gc.enable()
-
-    try:
-        return _run(args, resume)
-    finally:
-        resume()
+        qInstallMessageHandler(previous)
 
 
-def _run(args: argparse.Namespace, resume_collection: Callable[[], None]) -> int:
+def _run(args: argparse.Namespace, shot: Path | None, messages: _QtMessages) -> int:
+    from cwgdraft.core.errors import CwgError
+
     app, _lang = make_app(args.lang)
-
-    from PySide6.QtCore import QTimer
+    messages.started()
 
     from cwgdraft.core.store import Store
-    from cwgdraft.gui.dialogs import describe, detail, install_excepthook
-    from cwgdraft.gui.main_window import MainWindow, remember_store
+    from cwgdraft.gui.dialogs import describe, detail
 
     try:
         store = Store.open(args.db)
     except Exception as exc:
-        print(f"cwgdraft-gui: {detail(exc)}", file=sys.stderr)  # the command line's line
-        if not args.screenshot:
+        if not shot:
             from PySide6.QtWidgets import QMessageBox
 
             QMessageBox.critical(None, "cwgdraft", describe(exc))
-        return 1
+        raise CwgError(detail(exc)) from exc
+    try:
+        return _show(app, store, args.report, shot)
+    finally:
+        try:
+            store.close()
+        except Exception:
+            pass
+
+
+def _show(app: Any, store: Any, report: str | None, shot: Path | None) -> int:
+    """The window on `report` (else the last one, else the first); with `shot`, its picture, then quit."""
+    from PySide6.QtCore import QTimer
+
+    from cwgdraft.core.errors import CwgError
+    from cwgdraft.gui.dialogs import install_excepthook
+    from cwgdraft.gui.main_window import MainWindow, remember_store
+
+    report_id = store.get(report).id if report else None  # not there, or not one: the caller's line
     install_excepthook()
     window = MainWindow(store)
     remember_store(window.settings, store.path)
     window._fill_recent()
-    ref = args.report or (str(window.settings.value("last_report", "")) or None)
-    opened = False
-    if ref:
-        if args.report:
-            opened = window.open_report(ref)
-        else:
-            try:
-                opened = window.open_report(store.resolve(ref))
-            except Exception:
-                opened = False
+    opened = window.open_report(report_id) if report_id else False
+    if not report_id:
+        last = str(window.settings.value("last_report", "")) or None
+        try:
+            opened = bool(last) and window.open_report(store.resolve(last))
+        except Exception:
+            opened = False
     if not opened:
         reports = store.list_reports()
         if reports:
             window.open_report(reports[0].id)
-    if args.screenshot:
+    if shot is not None:
         # Reproducible pictures: the default size and splitters, whatever the
         # user's saved layout (which the screenshot run does not change).
         window.keep_layout = False
@@ -164,35 +291,42 @@ def _run(args: argparse.Namespace, resume_collection: Callable[[], None]) -> int
     if os.environ.get("CWGDRAFT_TIMING"):
         _say_when_drawn(window)
     window.show()
-    QTimer.singleShot(GC_AFTER_START_MS, resume_collection)
+    QTimer.singleShot(GC_AFTER_START_MS, gc.enable)
 
-    if args.screenshot:
-        target = Path(args.screenshot)
-
+    written: list[bool] = []
+    if shot is not None:
         waited = [0]
 
-        def shoot() -> None:
+        def take() -> None:
             # The window as a user first sees it is drawn first; the preview follows it.
             if not window.drawn and waited[0] < 50:
                 waited[0] += 1
-                QTimer.singleShot(5, shoot)
+                QTimer.singleShot(5, take)
                 return
             window.flush()
-            app.processEvents()  # type: ignore[attr-defined]  # the status bar laid out for its new text
-            target.parent.mkdir(parents=True, exist_ok=True)
-            window.grab().save(str(target))
+            app.processEvents()  # the status bar laid out for its new text
+            written.append(window.grab().save(str(shot)))
             if os.environ.get("CWGDRAFT_TIMING"):
                 print(f"startup_ms {(time.perf_counter() - STARTED) * 1000:.0f}", file=sys.stderr)
             window.close()
-            app.quit()  # type: ignore[attr-defined]
+            app.quit()
 
-        QTimer.singleShot(0, shoot)
-    code = app.exec()  # type: ignore[attr-defined]
+        QTimer.singleShot(0, take)
+    code = int(app.exec())
+    if shot is not None and not all(written or [False]):
+        raise CwgError(f"{shot}: the screenshot could not be written")
+    return code
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`cwgdraft-gui`: the app; what stops it is one line on stderr and the exit status."""
+    from cwgdraft.core.errors import CwgError
+
     try:
-        store.close()
-    except Exception:
-        pass
-    return int(code)
+        return run(argv, prog="cwgdraft-gui")
+    except CwgError as exc:
+        print(f"cwgdraft-gui: {exc}", file=sys.stderr)
+        return exc.exit_code
 
 
 if __name__ == "__main__":

@@ -24,10 +24,15 @@ def _merge_id(target: Target, attr: str) -> int:
 
 
 class SetValue(QUndoCommand):
-    """Set one attribute of one object. Typing in one field merges into one command."""
+    """Set one attribute of one object. Typing in one field merges into one command.
+
+    `shown`: the widget that made the edit shows the new value already (a table cell, a choice),
+    so its first redo does not reload the page; reloading would replace that widget while it is
+    still handing over the edit (a table's cell editor would be lost, and every later edit with it)."""
 
     def __init__(
-        self, session: Session, target: Target, attr: str, value: Any, text: str, merge: bool = False
+        self, session: Session, target: Target, attr: str, value: Any, text: str, merge: bool = False,
+        shown: bool = False,
     ) -> None:
         super().__init__(text)
         self.session = session
@@ -36,6 +41,7 @@ class SetValue(QUndoCommand):
         self.before = copy.deepcopy(getattr(resolve(session.report, target), attr))
         self.after = copy.deepcopy(value)
         self.merge = merge
+        self.shown = shown
         self._first = True
 
     def _set(self, value: Any) -> None:
@@ -44,7 +50,7 @@ class SetValue(QUndoCommand):
     def redo(self) -> None:
         self._set(self.after)
         # The first redo comes from the widget the user is typing in: it must not be reloaded.
-        self.session.touched(reload=not (self._first and self.merge))
+        self.session.touched(reload=not (self._first and (self.merge or self.shown)))
         self._first = False
 
     def undo(self) -> None:
@@ -76,6 +82,7 @@ class SetList(SetValue):
         self.before = list(getattr(resolve(session.report, target), attr))
         self.after = list(items)
         self.merge = False
+        self.shown = False
         self._first = False
 
     def _set(self, value: Any) -> None:

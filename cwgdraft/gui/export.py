@@ -7,7 +7,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QProcess, Signal
+from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal
 
 from cwgdraft.core.model import Report
 
@@ -21,65 +21,86 @@ def write_docx(report: Report, path: Path) -> Path:
 
 
 def soffice() -> str | None:
-    for name in ("soffice", "libreoffice"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
+    from cwgdraft.formats.pdf import soffice as find
+
+    return find()
 
 
 class PdfJob(QObject):
-    """`soffice --headless --convert-to pdf` in a QProcess: never blocks the window."""
+    """`soffice --headless --convert-to pdf` in a QProcess: never blocks the window.
 
-    finished = Signal(str, str)  # pdf path ('' on failure), error message
+    The Word file it converts is written to `docx`, in a temporary folder of the job's own;
+    the PDF is moved from there to `pdf` (the name the user chose) once LibreOffice is done,
+    and the folder removed: no `.docx` beside the PDF, no name made from another."""
 
-    def __init__(self, docx: Path, parent: QObject | None = None) -> None:
+    finished = Signal(str, str)  # pdf path ('' on failure or cancel), error message ('' on cancel)
+
+    def __init__(self, pdf: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.docx = docx
-        self.pdf = docx.with_suffix(".pdf")
-        self.profile = tempfile.mkdtemp(prefix="cwgdraft-lo-")
+        self.target = pdf
+        self.work = Path(tempfile.mkdtemp(prefix="cwgdraft-pdf-"))
+        self.docx = self.work / f"{pdf.stem or 'report'}.docx"
+        self.converted = self.docx.with_suffix(".pdf")
+        self.profile = self.work / "profile"
         self.process = QProcess(self)
         self.process.finished.connect(self._done)
         self.process.errorOccurred.connect(self._error)
         self._reported = False
+        self._cancelled = False
 
     def start(self) -> None:
         program = soffice()
         if program is None:
             self._report("", "LibreOffice (soffice) is not installed")
             return
-        self.process.start(
-            program,
-            [
-                f"-env:UserInstallation=file://{self.profile}",
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                str(self.docx.parent),
-                str(self.docx),
-            ],
-        )
+        from cwgdraft.formats import pdf
+
+        # The PDF lays out with the free stand-ins of the fonts the Word file names.
+        env = QProcessEnvironment.systemEnvironment()
+        env.insert("FONTCONFIG_FILE", str(pdf.write_fontconfig(self.work)))
+        self.process.setProcessEnvironment(env)
+        copies = self.work / "copies"
+        copies.mkdir(exist_ok=True)
+        copy = pdf.layout_copy(self.docx, copies)  # same name: the PDF comes out as `converted`
+        command = pdf.command(program, self.profile, self.work, [copy])
+        self.process.start(command[0], command[1:])
+
+    def running(self) -> bool:
+        return not self._reported
 
     def cancel(self) -> None:
+        self._cancelled = True
         if self.process.state() != QProcess.ProcessState.NotRunning:
             self.process.kill()
             self.process.waitForFinished(2000)
+        self._report("", "")
+
+    def discard(self) -> None:
+        """Never started: remove the temporary folder."""
+        self._reported = True
+        shutil.rmtree(self.work, ignore_errors=True)
 
     def _report(self, pdf: str, error: str) -> None:
         if self._reported:
             return
         self._reported = True
-        shutil.rmtree(self.profile, ignore_errors=True)
+        shutil.rmtree(self.work, ignore_errors=True)
         self.finished.emit(pdf, error)
 
     def _done(self, code: int, _status: QProcess.ExitStatus) -> None:
-        if code == 0 and self.pdf.exists():
-            self._report(str(self.pdf), "")
+        if self._cancelled:
+            self._report("", "")
+        elif code == 0 and self.converted.exists():
+            try:
+                shutil.move(str(self.converted), str(self.target))
+            except OSError as exc:
+                self._report("", f"{self.target}: {exc.strerror or exc}")
+                return
+            self._report(str(self.target), "")
         else:
             err = bytes(self.process.readAllStandardError().data()).decode("utf-8", "replace").strip()
             self._report("", err or f"soffice exited with code {code}")
 
     def _error(self, _err: QProcess.ProcessError) -> None:
-        if self.process.state() == QProcess.ProcessState.NotRunning:
+        if self.process.state() == QProcess.ProcessState.NotRunning and not self._cancelled:
             self._report("", self.process.errorString())

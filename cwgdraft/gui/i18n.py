@@ -3,12 +3,13 @@
 The interface is written in Arabic; English comes from Qt translations:
 `resources/translations/cwgdraft_en.ts` (one context, `cwgdraft`) is compiled
 to a `.qm` file by `pyside6-lrelease` into a cache folder the first time it is
-needed (and again whenever the `.ts` is newer). Qt's own strings (dialog
+needed (the file named by the `.ts`'s content, so a changed `.ts` is compiled again). Qt's own strings (dialog
 buttons, context menus) come from `qtbase_<lang>.qm` shipped with PySide6.
 """
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import sys
 from pathlib import Path
@@ -57,8 +58,11 @@ def compiled_qm(lang: str, out_dir: Path | None = None) -> Path | None:
     if not ts.exists():
         return None
     out_dir = out_dir or cache_dir()
-    qm = out_dir / f"cwgdraft_{lang}.qm"
-    if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
+    # Named by the .ts's content: two copies of the program (two versions, two checkouts) share
+    # the cache folder, and each must find its own translations, not the last one compiled.
+    digest = hashlib.sha256(ts.read_bytes()).hexdigest()[:16]
+    qm = out_dir / f"cwgdraft_{lang}-{digest}.qm"
+    if qm.exists():
         return qm
     tool = _lrelease()
     if tool is None:

@@ -17,18 +17,19 @@ from __future__ import annotations
 
 import copy
 import re
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
+    QProgressBar,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -158,6 +159,29 @@ def report_name(report: Report) -> str:
 FILE_FILTER = N_("تقارير (*.docx *.txt);;Word (*.docx);;نص (*.txt);;كل الملفات (*)")
 
 
+class ImportJob:
+    """One import read on a thread of its own, so that the window stays live.
+
+    The reader is bounded (`docs/import.md`: a file is read or refused within
+    seconds); cancelling abandons the job: its result, when it comes, is
+    dropped, and nothing is stored."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.result: ImportResult | None = None
+        self.error: BaseException | None = None
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self._run, name="cwgdraft-import", daemon=True)
+
+    def _run(self) -> None:
+        try:
+            self.result = import_file(self.path)
+        except BaseException as exc:  # handed to the window, which says what it is
+            self.error = exc
+        finally:
+            self.done.set()
+
+
 class ImportDialog(QDialog):
     """Pick a file, review what the import found, store it (or not)."""
 
@@ -182,6 +206,23 @@ class ImportDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
         row.addWidget(self.choose_button)
+
+        # While a file is read: a busy bar and a button that stops waiting for it.
+        self.job: ImportJob | None = None
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("importProgress")
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        self.stop_button = QPushButton(t("إيقاف القراءة"), self)
+        self.stop_button.setObjectName("stopImport")
+        self.stop_button.clicked.connect(self.cancel_load)
+        self.stop_button.hide()
+        row.addWidget(self.progress)
+        row.addWidget(self.stop_button)
+        self.poll = QTimer(self)
+        self.poll.setInterval(50)
+        self.poll.timeout.connect(self._check_job)
 
         self.status = QLabel(t("اختر ملفاً لعرض ما يُعثر عليه فيه قبل تخزينه."), self)
         self.status.setObjectName("importStatus")
@@ -247,20 +288,77 @@ class ImportDialog(QDialog):
 
     # --- actions ------------------------------------------------------------------
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, t("استيراد تقرير"), "", t(FILE_FILTER))
-        if path:
-            self.load(path)
+        from cwgdraft.gui.files import ask_open_path
+
+        path = ask_open_path(self, t("استيراد تقرير"), Path.home(), t(FILE_FILTER).split(";;"))
+        if path is not None:
+            self.load_in_background(str(path))
 
     def load(self, path: str | Path) -> bool:
         """Import `path` without storing it and show the result. True when it can be stored."""
+        self.cancel_load(quiet=True)
         self.path_edit.setText(str(path))
         self._clear()
         try:
             result = import_file(path)
-            owners = self.store.owners(result.report)
-        except (CwgError, OSError) as exc:
+        except Exception as exc:  # whatever the reader raised is said, never escapes
+            return self._finish(None, exc)
+        return self._finish(result, None)
+
+    def load_in_background(self, path: str | Path) -> None:
+        """Import `path` on a thread; the window stays live, with a busy bar and a stop button."""
+        self.cancel_load(quiet=True)
+        self.path_edit.setText(str(path))
+        self._clear()
+        self.imported = None
+        self._offer(None)
+        self.store_button.setEnabled(False)
+        self.status.setProperty("error", False)
+        self.status.setText(t("جارٍ قراءة الملف…"))
+        self.job = ImportJob(Path(path))
+        self.job.thread.start()
+        self._busy(True)
+        self.poll.start()
+
+    def cancel_load(self, quiet: bool = False) -> None:
+        """Stop waiting for the file being read; nothing of it is shown or stored."""
+        if self.job is None:
+            return
+        self.job = None
+        self.poll.stop()
+        self._busy(False)
+        if not quiet:
+            self.status.setText(t("أُوقفت القراءة؛ لم يُخزَّن شيء."))
+
+    def reject(self) -> None:
+        self.cancel_load(quiet=True)
+        super().reject()
+
+    def _busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.stop_button.setVisible(busy)
+        self.choose_button.setEnabled(not busy)
+
+    def _check_job(self) -> None:
+        job = self.job
+        if job is None or not job.done.is_set():
+            return
+        self.job = None
+        self.poll.stop()
+        self._busy(False)
+        self._finish(job.result, job.error)
+
+    def _finish(self, result: ImportResult | None, error: BaseException | None) -> bool:
+        """Show what was read (or why it cannot be used). True when it can be stored."""
+        owners: dict[str, object] = {}
+        if result is not None:
+            try:
+                owners = dict(self.store.owners(result.report))
+            except CwgError as exc:
+                result, error = None, exc
+        if result is None:
             self.imported = None
-            self.status.setText(describe(exc))
+            self.status.setText(describe(error if error is not None else CwgError("no result")))
             self.status.setProperty("error", True)
             self._offer(None)
             self.store_button.setEnabled(False)

@@ -6,11 +6,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QPaintEvent, QShowEvent
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -20,8 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cwgdraft.core.content import Field as FactField
 from cwgdraft.core.model import Report
-from cwgdraft.gui.dialogs import CarryDialog, CheckDialog, show_error
+from cwgdraft.gui.content_edit import GO_TO_KEYS, INSERT_KEYS, ContentEdit, FieldPicker, fill_field_menu
+from cwgdraft.gui.dialogs import CarryDialog, CheckDialog, TrashDialog, show_error
 from cwgdraft.gui.editors.base import Page
 from cwgdraft.gui.editors.front import FrontPage
 from cwgdraft.gui.editors.meetings import MeetingsPage
@@ -30,14 +31,50 @@ from cwgdraft.gui.editors.signature import SignaturePage
 from cwgdraft.gui.editors.tables import ContributionsPage, PeoplePage, RemarksPage
 from cwgdraft.gui.empty import EmptyPage
 from cwgdraft.gui.export import PdfJob, soffice, write_docx
+from cwgdraft.gui.files import FileOpener, ask_open_path, ask_save_path
 from cwgdraft.gui.i18n import ltr, t, with_keys
 from cwgdraft.gui.navigator import Navigator
 from cwgdraft.gui.preview import DEBOUNCE_MS, Preview
-from cwgdraft.gui.session import Session, target_of_path
+from cwgdraft.gui.session import Reloaded, Session, target_of_path
 
 MAX_RECENT = 8
 # A report opened before the window is shown is previewed once the window is drawn, or after this long.
 FIRST_PREVIEW_LATEST_MS = 300
+
+
+def check_findings(report: Report) -> list[Any]:
+    """The check before export (`drafting.check.check_report`, as the command line runs it), in the
+    language of the interface."""
+    from cwgdraft.drafting.check import check_report
+    from cwgdraft.gui.findings import translated_findings
+
+    return translated_findings(report, check_report(report))
+
+
+def fact_of_finding(report: Report, finding: Any) -> FactField | None:
+    """The fact a "missing fact" finding is about (its bracketed name is in the finding's label)."""
+    from cwgdraft.drafting.standard import paragraph_content
+    from cwgdraft.gui.findings import fact_named
+
+    if finding.code != "missing_fact":
+        return None
+    fact = fact_named(finding.label)  # in Arabic as the check says it, or as translated
+    if fact is None:
+        return None
+    ref = ""
+    if fact.per_contribution:
+        paragraph = report.paragraph(finding.source)
+        content = paragraph_content(report, paragraph) if paragraph else ""
+        ref = next((f.ref for f in getattr(content, "fields", []) if f.name == fact.name), "")
+    return FactField(fact.name, ref)
+
+
+def redo_keys() -> list[QKeySequence]:
+    """The platform's redo keys, and Ctrl+Y as Word has it everywhere."""
+    keys = list(QKeySequence.keyBindings(QKeySequence.StandardKey.Redo))
+    if QKeySequence("Ctrl+Y") not in keys:
+        keys.append(QKeySequence("Ctrl+Y"))
+    return keys
 
 
 def missing_fields(report: Report) -> list[Any]:
@@ -46,6 +83,20 @@ def missing_fields(report: Report) -> list[Any]:
     from cwgdraft.gui.messages import translated
 
     return translated(report, check(report))
+
+
+def export_warnings(report: Report) -> list[Any]:
+    """What the check before export points out without it being missing: fields
+    holding bidi embeddings, overrides or isolates (kept as typed, closed at the
+    end of the field in the export), in the language of the interface."""
+    from cwgdraft.core.checks import MissingField, bidi_control_places
+
+    out = []
+    for path, source, places in bidi_control_places(report):
+        codes = ", ".join(f"U+{ord(ch):04X}" for _at, ch in places[:3]) + (" …" if len(places) > 3 else "")
+        label = t("رموز تحكم في اتجاه النص في %1: %2 (تبقى كما كُتبت وتُغلق في نهاية الحقل)")
+        out.append(MissingField(path, label.replace("%1", ltr(path)).replace("%2", ltr(codes)), source))
+    return out
 
 
 class MainWindow(QMainWindow):
@@ -60,8 +111,12 @@ class MainWindow(QMainWindow):
         self.pdf_job: PdfJob | None = None
         self.progress: QProgressDialog | None = None
         self.last_export: Path | None = None
+        self.opener = FileOpener(self)
         self._descriptions: dict[str, str] = {}
         self.checked_for_export = False  # after a check, empty required fields stay marked where they are shown
+        # The report last deleted here: Ctrl+Z brings it back while nothing else is to undo.
+        self.deleted_report_id: str | None = None
+        self.trash_dialog: TrashDialog | None = None
 
         self.navigator = Navigator()
         self.pages = QStackedWidget()
@@ -102,7 +157,13 @@ class MainWindow(QMainWindow):
 
         self.save_label = QLabel()
         self.timing_label = QLabel()
+        # What happened to the open report outside this window; stays until another report is opened.
+        self.notice_label = QLabel()
+        self.notice_label.setObjectName("storeNotice")
+        self.notice_label.setStyleSheet("font-weight: bold")
+        self.notice_label.setWordWrap(True)
         self.statusBar().addWidget(self.save_label)
+        self.statusBar().addWidget(self.notice_label, 1)
         self.statusBar().addPermanentWidget(self.timing_label)
 
         self._views_timer = QTimer(self)
@@ -114,6 +175,7 @@ class MainWindow(QMainWindow):
 
         self._make_actions()
         self.navigator.report_chosen.connect(self.open_report)
+        self.navigator.delete_requested.connect(lambda report_id: self.delete_report(report_id))
         self.navigator.place_chosen.connect(self.go_to)
         self.empty_page.samples_button.clicked.connect(lambda: self.load_samples())
         self.empty_page.import_button.clicked.connect(lambda: self.import_document())
@@ -151,6 +213,18 @@ class MainWindow(QMainWindow):
                                           t("استيراد تقرير من ملف Word"))
         self.new_empty_action = self._action(t("تقرير فارغ جديد"), self.new_empty_report, "Ctrl+Shift+N",
                                              t("إنشاء تقرير فارغ فيه اجتماع واحد وقسم واحد"))
+        self.new_from_templates_action = self._action(
+            t("تقرير جديد من القوالب"), self.new_from_templates, None,
+            t("إنشاء تقرير بأقسام المجلس وصيغه القياسية، تُملأ من المعلومات التي تدخلها"))
+        self.insert_field_action = self._action(
+            t("إدراج حقل…"), self.insert_field, INSERT_KEYS,
+            t("إدراج معلومة من التقرير في النص (تاريخ الاجتماع، عدد المشاركين، الرئيس…) تتحدث حيثما تغيّرت"))
+        self.go_to_fact_action = self._action(
+            t("الانتقال إلى معلومة الحقل"), self.go_to_field_fact, GO_TO_KEYS,
+            t("فتح الصفحة التي تُدخل فيها معلومة الحقل المجاور للمؤشر"))
+        self.reset_standard_action = self._action(
+            t("العودة إلى الصيغة القياسية"), self.reset_standard, None,
+            t("استبدال نص الفقرة بالصيغة القياسية من القالب"))
         self.samples_action = self._action(t("تحميل التقارير النموذجية"), self.load_samples, None,
                                            t("إضافة التقريرين النموذجيين إلى المخزن إن لم يكونا فيه"))
         # Whether the importer is there, without loading it: the window comes up sooner.
@@ -168,15 +242,15 @@ class MainWindow(QMainWindow):
                                               t("فتح ملف مخزن تقارير آخر"))
         self.quit_action = self._action(t("خروج"), self.close, QKeySequence.StandardKey.Quit)
         self.undo_action = self._action(t("تراجع"), self.undo, QKeySequence.StandardKey.Undo, t("التراجع عن آخر تعديل"))
-        self.redo_action = self._action(t("إعادة"), self.redo, QKeySequence.StandardKey.Redo, t("إعادة التعديل"))
+        self.redo_action = self._action(t("إعادة"), self.redo, redo_keys(), t("إعادة التعديل"))
         self.new_paragraph_action = self._action(t("فقرة جديدة"), self.new_paragraph, ["Ctrl+Return", "Ctrl+Enter"],
                                                  t("إضافة فقرة بعد الفقرة الحالية"))
         self.move_up_action = self._action(t("نقل إلى الأعلى"), lambda: self.move(-1), "Alt+Up",
                                            t("نقل الفقرة أو الصف إلى الأعلى"), "Alt+↑")
         self.move_down_action = self._action(t("نقل إلى الأسفل"), lambda: self.move(1), "Alt+Down",
                                              t("نقل الفقرة أو الصف إلى الأسفل"), "Alt+↓")
-        self.find_action = self._action(t("بحث"), self.find, QKeySequence.StandardKey.Find,
-                                        t("البحث في قائمة التقارير"))
+        self.filter_action = self._action(t("تصفية قائمة التقارير"), self.filter_reports, "Ctrl+L",
+                                          t("البحث في قائمة التقارير"))
         self.preview_action = self._action(t("المعاينة"), self.toggle_preview, "F9", t("إظهار المعاينة أو إخفاؤها"))
         self.preview_action.setCheckable(True)
         self.preview_action.setChecked(True)
@@ -191,16 +265,24 @@ class MainWindow(QMainWindow):
             current = str(app.property("cwgdraft_lang"))
         self.lang_actions.get(current, self.lang_actions["ar"]).setChecked(True)
         self.about_action = self._action(t("حول cwgdraft"), self.about)
+        self.delete_action = self._action(t("حذف التقرير…"), self.delete_report, None,
+                                          t("نقل التقرير المفتوح إلى سلة المحذوفات (يمكن استعادته)"))
+        self.trash_action = self._action(t("سلة المحذوفات…"), self.show_trash, None,
+                                         t("التقارير المحذوفة، لاستعادتها"))
 
         bar = self.menuBar()
         file_menu = bar.addMenu(t("ملف"))
         file_menu.addAction(self.new_from_previous_action)
         file_menu.addAction(self.new_empty_action)
+        file_menu.addAction(self.new_from_templates_action)
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.samples_action)
         file_menu.addSeparator()
         file_menu.addAction(self.export_action)
         file_menu.addAction(self.pdf_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.delete_action)
+        file_menu.addAction(self.trash_action)
         file_menu.addSeparator()
         file_menu.addAction(self.open_store_action)
         self.recent_menu = file_menu.addMenu(t("المخازن الأخيرة"))
@@ -213,7 +295,15 @@ class MainWindow(QMainWindow):
         for a in (self.new_paragraph_action, self.move_up_action, self.move_down_action):
             edit_menu.addAction(a)
         edit_menu.addSeparator()
-        edit_menu.addAction(self.find_action)
+        edit_menu.addAction(self.filter_action)
+        insert_menu = bar.addMenu(t("إدراج"))
+        insert_menu.setObjectName("insertMenu")
+        insert_menu.addAction(self.insert_field_action)
+        self.insert_field_menu = insert_menu.addMenu(t("حقل"))
+        self.insert_field_menu.aboutToShow.connect(self._fill_insert_menu)
+        insert_menu.addSeparator()
+        insert_menu.addAction(self.go_to_fact_action)
+        insert_menu.addAction(self.reset_standard_action)
         view_menu = bar.addMenu(t("عرض"))
         view_menu.addAction(self.preview_action)
         settings_menu = bar.addMenu(t("الإعدادات"))
@@ -222,6 +312,9 @@ class MainWindow(QMainWindow):
             lang_menu.addAction(a)
         help_menu = bar.addMenu(t("مساعدة"))
         help_menu.addAction(self.about_action)
+        from cwgdraft.gui import words  # find and replace, search across reports, proofing, help
+
+        self.words = words.install(self, edit_menu, help_menu)
 
         tools = self.addToolBar(t("الأدوات"))
         tools.setObjectName("mainToolbar")
@@ -236,11 +329,12 @@ class MainWindow(QMainWindow):
     def _enable(self) -> None:
         has = self.session is not None
         for a in (self.export_action, self.new_from_previous_action, self.new_paragraph_action,
-                  self.move_up_action, self.move_down_action):
+                  self.move_up_action, self.move_down_action, self.delete_action, self.insert_field_action,
+                  self.go_to_fact_action, self.reset_standard_action):
             a.setEnabled(has)
         self.pdf_action.setEnabled(has and soffice() is not None)
         stack = self.session.undo_stack if self.session else None
-        self.undo_action.setEnabled(bool(stack and stack.canUndo()))
+        self.undo_action.setEnabled(bool(stack and stack.canUndo()) or self.deleted_report_id is not None)
         self.redo_action.setEnabled(bool(stack and stack.canRedo()))
         for page in self.page_by_name.values():
             page.setEnabled(has)
@@ -256,7 +350,7 @@ class MainWindow(QMainWindow):
     def report(self) -> Report | None:
         return self.session.report if self.session else None
 
-    def refresh_reports(self) -> None:
+    def refresh_reports(self, keep_order: bool = False) -> None:
         try:
             summaries = self.store.list_reports()
         except Exception as exc:
@@ -266,7 +360,7 @@ class MainWindow(QMainWindow):
         for summary in summaries:
             if not (summary.title or "").strip():
                 titles[summary.id] = summary.name or self._describe(summary.id)
-        self.navigator.set_reports(summaries, self.report.id if self.report else None, titles)
+        self.navigator.set_reports(summaries, self.report.id if self.report else None, titles, keep_order)
 
     def _describe(self, report_id: str) -> str:
         """A name for a report without a title (`Report.name`: its subject, else its meetings)."""
@@ -281,11 +375,11 @@ class MainWindow(QMainWindow):
 
     def open_report(self, ref: str) -> bool:
         try:
-            report = self.store.get(ref)
+            report, version = self.store.get_with_version(ref)
         except Exception as exc:
             show_error(self, t("تعذر فتح التقرير"), exc)
             return False
-        self._set_session(Session(self.store, report, self))
+        self._set_session(Session(self.store, report, self, version))
         return True
 
     def _set_session(self, session: Session) -> None:
@@ -296,7 +390,9 @@ class MainWindow(QMainWindow):
         session.changed.connect(self._changed)
         session.saved.connect(self._after_save)
         session.save_failed.connect(lambda exc: show_error(self, t("لم يُحفظ التعديل الأخير"), exc))
-        session.undo_stack.indexChanged.connect(lambda _i: self._enable())
+        session.reloaded.connect(self._store_changed)
+        session.undo_stack.indexChanged.connect(self._edited)
+        self.notice_label.clear()
         self.settings.setValue("last_report", session.report.id)
         self.preview.report = session.report
         self.preview.selected = None
@@ -319,9 +415,137 @@ class MainWindow(QMainWindow):
         self._saved_state(True)
         self._enable()
 
+    def _edited(self, _index: int) -> None:
+        # An edit after a delete: Ctrl+Z now undoes the edit, no longer the delete.
+        if self.session is not None and self.session.undo_stack.canUndo():
+            self.deleted_report_id = None
+        self._enable()
+
+    def _store_changed(self, what: Reloaded) -> None:
+        """Another program saved or deleted the open report: show what the store holds, and say so."""
+        session = self.session
+        if session is None:
+            return
+        if what.deleted:
+            self.session = None
+            session.deleteLater()
+            self.preview.set_report(None)
+            self.navigator.set_outline(None)
+            self.refresh_reports()
+            self._update_title()
+            self._enable()
+            self.notice_label.setText(t("حذف برنامج آخر هذا التقرير من المخزن، فلم يُحفظ فيه آخر تعديل. "
+                                        "هو في سلة المحذوفات (ملف ← سلة المحذوفات)."))
+            return
+        report = session.report
+        self.preview.report = report
+        if not any(s.id == self.sections.section_id for s in report.sections):
+            self.sections.section_id = report.sections[0].id if report.sections else None
+        if self.sections.paragraph_id is not None and report.paragraph(self.sections.paragraph_id) is None:
+            self.sections.paragraph_id = None
+        page = self.pages.currentWidget()
+        if isinstance(page, Page):
+            page.load()
+        self.refresh_views()
+        self.refresh_reports()
+        text = t("غيّر برنامج آخر هذا التقرير في المخزن، فأُعيد تحميله كما حُفظ هناك.")
+        if what.applied:
+            text += " " + t("وأُعيد تطبيق تعديلاتك غير المحفوظة عليه.")
+        if what.clashes:
+            text += " " + t("لم يُطبَّق من تعديلاتك %1 لأن البرنامج الآخر غيّر الموضع نفسه.").replace(
+                "%1", str(len(what.clashes)))
+        self.notice_label.setText(text)
+        self._saved_state(not session.dirty)
+        self._enable()
+
+    # --- delete and restore -----------------------------------------------------
+    def confirm_delete(self, label: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, t("حذف التقرير"),
+                          t("نقل التقرير «%1» إلى سلة المحذوفات؟\nيمكن استعادته من ملف ← سلة المحذوفات، "
+                            "أو بالتراجع (Ctrl+Z) مباشرة بعد الحذف.").replace("%1", label),
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName("confirmDelete")
+        delete = box.addButton(t("حذف"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(t("إلغاء"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is delete
+
+    def delete_report(self, report_id: str | None = None, ask: bool = True) -> bool:
+        """Move a report (the open one by default) to the trash, after asking. True if it was."""
+        if report_id is None:
+            if self.session is None:
+                return False
+            report_id = self.session.report.id
+        is_open = self.session is not None and self.session.report.id == report_id
+        if is_open:
+            assert self.session is not None
+            label = self.session.report.label
+        else:
+            label = self._describe(report_id)
+            try:
+                label = self.store.get(report_id).label
+            except Exception:
+                pass
+        if ask and not self.confirm_delete(label):
+            return False
+        if is_open and self.session is not None:
+            if not self.session.save_now():  # the trash keeps the report with every edit
+                return False
+            if self.session is None:  # deleted meanwhile by another program
+                return False
+        try:
+            entry = self.store.delete(report_id)
+        except Exception as exc:
+            show_error(self, t("تعذر حذف التقرير"), exc)
+            return False
+        self._descriptions.pop(report_id, None)
+        if is_open and self.session is not None:
+            session = self.session
+            session.stopped = True
+            session.forget()
+            self.session = None
+            session.deleteLater()
+            reports = self.store.list_reports()
+            if reports:
+                self.open_report(reports[0].id)
+            else:
+                self.preview.set_report(None)
+                self.navigator.set_outline(None)
+        self.deleted_report_id = entry.report_id
+        self.refresh_reports()
+        self._update_title()
+        self._enable()
+        self.notice_label.setText(t("نُقل التقرير «%1» إلى سلة المحذوفات. للتراجع: Ctrl+Z.").replace("%1", label))
+        if self.trash_dialog is not None:
+            self.trash_dialog.refresh()
+        return True
+
+    def restore_report(self, report_id: str) -> bool:
+        """Bring a deleted report back from the trash and open it."""
+        try:
+            report = self.store.restore(report_id)
+        except Exception as exc:
+            show_error(self, t("تعذرت استعادة التقرير"), exc)
+            return False
+        if self.deleted_report_id == report.id:
+            self.deleted_report_id = None
+        self.open_report(report.id)
+        self.notice_label.setText(t("استُعيد التقرير «%1» من سلة المحذوفات.").replace("%1", report.label))
+        if self.trash_dialog is not None:
+            self.trash_dialog.refresh()
+        return True
+
+    def show_trash(self) -> TrashDialog:
+        if self.trash_dialog is None:
+            self.trash_dialog = TrashDialog(lambda: self.store, self.restore_report, self)
+        self.trash_dialog.refresh()
+        self.trash_dialog.show()
+        self.trash_dialog.raise_()
+        return self.trash_dialog
+
     def _after_save(self) -> None:
         self._saved_state(True)
-        self.refresh_reports()
+        self.refresh_reports(keep_order=True)  # the list does not move under the user while they type
 
     def _update_title(self) -> None:
         name = self.report.label if self.report else ""
@@ -338,6 +562,11 @@ class MainWindow(QMainWindow):
         if reload and isinstance(page, Page):
             page.load()
             self.mark_missing()
+        elif isinstance(page, QWidget):
+            # A fact typed on this page (the group's name on the front page): the chips beside it
+            # show its new value at once.
+            for edit in page.findChildren(ContentEdit):
+                edit.refresh_chips()
         self._views_timer.start()
         self._enable()
 
@@ -442,6 +671,17 @@ class MainWindow(QMainWindow):
             self.front.focus("report", attr)
             self.preview.select(source, scroll=False)
 
+    def _is_place(self, path: str) -> bool:
+        report = self.report
+        return report is not None and (report.paragraph(path) is not None or any(s.id == path for s in report.sections))
+
+    def go_to_place(self, path: str) -> None:
+        """A field path, or the place of a finding in the report (a paragraph or section id)."""
+        if self._is_place(path):
+            self.go_to_source(path)
+        else:
+            self.go_to_path(path)
+
     def go_to_path(self, path: str, message: str = "") -> None:
         """A field path from `checks.missing_fields`: open its page, focus it, say what is wrong next to it."""
         if self.session is None:
@@ -463,8 +703,10 @@ class MainWindow(QMainWindow):
 
     # --- edits from menus and shortcuts --------------------------------------
     def undo(self) -> None:
-        if self.session:
+        if self.session and self.session.undo_stack.canUndo():
             self.session.undo_stack.undo()
+        elif self.deleted_report_id is not None:
+            self.restore_report(self.deleted_report_id)
 
     def redo(self) -> None:
         if self.session:
@@ -484,7 +726,7 @@ class MainWindow(QMainWindow):
         elif page in (self.contributions, self.people, self.remarks):
             page.move(step)  # type: ignore[union-attr]
 
-    def find(self) -> None:
+    def filter_reports(self) -> None:
         self.navigator.filter.setFocus()
         self.navigator.filter.selectAll()
 
@@ -495,6 +737,111 @@ class MainWindow(QMainWindow):
         if visible:
             self.preview.refresh()
 
+    # --- fields ----------------------------------------------------------------
+    def _content_target(self) -> ContentEdit | None:
+        """The text a field goes into: the one last typed in, if still on show, else the paragraph's."""
+        last = self._last_content_edit()
+        if last is not None and last.isVisible() and last.isEnabled():
+            return last
+        if self.session is None:
+            return None
+        if self.pages.currentWidget() is not self.sections:
+            self.go_to("section")
+        return self.sections.editor if self.sections.paragraph() is not None else None
+
+    def _last_content_edit(self) -> ContentEdit | None:
+        """The text editor last typed in, if it is this window's (and still exists)."""
+        from shiboken6 import isValid
+
+        last = ContentEdit.last_focused
+        if last is None or not isValid(last) or last.window() is not self:
+            return None
+        return last
+
+    def insert_field(self) -> FieldPicker | None:
+        """Ctrl+Shift+F: the field picker (type part of a fact's name) at the cursor."""
+        target = self._content_target()
+        if target is None:
+            self.statusBar().showMessage(t("ضع المؤشر في نص لإدراج حقل فيه"), 6000)
+            return None
+        return target.pick_field()
+
+    def _fill_insert_menu(self) -> None:
+        self.insert_field_menu.clear()
+        report = self.report
+
+        def insert(field: FactField) -> None:
+            target = self._content_target()
+            if target is not None:
+                target.insert_field(field)
+
+        fill_field_menu(self.insert_field_menu, report, insert)
+
+    def go_to_field_fact(self) -> None:
+        """F12: from the field next to the cursor to where its fact is entered."""
+        target = self._last_content_edit()
+        if target is None or not target.go_to_fact():
+            self.statusBar().showMessage(t("ضع المؤشر بجانب حقل للانتقال إلى معلومته"), 6000)
+
+    def reset_standard(self) -> None:
+        page = self.pages.currentWidget()
+        if page is self.sections:
+            self.sections.reset_paragraph()
+        elif page is self.front:
+            target = self._last_content_edit()
+            for (_kind, attr), field in self.front.fields.items():
+                if getattr(field, "content_edit", None) is target and self.report and getattr(self.report, attr):
+                    field.reset_requested.emit()  # type: ignore[attr-defined]
+
+    def go_to_fact(self, field: FactField) -> None:
+        """Where a field's fact is entered: the meetings for meetings.*, the people for the chair,
+        the front page for the group and the document, the contributions for a contribution's."""
+        from cwgdraft.core import facts
+        from cwgdraft.core.model import MeetingMode, PersonRole
+
+        if self.session is None:
+            return
+        report = self.session.report
+        fact = facts.FACTS.get(field.name)
+        source = fact.source if fact else "report"
+        attr = field.name.split(".", 1)[-1]
+        if source == "meetings":
+            attrs = {"dates": "start", "held": "start", "participants": "participants", "mode": "mode"}
+            attr = attrs.get(attr, "number")
+            if field.name == "meetings.place":
+                online = all(m.mode is MeetingMode.ONLINE for m in report.meetings)
+                attr = "platform" if online else "venue"
+            # The first meeting that lacks the fact, else the first.
+            empty = {"start": lambda m: m.start is None, "participants": lambda m: m.participants is None,
+                     "venue": lambda m: not m.venue, "platform": lambda m: not m.platform}.get(attr)
+            meeting = next((m for m in report.meetings if empty and empty(m)), report.meetings[0] if report.meetings else None)
+            self.go_to("meetings", meeting.id if meeting else "")
+            if attr in ("participants", "mode"):
+                widget = self.meetings.participants if attr == "participants" else self.meetings.mode
+                self.meetings.ensureWidgetVisible(widget)
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            else:
+                self.meetings.focus("meeting", attr)
+        elif source == "chair":
+            self.go_to("people")
+            chair = next((p for p in report.people if p.role is PersonRole.CHAIR), None)
+            if chair is not None:
+                self.people.select(chair.id)
+            else:
+                self.statusBar().showMessage(t("أضف الرئيس في جدول الأشخاص واختر له الدور «رئيس»"), 8000)
+            self.people.table.setFocus()
+        elif source == "contribution":
+            self.go_to("contributions")
+            if field.ref:
+                self.contributions.select(field.ref)
+            self.contributions.table.setFocus()
+        elif source == "group":
+            self.go_to("front")
+            self.front.focus("group", {"name": "name", "acronym": "acronym", "mandate": "mandate"}.get(attr, "name"))
+        else:
+            self.go_to("front")
+            self.front.focus("report", attr if ("report", attr) in self.front.fields else "symbol")
+
     # --- new report from the previous one -------------------------------------
     def new_from_previous(self) -> Report | None:
         if self.session is None:
@@ -504,14 +851,15 @@ class MainWindow(QMainWindow):
         self.session.save_now()
         try:
             new, carry = next_report(self.session.report)
-            self.store.save(new)
+            version = self.store.save(new)
         except Exception as exc:
             show_error(self, t("تعذر إنشاء التقرير الجديد"), exc)
             return None
-        self._set_session(Session(self.store, new, self))
-        from cwgdraft.gui.messages import translated
+        self._set_session(Session(self.store, new, self, version))
+        from cwgdraft.gui.findings import translated_findings
 
-        self.carry_dialog = CarryDialog(list(carry.carried), translated(new, list(carry.to_fill)), self.go_to_path, self)
+        to_fill = translated_findings(new, list(carry.to_fill))
+        self.carry_dialog = CarryDialog(list(carry.carried), to_fill, self.go_to_place, self)
         self.carry_dialog.show()
         return new
 
@@ -522,6 +870,21 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             self.session.save_now()
         report = Report(meetings=[Meeting(1)], sections=[Section("مقدمة", SectionRole.INTRODUCTION, [Paragraph("")])])
+        try:
+            self.store.save(report)
+        except Exception as exc:
+            show_error(self, t("تعذر إنشاء التقرير الجديد"), exc)
+            return None
+        self.open_report(report.id)
+        return report
+
+    def new_from_templates(self) -> Report | None:
+        """A report from the templates: the council's sections, each with its standard wording."""
+        from cwgdraft.drafting.carry import empty_report
+
+        if self.session is not None:
+            self.session.save_now()
+        report = empty_report()
         try:
             self.store.save(report)
         except Exception as exc:
@@ -568,42 +931,105 @@ class MainWindow(QMainWindow):
 
     # --- export ---------------------------------------------------------------
     def check_before_export(self) -> bool:
-        """Mark every empty required field; ask whether to go on. True: export."""
+        """The check before export (the command line's: `drafting.check.check_report`): mark every
+        empty required field, list every finding with a way to it; ask whether to go on. True: export."""
         if self.session is None:
             return False
         self.session.save_now()
-        missing = missing_fields(self.session.report)
+        findings = check_findings(self.session.report)
+        from cwgdraft.core.checks import typography_findings
+        from cwgdraft.gui.finding_text import translated as translated_typography
+
+        typography = translated_typography(self.session.report, typography_findings(self.session.report))
         for page in self.page_by_name.values():
             page.clear_errors()
-        if not missing:
+        if not findings and not typography:
             self.checked_for_export = False
             return True
-        self.checked_for_export = True
-        for item in missing:
+        self.checked_for_export = any(f.code == "missing_field" for f in findings)
+        for item in findings:
+            if item.code != "missing_field":
+                continue
             target, attr = target_of_path(self.session.report, item.path)
             page = {"report": self.front, "group": self.front, "signature": self.signature}.get(target[0])
             if page is not None:
                 page.show_error(target[0], attr, item.label)
         self.mark_missing()
-        self.check_dialog = CheckDialog(missing, lambda p: self._go_to_missing(p, missing), self)
+        self.check_dialog = CheckDialog(findings, self.go_to_finding, self.go_to_fact_of, self, typography,
+                                        self.fix_typography)
         result = self.check_dialog.exec()
         self.check_dialog = None
         return result == 1
+
+    def go_to_finding(self, finding: Any) -> None:
+        """Where a finding of the check is: a required field by its path, else its place in the
+        report (a paragraph, a section's title, the summary) or the contribution it names."""
+        if self.session is None:
+            return
+        report = self.session.report
+        if finding.code in ("missing_field",) or finding.path.startswith("contributions["):
+            self.go_to_path(finding.path, finding.label if finding.code == "missing_field" else "")
+            return
+        if finding.source and (report.paragraph(finding.source) is not None or finding.source.startswith("report.")
+                               or any(s.id == finding.source for s in report.sections)):
+            self.go_to_source(finding.source)
+            return
+        self.go_to_path(finding.path)
+
+    def go_to_fact_of(self, finding: Any) -> None:
+        """For a missing fact: where that fact is entered (the meetings, the people, ...)."""
+        if self.session is None:
+            return
+        field = fact_of_finding(self.session.report, finding)
+        if field is not None:
+            self.go_to_fact(field)
+
+    def fix_typography(self, findings: list[Any]) -> list[Any]:
+        """Apply the fixes of typography findings to the report, as one undo step; returns the
+        findings left (the check made again)."""
+        from cwgdraft.core.checks import typography_findings
+        from cwgdraft.core.typography import apply_fixes
+        from cwgdraft.gui.commands import SetValue
+        from cwgdraft.gui.session import resolve
+
+        if self.session is None:
+            return []
+        by_path: dict[str, list[Any]] = {}
+        for finding in findings:
+            if finding.fix is not None:
+                by_path.setdefault(finding.path, []).append(finding)
+        stack = self.session.undo_stack
+        stack.beginMacro(t("تصحيح الكتابة"))
+        try:
+            for path, found in by_path.items():
+                target, attr = target_of_path(self.session.report, path)
+                attr = attr or "text"
+                text = getattr(resolve(self.session.report, target), attr)
+                fixed = apply_fixes(text, found)
+                if fixed != text:
+                    self.session.push(SetValue(self.session, target, attr, fixed, ""))
+        finally:
+            stack.endMacro()
+        from cwgdraft.gui.finding_text import translated as translated_findings
+
+        return translated_findings(self.session.report, typography_findings(self.session.report))
 
     def _go_to_missing(self, path: str, missing: list[Any]) -> None:
         label = next((m.label for m in missing if m.path == path), "")
         self.go_to_path(path, label)
 
-    def ask_docx_path(self) -> Path | None:
+    def ask_export_path(self, suffix: str) -> Path | None:
+        """Where to write the export (`.docx` or `.pdf`): the dialog says which, and the name ends so."""
         folder = str(self.settings.value("export_folder", str(Path.home())))
         name = (self.report.symbol if self.report and self.report.symbol else "report").replace("/", "-")
-        path, _ = QFileDialog.getSaveFileName(self, t("تصدير إلى Word"), str(Path(folder) / f"{name}.docx"),
-                                              t("مستند Word (*.docx)"))
-        if not path:
-            return None
-        if not path.lower().endswith(".docx"):
-            path += ".docx"
-        return Path(path)
+        if suffix == ".pdf":
+            title, kind = t("تصدير إلى PDF"), t("مستند PDF (*.pdf)")
+        else:
+            title, kind = t("تصدير إلى Word"), t("مستند Word (*.docx)")
+        return ask_save_path(self, title, Path(folder) / f"{name}{suffix}", kind, suffix)
+
+    def ask_docx_path(self) -> Path | None:
+        return self.ask_export_path(".docx")
 
     def export_docx_to(self, path: Path) -> Path | None:
         assert self.session is not None
@@ -617,61 +1043,100 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(t("صُدّر التقرير إلى %1").replace("%1", ltr(str(path))), 8000)
         return path
 
+    def offer_to_open(self, path: Path) -> None:
+        """"Open it now?"; a failure to open it is said in a dialog, with its reason."""
+        answer = QMessageBox.question(self, t("تم التصدير"),
+                                      t("صُدّر التقرير إلى:\n%1\n\nهل تريد فتحه الآن؟").replace("%1", ltr(str(path))))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.opener.open(path)
+
     def action_export_docx(self) -> Path | None:
         if self.session is None or not self.check_before_export():
             return None
-        path = self.ask_docx_path()
+        path = self.ask_export_path(".docx")
         if path is None:
             return None
         done = self.export_docx_to(path)
         if done is not None:
-            answer = QMessageBox.question(self, t("تم التصدير"),
-                                          t("صُدّر التقرير إلى:\n%1\n\nهل تريد فتحه الآن؟").replace("%1", ltr(str(done))))
-            if answer == QMessageBox.StandardButton.Yes:
-                QDesktopServices.openUrl(QUrl.fromLocalFile(str(done)))
+            self.offer_to_open(done)
         return done
 
-    def action_export_pdf(self) -> None:
+    def action_export_pdf(self) -> PdfJob | None:
+        """The PDF alone is written where the user said: the Word file it is made from stays in
+        a temporary folder. LibreOffice works in the background; the window stays usable."""
         if self.session is None or not self.check_before_export():
-            return
-        path = self.ask_docx_path()
+            return None
+        if self.pdf_job is not None and self.pdf_job.running():
+            self.statusBar().showMessage(t("تصدير سابق إلى PDF لم ينتهِ بعد"), 8000)
+            return None
+        path = self.ask_export_path(".pdf")
         if path is None:
-            return
-        if self.export_docx_to(path) is None:
-            return
-        self.start_pdf(path)
+            return None
+        return self.start_pdf(path)
 
-    def start_pdf(self, docx: Path) -> PdfJob:
-        job = PdfJob(docx, self)
+    def start_pdf(self, pdf: Path) -> PdfJob | None:
+        assert self.session is not None
+        self.session.save_now()
+        job = PdfJob(pdf, self)
+        try:
+            write_docx(self.session.report, job.docx)
+        except Exception as exc:
+            job.discard()
+            show_error(self, t("تعذر التصدير إلى PDF"), exc)
+            return None
         self.pdf_job = job
-        self.progress = QProgressDialog(t("تحويل التقرير إلى PDF عبر LibreOffice…"), t("إلغاء"), 0, 0, self)
+        self.progress = QProgressDialog(self)
         self.progress.setWindowTitle(t("تصدير إلى PDF"))
-        self.progress.setMinimumDuration(300)
+        self.progress.setCancelButtonText(t("إلغاء"))
+        self.progress.setRange(0, 0)  # a busy bar: LibreOffice says nothing of how far it is
+        self.progress.setMinimumDuration(0)
+        self.progress.setAutoReset(False)
+        self.progress.setAutoClose(False)
         self.progress.canceled.connect(job.cancel)
-        job.finished.connect(self._pdf_done)
         self._pdf_started = time.perf_counter()
+        self._pdf_ticks = QTimer(self.progress)
+        self._pdf_ticks.setInterval(1000)
+        self._pdf_ticks.timeout.connect(self._pdf_tick)
+        self._pdf_ticks.start()
+        self._pdf_tick()
+        self.progress.show()
+        job.finished.connect(self._pdf_done)
         job.start()
         return job
 
-    def _pdf_done(self, pdf: str, error: str) -> None:
+    def _pdf_tick(self) -> None:
+        """The seconds so far, in the progress dialog and the status bar: work is going on."""
+        doing = t("تحويل التقرير إلى PDF عبر LibreOffice…")
+        # The seconds after a word of the interface's language, not after "LibreOffice…",
+        # which would take the number into its left-to-right run in Arabic.
+        elapsed = t("الوقت: %1 ث").replace("%1", str(int(time.perf_counter() - self._pdf_started)))
         if self.progress is not None:
-            self.progress.reset()
+            self.progress.setLabelText(f"{doing}\n{elapsed}")
+        self.statusBar().showMessage(f"{doing} — {elapsed}")
+
+    def _pdf_done(self, pdf: str, error: str) -> None:
+        self._pdf_ticks.stop()  # before any question below: its own event loop would keep it ticking
+        if self.progress is not None:
+            self.progress.canceled.disconnect()
+            self.progress.close()
+            self.progress.deleteLater()
             self.progress = None
+        self.statusBar().clearMessage()
         if pdf:
+            self.settings.setValue("export_folder", str(Path(pdf).parent))
+            self.last_export = Path(pdf)
             self.statusBar().showMessage(t("صُدّر التقرير إلى %1").replace("%1", ltr(pdf)), 8000)
-            if QApplication.platformName() != "offscreen":
-                answer = QMessageBox.question(self, t("تم التصدير"),
-                                              t("صُدّر التقرير إلى:\n%1\n\nهل تريد فتحه الآن؟").replace("%1", ltr(pdf)))
-                if answer == QMessageBox.StandardButton.Yes:
-                    QDesktopServices.openUrl(QUrl.fromLocalFile(pdf))
-        else:
+            self.offer_to_open(Path(pdf))
+        elif error:
             show_error(self, t("تعذر التحويل إلى PDF"), error)
+        else:
+            self.statusBar().showMessage(t("أُلغي التصدير إلى PDF"), 8000)
 
     # --- stores, settings, language -------------------------------------------
     def action_open_store(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, t("فتح مخزن"), str(Path.home()), t("مخزن cwgdraft (*.db);;كل الملفات (*)"))
-        if path:
-            self.open_store(Path(path))
+        path = ask_open_path(self, t("فتح مخزن"), Path.home(), [t("مخزن cwgdraft (*.db)"), t("كل الملفات (*)")])
+        if path is not None:
+            self.open_store(path)
 
     def open_store(self, path: Path) -> bool:
         from cwgdraft.core.store import Store
@@ -686,6 +1151,10 @@ class MainWindow(QMainWindow):
             self.session = None
         old = self.store
         self.store = store
+        self.deleted_report_id = None  # of the other store
+        if self.trash_dialog is not None:
+            self.trash_dialog.close()
+            self.trash_dialog = None
         try:
             old.close()
         except Exception:

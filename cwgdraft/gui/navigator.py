@@ -3,13 +3,15 @@ outline of the open report."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
+    QMenu,
     QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
@@ -51,6 +53,7 @@ class ReportList(QTreeWidget):
 class Navigator(QSplitter):
     report_chosen = Signal(str)  # report id
     place_chosen = Signal(str, str)  # page, key (meeting id, section id, paragraph id...)
+    delete_requested = Signal(str)  # report id: the window asks, then moves it to the trash
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Vertical, parent)
@@ -61,7 +64,7 @@ class Navigator(QSplitter):
         layout.addWidget(QLabel(t("التقارير")))
         self.filter = QLineEdit()
         self.filter.setObjectName("reportFilter")
-        self.filter.setPlaceholderText(with_keys(t("بحث في التقارير"), "Ctrl+F"))
+        self.filter.setPlaceholderText(with_keys(t("بحث في التقارير"), "Ctrl+L"))
         self.filter.setToolTip(t("اكتب جزءاً من الرمز أو التاريخ أو العنوان"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.apply_filter)
@@ -77,6 +80,8 @@ class Navigator(QSplitter):
         self.reports.setToolTip(t("انقر تقريراً لفتحه"))
         self.reports.itemActivated.connect(self._report_item)
         self.reports.itemClicked.connect(self._report_item)
+        self.reports.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.reports.customContextMenuRequested.connect(self._report_menu)
         layout.addWidget(self.reports)
         self.addWidget(top)
 
@@ -104,8 +109,29 @@ class Navigator(QSplitter):
         self._outline_items: list[QTreeWidgetItem] = []
 
     # --- reports -------------------------------------------------------------
-    def set_reports(self, summaries: list[Any], open_id: str | None, titles: dict[str, str] | None = None) -> None:
-        """The reports; `titles` names those without a title (by their subject or meetings)."""
+    def report_menu(self, report_id: str) -> QMenu:
+        """The context menu of a report in the list."""
+        menu = QMenu(self)
+        menu.setObjectName("reportMenu")
+        menu.addAction(t("فتح"), lambda: self.report_chosen.emit(report_id))
+        menu.addAction(t("حذف التقرير…"), lambda: self.delete_requested.emit(report_id))
+        return menu
+
+    def _report_menu(self, pos: QPoint) -> None:
+        item = self.reports.itemAt(pos)
+        if item is None:
+            return
+        self.report_menu(str(item.data(0, ROLE))).exec(self.reports.viewport().mapToGlobal(pos))
+
+    def set_reports(self, summaries: list[Any], open_id: str | None, titles: dict[str, str] | None = None,
+                    keep_order: bool = False) -> None:
+        """The reports; `titles` names those without a title (by their subject or meetings).
+        `keep_order`: the same reports keep their rows (a save while the user types in a
+        title or date must not move the report under them); new or deleted ones re-sort."""
+        if keep_order:
+            rows = {self.reports.topLevelItem(i).data(0, ROLE): i for i in range(self.reports.topLevelItemCount())}
+            if set(rows) == {s.id for s in summaries}:
+                summaries = sorted(summaries, key=lambda s: rows[s.id])
         self._open_id = open_id
         self.reports.clear()
         for s in summaries:
@@ -169,11 +195,16 @@ class Navigator(QSplitter):
         node(-1, t("الأشخاص"), "people")
         node(-1, f"{t('الملاحظات الافتتاحية')} ({len(report.opening_remarks)})", "remarks")
         node(-1, f"{t('المساهمات')} ({len(report.contributions)})", "contributions")
+        from cwgdraft.drafting.standard import paragraph_text, section_title
+
         for laid in lay_out(report):
             s = laid.section
-            section = node(-1, f"{laid.number}  {s.title or t('[قسم بلا عنوان]')}", "section", s.id)
+            title = _or_typed(lambda s=s: section_title(report, s), s.title)
+            section = node(-1, f"{laid.number}  {title or t('[قسم بلا عنوان]')}", "section", s.id)
             for lp in laid.paragraphs:
-                words = lp.paragraph.text.replace("\n", " ")[:60] or t("[فقرة فارغة]")
+                # What the reader sees: facts filled in, a standard paragraph's wording included.
+                shown = _or_typed(lambda p=lp.paragraph: paragraph_text(report, p), lp.paragraph.text)
+                words = shown.replace("\n", " ")[:60] or t("[فقرة فارغة]")
                 node(section, f"{lp.label}  {words}" if lp.label else words, "paragraph", lp.paragraph.id)
         node(-1, t("التوقيع"), "signature")
         return rows
@@ -232,3 +263,13 @@ class Navigator(QSplitter):
     def _outline_item(self, item: QTreeWidgetItem, _col: int = 0) -> None:
         page, _, key = str(item.data(0, ROLE)).partition("|")
         self.place_chosen.emit(page, key)
+
+
+def _or_typed(shown: Callable[[], str], typed: str) -> str:
+    """The text as shown, or as typed when the template cannot give its standard wording."""
+    from cwgdraft.core.errors import CwgError
+
+    try:
+        return shown()
+    except CwgError:
+        return typed

@@ -26,7 +26,7 @@ from cwgdraft.core import arabic
 from cwgdraft.core.model import Paragraph, Report
 from cwgdraft.formats.docmodel import Block, Document
 from cwgdraft.formats.html_writer import MUTED, SCHEME, paragraph_page, to_html
-from cwgdraft.formats.render import lay_out, render
+from cwgdraft.formats.render import lay_out, paragraph_block, render
 from cwgdraft.gui.i18n import t
 
 DEBOUNCE_MS = 120
@@ -90,12 +90,10 @@ class Preview(QTextBrowser):
             return
         started = time.perf_counter()
         written = self._update_in_place()
-        if written == 0:
-            return  # nothing changed: the page stays, and so does the time of its last refresh
+        document = None
         if written is None:
             try:
                 document = render(self.report)
-                html = to_html(document, self.selected)
             except Exception as exc:  # a broken template: say so in the preview, keep editing
                 from cwgdraft.gui.dialogs import describe
 
@@ -103,6 +101,11 @@ class Preview(QTextBrowser):
                 self._shown = None
                 self.setPlainText(self.error)
                 return
+            written = self._update_by_diff(document)
+        if written == 0:
+            return  # nothing changed: the page stays, and so does the time of its last refresh
+        if written is None and document is not None:
+            html = to_html(document, self.selected)
             self.error = ""
             bar = self.verticalScrollBar()
             position = bar.value()
@@ -144,8 +147,8 @@ class Preview(QTextBrowser):
                     continue
                 if dataclasses.replace(old, text=p.text, kind=p.kind) != p:
                     return None  # more than the text and kind: the template may show it anywhere
-                if not p.text or arabic.needs_cleaning(p.text):
-                    return None  # a placeholder, or characters the renderer drops with a note
+                if not p.text or arabic.needs_cleaning(p.text) or p.standard:
+                    return None  # a placeholder, characters the renderer drops with a note, standard wording
                 index = shown.block_index.get(p.id)
                 if index is None or p.id not in shown.qt_block:
                     return None
@@ -153,13 +156,46 @@ class Preview(QTextBrowser):
                 # The template wrote this paragraph as its text, label and style: so it will again.
                 if (block.text, block.label, block.style, block.placeholder) != (old.text, *shown.laid[p.id], False):
                     return None
-                changes.append((p.id, p, Block(lp.style, p.text, lp.label, p.id)))
+                # Written as `render` writes it: fields filled in from the facts.
+                changes.append((p.id, p, paragraph_block(report, lp)))
         for pid, p, block in changes:
             self._write_block(shown.qt_block[pid], block)
             shown.document.blocks[shown.block_index[pid]] = block
             shown.paragraphs[pid] = copy.deepcopy(p)
             shown.laid[pid] = (block.label, block.style)
         return len(changes)
+
+    def _update_by_diff(self, document: Document) -> int | None:
+        """After a change of the facts (a date, the chair, the group...): render the report,
+        and write again in place the blocks that read otherwise (the sentences whose
+        fields use the fact), when the page's shape is the same; None: render it whole.
+        Rendering the document model is cheap; laying out the whole page is not."""
+        shown, report = self._shown, self.report
+        if shown is None or report is None or shown.report is not report or self.error:
+            return None
+        old = shown.document
+        if (len(document.blocks) != len(old.blocks) or document.header_start != old.header_start
+                or document.header_end != old.header_end or document.running_header != old.running_header
+                or document.footer != old.footer):
+            return None
+        changed: list[tuple[int, int, Block]] = []
+        for i, (now, was) in enumerate(zip(document.blocks, old.blocks, strict=True)):
+            if now == was:
+                continue
+            if (now.source, now.style, now.label, now.placeholder) != (was.source, was.style, was.label, was.placeholder):
+                return None
+            number = shown.qt_block.get(now.source)
+            if number is None or shown.block_index.get(now.source) != i or "\n" in now.text or "\n" in was.text:
+                return None
+            changed.append((i, number, now))
+        for _i, number, block in changed:
+            self._write_block(number, block)
+        laid = {lp.paragraph.id: lp for s in lay_out(report) for lp in s.paragraphs}
+        shown.document = document
+        shown.frame = _frame(report)
+        shown.paragraphs = {pid: copy.deepcopy(lp.paragraph) for pid, lp in laid.items()}
+        shown.laid = {pid: (lp.label, lp.style) for pid, lp in laid.items()}
+        return len(changed)
 
     def _write_block(self, number: int, block: Block) -> None:
         """Replace the content and format of the page's block `number` with `block`, as `to_html` writes it."""

@@ -6,19 +6,42 @@ the command changes the report and calls `touched()`, which tells the views
 call the command line uses, at most `AUTOSAVE_MS` after the first unsaved
 edit (the timer is not restarted by later edits, so continuous typing is
 still saved every half second), and on close.
+
+A save writes only over the version the session read (`expected_version`).
+When another program saved the report meanwhile (`load --replace`, an
+import), the session takes the stored version, makes the user's unsaved
+edits again on it where they do not clash (`core.merge.reapply`), and
+tells the window (`reloaded`); when it deleted the report, the session
+stops (`reloaded` with `deleted`). Nothing another program saved is overwritten.
 """
 
 from __future__ import annotations
 
+import copy
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from cwgdraft.core.errors import BadInput, NotFound, StoreConflict
+from cwgdraft.core.merge import reapply
 from cwgdraft.core.model import Report
 
 AUTOSAVE_MS = 500
+# A save refused because the report changed meanwhile is tried again on the new
+# version at most this many times (another program saving over and over).
+CONFLICT_RETRIES = 3
+
+
+@dataclass
+class Reloaded:
+    """What happened when the stored report had changed under the session."""
+
+    deleted: bool = False  # the report is no longer in the store: the session stopped
+    applied: list[str] = field(default_factory=list)  # the user's edits made again on the stored version
+    clashes: list[str] = field(default_factory=list)  # edits not made: the other program changed the same thing
 
 # Targets name what a command edits, by id, so they survive reordering.
 Target = tuple[str, ...]
@@ -99,11 +122,17 @@ class Session(QObject):
     changed = Signal(bool)
     saved = Signal()
     save_failed = Signal(object)  # the exception: the window says it (`dialogs.describe`)
+    reloaded = Signal(object)  # a `Reloaded`: the stored report had changed under the session
 
-    def __init__(self, store: Any, report: Report, parent: QObject | None = None) -> None:
+    def __init__(self, store: Any, report: Report, parent: QObject | None = None, version: int | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.report = report
+        # The stored version this session's report is based on (None: unknown, the
+        # first save writes whatever is stored), and that report as it was then.
+        self.version = version
+        self.base = copy.deepcopy(report)
+        self.stopped = False
         self.undo_stack = QUndoStack(self)
         self.dirty = False
         self._timer = QTimer(self)
@@ -124,15 +153,54 @@ class Session(QObject):
     # --- saving --------------------------------------------------------------
     def save_now(self) -> bool:
         self._timer.stop()
-        if not self.dirty:
+        if not self.dirty or self.stopped:
             return True
+        for _attempt in range(CONFLICT_RETRIES):
+            try:
+                self.version = self.store.save(self.report, expected_version=self.version)
+            except StoreConflict:
+                if not self._take_stored_version():
+                    return False
+                if not self.dirty:
+                    return True
+                continue
+            except Exception as exc:  # the store names the cause; the user sees it
+                self.save_failed.emit(exc)
+                return False
+            self.base = copy.deepcopy(self.report)
+            self.dirty = False
+            self.saved.emit()
+            return True
+        return False
+
+    def _take_stored_version(self) -> bool:
+        """The stored report changed since it was read: take it, make the unsaved edits
+        again on it where they do not clash, and say so. False if there is nothing to save."""
+        self.undo_stack.clear()  # its commands hold values of the version replaced
         try:
-            self.store.save(self.report)
-        except Exception as exc:  # the store names the cause; the user sees it
+            theirs, version = self.store.get_with_version(self.report.id)
+        except NotFound:
+            self.stopped = True
+            self.dirty = False
+            self.reloaded.emit(Reloaded(deleted=True))
+            return False
+        except Exception as exc:
             self.save_failed.emit(exc)
             return False
-        self.dirty = False
-        self.saved.emit()
+        merged = copy.deepcopy(theirs)
+        result = reapply(self.base, self.report, merged)
+        applied, clashes = result.applied, result.clashes
+        if applied:
+            from cwgdraft.core.portable import check_links
+
+            try:
+                check_links(merged, f"report {merged.id}")
+            except BadInput:  # the edits do not fit the new version: keep it as stored
+                merged = copy.deepcopy(theirs)
+                applied, clashes = [], applied + clashes
+        self.report, self.version, self.base = merged, version, theirs
+        self.dirty = bool(applied)
+        self.reloaded.emit(Reloaded(applied=applied, clashes=clashes))
         return True
 
     def forget(self) -> None:
@@ -145,3 +213,4 @@ class Session(QObject):
     def close(self) -> None:
         self.save_now()
         self.undo_stack.clear()
+        self.stopped = True

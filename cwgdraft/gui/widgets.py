@@ -7,8 +7,9 @@ import datetime as dt
 import re
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPalette, QTextCharFormat
 from PySide6.QtWidgets import (
+    QApplication,
     QCalendarWidget,
     QHBoxLayout,
     QLabel,
@@ -31,10 +32,11 @@ class AppUndo(QObject):
     editor), not the field's own typing: the field is kept from claiming those keys."""
 
     KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
+    REDO_Y = QKeySequence("Ctrl+Y")  # Word's redo, on every platform
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            if any(event.matches(key) for key in self.KEYS):
+            if any(event.matches(key) for key in self.KEYS) or QKeySequence(event.keyCombination()) == self.REDO_Y:
                 event.ignore()
                 return True
         return False
@@ -66,6 +68,37 @@ class ErrorLabel(QLabel):
         self.hide()
 
 
+# Hints in empty fields: lighter than any value and slanted, so an empty field looks empty.
+HINT_COLOR = QColor(150, 150, 150)
+
+
+def as_example(value: str) -> str:
+    """An example value for an empty field, said to be one ("مثال: C22/7-A"). In a right-to-left
+    interface it is held right to left, so a Latin example in a left-to-right field still reads
+    "مثال:" first."""
+    text = t("مثال: %1").replace("%1", value)
+    if QApplication.isRightToLeft():
+        return f"\u202b{text}\u202c"  # RLE ... PDF
+    return text
+
+
+def style_hints(editor: QLineEdit | QPlainTextEdit) -> None:
+    """The editor's placeholder in the hint colour, and in italics while the editor is empty."""
+    palette = editor.palette()
+    palette.setColor(QPalette.ColorRole.PlaceholderText, HINT_COLOR)
+    editor.setPalette(palette)
+
+    def restyle(*_args: object) -> None:
+        empty = not (editor.text() if isinstance(editor, QLineEdit) else editor.document().characterCount() > 1)
+        font = editor.font()
+        if font.italic() != empty:
+            font.setItalic(empty)
+            editor.setFont(font)
+
+    editor.textChanged.connect(restyle)
+    restyle()
+
+
 class Field(QWidget):
     """An editor widget with its error label under it."""
 
@@ -90,13 +123,14 @@ class LineField(Field):
     edited = Signal(str)
 
     def __init__(self, placeholder: str = "", tooltip: str = "", parent: QWidget | None = None,
-                 latin: bool = False) -> None:
+                 latin: bool = False, example: str = "") -> None:
         self.line = QLineEdit()
         super().__init__(self.line, parent)
         self.line.setLayoutDirection(Qt.LayoutDirection.LeftToRight if latin else Qt.LayoutDirection.RightToLeft)
         use_app_undo(self.line)
-        self.line.setPlaceholderText(placeholder)
+        self.line.setPlaceholderText(as_example(example) if example else placeholder)
         self.line.setToolTip(tooltip or placeholder)
+        style_hints(self.line)
         self.line.textEdited.connect(self._edited)
         self.required_message = ""
 
@@ -122,6 +156,7 @@ class PlainText(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._loading = False
+        self._last = ""
         self.setTabChangesFocus(True)
         self.setUndoRedoEnabled(False)  # the app's undo stack undoes typing too
         use_app_undo(self)
@@ -134,10 +169,17 @@ class PlainText(QPlainTextEdit):
         self.document().setDefaultTextOption(option)
 
     def _changed(self) -> None:
-        if not self._loading:
-            self.edited.emit(self.toPlainText())
+        if self._loading:
+            return
+        text = self.toPlainText()
+        # Qt also says "changed" when only formats change (underlines of the proofing): not an edit.
+        if text == self._last:
+            return
+        self._last = text
+        self.edited.emit(text)
 
     def set_value(self, text: str) -> None:
+        self._last = text
         if self.toPlainText() == text:
             return
         self._loading = True
@@ -155,11 +197,13 @@ class PlainText(QPlainTextEdit):
 class TextField(Field):
     edited = Signal(str)
 
-    def __init__(self, placeholder: str = "", lines: int = 3, parent: QWidget | None = None) -> None:
+    def __init__(self, placeholder: str = "", lines: int = 3, parent: QWidget | None = None,
+                 tooltip: str = "") -> None:
         self.text = PlainText()
         super().__init__(self.text, parent)
         self.text.setPlaceholderText(placeholder)
-        self.text.setToolTip(placeholder)
+        self.text.setToolTip(tooltip or placeholder)
+        style_hints(self.text)
         metrics = self.text.fontMetrics()
         self.text.setMinimumHeight(int(metrics.lineSpacing() * (lines + 1)))
         self.text.setMaximumHeight(int(metrics.lineSpacing() * (lines + 3)))
@@ -179,27 +223,57 @@ class TextField(Field):
 
 _DMY = re.compile(r"\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*")
 _YMD = re.compile(r"\s*(\d{4})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})\s*")
+_D_MONTH_Y = re.compile(r"\s*(\d{1,2})\s+(\w+)\.?,?\s+(\d{4})\s*")
+_MONTH_D_Y = re.compile(r"\s*(\w+)\.?\s+(\d{1,2}),?\s+(\d{4})\s*")
+# The month as ITU Arabic writes it (`سبتمبر`), with hamza or without, and in English (`September`, `Sep`).
+_ENGLISH_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                   "october", "november", "december")
+MONTH_NUMBERS: dict[str, int] = {}
+for _number, _name in enumerate(arabic.MONTHS, start=1):
+    MONTH_NUMBERS[_name] = _number
+    MONTH_NUMBERS[_name.replace("أ", "ا").replace("إ", "ا")] = _number
+for _number, _name in enumerate(_ENGLISH_MONTHS, start=1):
+    MONTH_NUMBERS[_name] = _number
+    MONTH_NUMBERS[_name[:3]] = _number
+MONTH_NUMBERS["sept"] = 9
 
 
 def parse_date(text: str) -> dt.date | None:
-    """`2023-01-19` or `19/1/2023`; empty gives None; anything else raises ValueError."""
-    text = text.translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789"))
+    """`2023-01-19`, `19/1/2023`, `19 يناير 2023` or `19 January 2023` (Arabic-Indic digits too);
+    empty gives None; anything else raises ValueError."""
+    text = text.translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")).replace("\u00a0", " ")
     if not text.strip():
         return None
-    m = _YMD.fullmatch(text)
-    if m:
+    if m := _YMD.fullmatch(text):
         y, mo, d = (int(g) for g in m.groups())
-    else:
-        m = _DMY.fullmatch(text)
-        if not m:
-            raise ValueError(text)
+    elif m := _DMY.fullmatch(text):
         d, mo, y = (int(g) for g in m.groups())
+    elif (m := _D_MONTH_Y.fullmatch(text)) and m.group(2).casefold() in MONTH_NUMBERS:
+        d, mo, y = int(m.group(1)), MONTH_NUMBERS[m.group(2).casefold()], int(m.group(3))
+    elif (m := _MONTH_D_Y.fullmatch(text)) and m.group(1).casefold() in MONTH_NUMBERS:
+        d, mo, y = int(m.group(2)), MONTH_NUMBERS[m.group(1).casefold()], int(m.group(3))
+    else:
+        raise ValueError(text)
     return dt.date(y, mo, d)
 
 
+def follow_locale_week(calendar: QCalendarWidget, locale: QLocale) -> None:
+    """The calendar's first day and weekend as the locale has them (Qt marks Saturday and Sunday
+    whatever the locale): the week of the interface's language."""
+    calendar.setLocale(locale)
+    calendar.setFirstDayOfWeek(locale.firstDayOfWeek())
+    working = set(locale.weekdays())
+    weekday = QTextCharFormat()
+    weekend = QTextCharFormat()
+    weekend.setForeground(QColor("#c62828"))
+    for day in Qt.DayOfWeek:
+        calendar.setWeekdayTextFormat(day, weekday if day in working else weekend)
+
+
 class DateField(Field):
-    """A date typed as `YYYY-MM-DD` (or `D/M/YYYY`), or picked from a calendar;
-    empty means no date yet. The date is shown as the report will write it.
+    """A date typed as `YYYY-MM-DD`, `D/M/YYYY` or `18 سبتمبر 2023`, or picked from a
+    calendar; empty means no date yet. The date is shown as the report will write it,
+    and saved as soon as what is typed is a whole date (the text stays as typed).
     An impossible date shows a message here and changes nothing."""
 
     date_edited = Signal(object)  # dt.date | None
@@ -210,7 +284,8 @@ class DateField(Field):
         row.setContentsMargins(0, 0, 0, 0)
         self.line = QLineEdit()
         self.line.setPlaceholderText(t("سنة-شهر-يوم"))
-        self.line.setToolTip(t("اكتب التاريخ بالشكل 2023-01-19 أو اختره من التقويم"))
+        style_hints(self.line)
+        self.line.setToolTip(t("اكتب التاريخ بالشكل 2023-01-19 أو 19/1/2023 أو 19 يناير 2023، أو اختره من التقويم"))
         self.line.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.line.setMaximumWidth(140)
         self.button = QToolButton()
@@ -221,6 +296,7 @@ class DateField(Field):
         self.calendar.setGridVisible(True)
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)  # no week numbers
         self.calendar.setHorizontalHeaderFormat(QCalendarWidget.HorizontalHeaderFormat.ShortDayNames)
+        follow_locale_week(self.calendar, QLocale())
         # Qt's smallest header section follows the font's height (176 px with Amiri): a 1200 px popup.
         view = self.calendar.findChild(QTableView)
         if view is not None:
@@ -246,12 +322,17 @@ class DateField(Field):
         self.calendar.clicked.connect(self._picked)
         self._menu = menu
         self._value: dt.date | None = None
+        self._typed_over: list[dt.date | None] = []
 
     def _show(self, value: dt.date | None) -> None:
         self.shown.setText(arabic.format_date(value, nbsp=False) if value else "")
 
+    # True while a date comes from typing: the page merges the steps of one typing into one undo step.
+    typing = False
+
     def _typed(self, text: str) -> None:
-        """While typing, show the date as the report will write it; it is taken when typing ends."""
+        """While typing, show the date as the report will write it, and save it as soon as it is a
+        whole date (`2023-09-1` is the 1st until the `8` comes): nothing waits for leaving the field."""
         try:
             value = parse_date(text)
         except ValueError:
@@ -259,6 +340,18 @@ class DateField(Field):
             return
         self.error.clear_message()
         self._show(value)
+        if value is not None and value != self._value:
+            if not self._typed_over:
+                self._typed_over = [self._value]  # what to go back to if the typing ends on no date
+            self._value = value
+            self._emit_typing(value)
+
+    def _emit_typing(self, value: dt.date | None) -> None:
+        self.typing = True
+        try:
+            self.date_edited.emit(value)
+        finally:
+            self.typing = False
 
     def _finished(self) -> None:
         """Enter or leaving the field: an impossible date is refused here, next to the field."""
@@ -267,7 +360,13 @@ class DateField(Field):
         except ValueError:
             self.error.show_message(t("تاريخ غير صحيح: اكتبه بالشكل 2023-01-19 (سنة-شهر-يوم)"))
             self.shown.setText("")
+            if self._typed_over:
+                # `2023-02-3` was saved on the way to `2023-02-30`: the date before the typing comes back.
+                self._value = self._typed_over[0]
+                self._emit_typing(self._value)
+            self._typed_over = []
             return
+        self._typed_over = []
         self.error.clear_message()
         self._show(value)
         if value != self._value:
@@ -276,6 +375,7 @@ class DateField(Field):
 
     def _picked(self, qdate: QDate) -> None:
         value = dt.date(qdate.year(), qdate.month(), qdate.day())
+        self._typed_over = []
         self.line.setText(value.isoformat())
         self.error.clear_message()
         self._show(value)

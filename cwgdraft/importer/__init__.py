@@ -54,14 +54,22 @@ def _kind(path: Path) -> str:
     check_size(path)
     try:
         with open(path, "rb") as fh:
-            head = fh.read(8)
+            head = fh.read(64)
     except OSError as exc:
         raise BadInput(f"{path}: cannot read ({exc.strerror})") from exc
+    if path.suffix.lower() == ".json" or head.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"{"):
+        raise BadInput(f"{path}: a JSON file, not a Word or text report; use 'cwgdraft load' for a portable report file")
     if head.startswith(_OLE):
         raise BadInput(f"{path}: an old Word .doc file or an encrypted document; save it as a Word Document (.docx) first")
     if head.startswith(b"PK") or path.suffix.lower() in _WORD_SUFFIXES:
         return "docx"
     return "text"
+
+
+# Paragraphs with text a report may have (a long one has under a thousand),
+# and the characters of one: what the store takes and the export writes back.
+MAX_PARAGRAPHS = 5_000
+MAX_PARAGRAPH_CHARS = 100_000
 
 
 def read_seen(path: str | Path) -> SeenDocument:
@@ -70,10 +78,25 @@ def read_seen(path: str | Path) -> SeenDocument:
     if _kind(path) == "docx":
         from cwgdraft.importer.docx_reader import read_docx
 
-        return read_docx(path)
-    from cwgdraft.importer.text_reader import read_text
+        seen = read_docx(path)
+    else:
+        from cwgdraft.importer.text_reader import read_text
 
-    return read_text(path)
+        seen = read_text(path)
+    paragraphs = [*seen.paragraphs, *seen.first_header, *seen.running_header, *seen.footer]
+    filled = sum(1 for p in paragraphs if p.text.strip())
+    if filled > MAX_PARAGRAPHS:
+        raise BadInput(f"{path}: {filled} paragraphs, more than a report has (the limit is {MAX_PARAGRAPHS})")
+    empty = len(paragraphs) - filled
+    if empty > 5 * MAX_PARAGRAPHS:
+        raise BadInput(f"{path}: {empty} empty paragraphs, more than a report has (the limit is {5 * MAX_PARAGRAPHS})")
+    for number, p in enumerate(paragraphs, start=1):
+        if len(p.text) > MAX_PARAGRAPH_CHARS:
+            raise BadInput(
+                f"{path}: paragraph {number} has {len(p.text)} characters, over the {MAX_PARAGRAPH_CHARS} "
+                "a paragraph may have"
+            )
+    return seen
 
 
 def import_file(path: str | Path) -> ImportResult:

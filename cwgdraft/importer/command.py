@@ -34,6 +34,9 @@ def run(args: argparse.Namespace, ctx: Any) -> int:
     report = result.report
     for note in result.notes:
         ctx.note(f"{args.file}: {note}")
+    from cwgdraft.cli import warn_bidi_controls
+
+    warn_bidi_controls(report, args.file, ctx)
     if args.dry_run:
         ctx.out(f"{args.file}: {result.source}, nothing stored (--dry-run)")
         for name, value in result.found.items():

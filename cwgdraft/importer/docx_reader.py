@@ -16,8 +16,9 @@ from typing import Any
 
 from cwgdraft.core.arabic import clean_text
 from cwgdraft.core.errors import BadInput
+from cwgdraft.formats.oxml import without_bracket_marks
 from cwgdraft.importer import safe_xml
-from cwgdraft.importer.numbering import ListNumbering, pua_glyph
+from cwgdraft.importer.numbering import ListNumbering, pua_glyph, to_int
 from cwgdraft.importer.safe_zip import SafeZip
 from cwgdraft.importer.seen import Seen, SeenDocument
 
@@ -79,7 +80,7 @@ def _read_styles(root: Any | None) -> _Styles:
             ilvl = num_pr.find(W + "ilvl")
             styles.nums[sid] = (
                 nid.get(W + "val") if nid is not None else None,
-                int(ilvl.get(W + "val", "0")) if ilvl is not None else None,
+                to_int(ilvl.get(W + "val"), 0) if ilvl is not None else None,
             )
         if st.get(W + "type") == "paragraph" and st.get(W + "default") in ("1", "true", "on"):
             styles.default = sid
@@ -103,14 +104,28 @@ class _Walker:
         self.note_texts: dict[tuple[str, str], str] = {}  # (kind, id) -> text of a footnote or endnote
         self.note_count = 0
         self.pending_notes: list[str] = []
+        self.joined: list[str] = []  # text of paragraphs whose mark was deleted: it joins the next one
 
     # --- blocks ---------------------------------------------------------------
     def blocks(self, container: Any, origin: str | None = None, cell: tuple[int, int, int] | None = None) -> None:
+        self._blocks(container, origin, cell)
+        # A deleted paragraph mark with no paragraph after it in this container
+        # (a cell's last, a box's last): its text stands on its own.
+        self.flush_joined(origin or self.origin, cell)
+
+    def flush_joined(self, origin: str, cell: tuple[int, int, int] | None) -> None:
+        if self.joined:
+            text, self.joined = "".join(self.joined), []
+            if text:
+                self.out.append(Seen(text, origin=origin, cell=cell))
+
+    def _blocks(self, container: Any, origin: str | None = None, cell: tuple[int, int, int] | None = None) -> None:
         for child in container:
             tag = child.tag
             if tag == W + "p":
                 self.paragraph(child, origin or self.origin, cell)
             elif tag == W + "tbl":
+                self.flush_joined(origin or self.origin, cell)
                 self.table += 1
                 index = self.table
                 rows = [x for x in child if x.tag == W + "tr"]
@@ -121,7 +136,7 @@ class _Walker:
                     for c, tc in enumerate(cells):
                         self.blocks(tc, "table", (index, r, c))
             elif tag in (W + "sdt", W + "sdtContent", W + "customXml", W + "ins", W + "moveTo", W + "smartTag"):
-                self.blocks(child, origin, cell)
+                self._blocks(child, origin, cell)
             elif tag == W + "altChunk":
                 self.alt_chunks += 1
             elif tag == MC + "AlternateContent":
@@ -129,7 +144,7 @@ class _Walker:
                 if choice is None:
                     choice = child.find(MC + "Fallback")
                 if choice is not None:
-                    self.blocks(choice, origin, cell)
+                    self._blocks(choice, origin, cell)
 
     def paragraph(self, p: Any, origin: str, cell: tuple[int, int, int] | None) -> None:
         ppr = p.find(W + "pPr")
@@ -147,7 +162,7 @@ class _Walker:
                 if nid is not None:
                     num_id = nid.get(W + "val")
                 if lv is not None:
-                    ilvl = int(lv.get(W + "val", "0") or 0)
+                    ilvl = to_int(lv.get(W + "val"), 0)
         style_id = style_id or self.styles.default
         if num_id is None:
             num_id, style_ilvl = self.styles.num(style_id)
@@ -163,7 +178,14 @@ class _Walker:
         for box in boxes:  # text boxes stand where their anchor is, before its text
             for bp in box:
                 self.paragraph(bp, "textbox" if origin == "body" else origin, cell)
-        text = "".join(parts)
+        # The mark the writer puts before a bracket around a Latin word (oxml.direction_runs).
+        text = without_bracket_marks("".join(parts))
+        if _mark_deleted(ppr):
+            # Accepted, a deleted paragraph mark joins this paragraph's text to the next one's.
+            self.joined.append(text)
+            return
+        if self.joined:
+            text, self.joined = "".join(self.joined) + text, []
         label = ""
         fmt = ""
         if num_id not in (None, "0") and ilvl is not None:
@@ -240,7 +262,7 @@ class _Walker:
                 code = child.get(W + "char", "")
                 try:
                     parts.append(pua_glyph(chr(int(code, 16))))
-                except ValueError:
+                except (ValueError, OverflowError):
                     pass
             elif tag == W + "txbxContent":
                 self.boxes.append(child.findall(W + "p") + [q for t in child.findall(W + "tbl") for q in t.iter(W + "p")])
@@ -251,6 +273,14 @@ class _Walker:
                 # runs' containers: hyperlink, ins, moveTo, smartTag, fldSimple, sdt,
                 # customXml, drawing/pict (which may hold text boxes), ...
                 self.inline(child, parts, bookmarks)
+
+
+def _mark_deleted(ppr: Any | None) -> bool:
+    """The paragraph mark is a tracked deletion (or moved away): accepted, it is gone."""
+    if ppr is None:
+        return False
+    mark = ppr.find(W + "rPr")
+    return mark is not None and (mark.find(W + "del") is not None or mark.find(W + "moveFrom") is not None)
 
 
 def _rels(zf: SafeZip, part: str) -> dict[str, str]:

@@ -38,11 +38,27 @@ def _val(el: Any, name: str) -> str | None:
     return None if child is None else child.get(W + "val")
 
 
-def _int(value: str | None, default: int) -> int:
+# Word keeps a list's start value and start override within 0..32767 (what
+# its dialog accepts); a file may say anything, so the same bound is applied
+# here, and a label is cut at MAX_LABEL characters (letters repeat, Roman
+# numerals grow with the value).
+MAX_START = 32767
+MAX_LABEL = 40
+
+
+def to_int(value: str | None, default: int) -> int:
+    """`value` as an int, `default` when it is missing or not a number."""
     try:
         return int(value) if value is not None else default
     except ValueError:
         return default
+
+
+_int = to_int
+
+
+def _start(value: str | None) -> int:
+    return min(max(to_int(value, 1), 0), MAX_START)
 
 
 @dataclass(frozen=True)
@@ -66,7 +82,7 @@ class Num:
 def _level(el: Any) -> Level:
     restart_el = el.find(W + "lvlRestart")
     return Level(
-        start=_int(_val(el, "start"), 1),
+        start=_start(_val(el, "start")),
         fmt=_val(el, "numFmt") or "decimal",
         text=_val(el, "lvlText") if el.find(W + "lvlText") is not None else "",
         restart=None if restart_el is None else _int(restart_el.get(W + "val"), 0),
@@ -77,23 +93,30 @@ def _level(el: Any) -> Level:
 
 
 def format_number(n: int, fmt: str) -> str:
+    """`n` written in Word's number format `fmt`, at most MAX_LABEL characters."""
+    return _format_number(n, fmt)[:MAX_LABEL]
+
+
+def _format_number(n: int, fmt: str) -> str:
+    n = min(n, 100 * MAX_START)  # a counter past any start value Word allows: bounded work
     if fmt == "decimalZero":
         return f"{n:02d}"
     if fmt == "arabicAbjad":
         count, pos = divmod(max(n, 1) - 1, len(ABJAD))
-        return ABJAD[pos] * (count + 1)
+        return ABJAD[pos] * min(count + 1, MAX_LABEL)
     if fmt == "arabicAlpha":
         count, pos = divmod(max(n, 1) - 1, len(ALPHA))
-        return ALPHA[pos] * (count + 1)
+        return ALPHA[pos] * min(count + 1, MAX_LABEL)
     if fmt in ("lowerLetter", "upperLetter"):
         count, pos = divmod(max(n, 1) - 1, 26)
-        letter = chr(ord("a") + pos) * (count + 1)
+        letter = chr(ord("a") + pos) * min(count + 1, MAX_LABEL)
         return letter.upper() if fmt == "upperLetter" else letter
     if fmt in ("lowerRoman", "upperRoman"):
         out, rest = "", max(n, 1)
         for value, digits in _ROMAN:
-            while rest >= value:
-                out, rest = out + digits, rest - value
+            times, rest = divmod(rest, value)
+            out += digits * times
+        out = out[:MAX_LABEL]
         return out.upper() if fmt == "upperRoman" else out
     if fmt in ("hindiNumbers", "arabicIndic"):
         return str(n).translate(_INDIC)
@@ -128,7 +151,7 @@ class ListNumbering:
                 ilvl = _int(ov.get(W + "ilvl"), 0)
                 start = _val(ov, "startOverride")
                 if start is not None:
-                    item.starts[ilvl] = _int(start, 1)
+                    item.starts[ilvl] = _start(start)
                 lvl = ov.find(W + "lvl")
                 if lvl is not None:
                     item.levels[ilvl] = _level(lvl)
@@ -194,7 +217,7 @@ class ListNumbering:
             if restart is None or (restart != 0 and ilvl < restart):
                 counters[deeper] = None
         if level.fmt == "bullet":
-            return "".join(pua_glyph(c) for c in level.text), level
+            return "".join(pua_glyph(c) for c in level.text[:MAX_LABEL]), level
         text = level.text
         out = []
         i = 0
@@ -210,4 +233,4 @@ class ListNumbering:
                 continue
             out.append(ch)
             i += 1
-        return "".join(out), replace(level)
+        return "".join(out)[: 4 * MAX_LABEL], replace(level)

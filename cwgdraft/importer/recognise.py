@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from cwgdraft.core import arabic
+from cwgdraft.core import arabic, symbols
 from cwgdraft.core.model import (
     Contribution,
     Meeting,
@@ -39,9 +41,11 @@ _TYPED_SECTION = re.compile(r"^[ \t\u00a0]*(\d{1,2})[.)]?[ \t\u00a0]*\t[ \t\u00a
 _TYPED_NUMBER = re.compile(r"^[ \t\u00a0]*(\d{1,3})\.(\d{1,3})\.?[ \t\u00a0]*\t[ \t\u00a0]*(.*)$", re.S)
 _TYPED_NUMBER_SPACE = re.compile(r"^[ \t\u00a0]*(\d{1,3})\.(\d{1,3})\.?[ " + NBSP + r"]+(\S.*)$", re.S)
 _TYPED_LETTER = re.compile(r"^[ \t\u00a0]*\(?[ \t\u00a0]*([" + _LETTERS + r"]{1,2})[ \t\u00a0]*\)[ \t\u00a0]*\t[ \t\u00a0]*(.*)$", re.S)
-_TYPED_GLYPH = re.compile(r"^[ \t\u00a0]*([•○●◦▪■–·o\-\uf0b7\uf0a7])[ \t\u00a0]*\t[ \t\u00a0]*(.*)$", re.S)
+# Bullet glyphs typed (or inserted as a symbol-font character, `w:sym`) before a tab.
+_GLYPHS = "•○●◦▪■▫□◆♦►➢➤❖✓✔\uf0b7\uf0a7"
+_TYPED_GLYPH = re.compile(r"^[ \t\u00a0]*([" + _GLYPHS + r"–·o\-])[ \t\u00a0]*\t[ \t\u00a0]*(.*)$", re.S)
 _SPACED_LETTER = re.compile(r"^[ \t\u00a0]*\(?([" + _LETTERS + r"])[ \u00a0]?\)[ \u00a0]+(\S.*)$", re.S)
-_SPACED_GLYPH = re.compile(r"^[ \t\u00a0]*([•○●◦▪■\uf0b7\uf0a7])[ \u00a0]+(\S.*)$", re.S)
+_SPACED_GLYPH = re.compile(r"^[ \t\u00a0]*([" + _GLYPHS + r"])[ \u00a0]+(\S.*)$", re.S)
 _SPACED_SECTION = re.compile(r"^[ \t\u00a0]*(\d{1,2})[.)]?[ \u00a0]+(\S[^\n\t]{0,100})$")
 _RULE = re.compile(r"^[ \t]*_{3,}[ \t]*$")
 _PLACEHOLDER = re.compile(r"^\[[^\[\]]{1,60}\]$")
@@ -150,6 +154,7 @@ _MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
 _SPACES = re.compile(r"[ \u00a0]+")
 
 
+@lru_cache(maxsize=65536)  # the same paragraphs are folded once per contribution
 def fold(text: str) -> str:
     """For matching: no-break spaces folded, bidi marks dropped, spaces collapsed."""
     return _SPACES.sub(" ", _MARKS.sub("", text)).strip()
@@ -225,6 +230,7 @@ class Line:
     origin: str = "body"
     lead_tab: bool = False  # text: a bare leading tab (a bullet whose glyph was lost, or layout)
     seen: Seen | None = None
+    typed_label: str = ""  # a label typed before a tab that is not structure here: kept in `text`
 
 
 _LETTER_LABEL = re.compile(f"[{_LETTERS}]{{1,2}}")
@@ -264,12 +270,17 @@ def _typed(text: str, base: dict) -> Line:
         return Line(_tail(m.group(3), base), kind="number", label=f"{m.group(1)}.{m.group(2)}",
                     numbers=(int(m.group(1)), int(m.group(2))), **base)  # fmt: skip
     m = _TYPED_SECTION.match(text)
+    if m and _sentence(m.group(2)):
+        # `2<TAB>عقد الفريق اجتماعه ...`: a sentence is no section heading; its number stays with it.
+        return Line(_tail(text, base), kind="plain", typed_label=m.group(1), **base)
     if m:
         return Line(_tail(m.group(2), base), kind="section", label=m.group(1), **base)
-    m = _TYPED_LETTER.match(text)
+    # A letter typed in a presentation form (`ﻫ)`) is the letter (`ه)`).
+    probe = _plain_letters(text)
+    m = _TYPED_LETTER.match(probe)
     if m:
         return Line(_tail(m.group(2), base), kind="letter", label=m.group(1), **base)
-    m = _SPACED_LETTER.match(text)
+    m = _SPACED_LETTER.match(probe)
     if m:
         return Line(_tail(m.group(2), base), kind="letter", label=m.group(1), **base)
     m = _SPACED_GLYPH.match(text) or _TYPED_GLYPH.match(text)
@@ -286,6 +297,22 @@ def _typed(text: str, base: dict) -> Line:
     lead = text.startswith("\t") or text.startswith(" \t")
     body = text.lstrip(" \t").rstrip("\t") if base["origin"] == "text" else text
     return Line(body, kind="plain", lead_tab=lead, **base)
+
+
+def _plain_letters(text: str, head: int = 6) -> str:
+    """The text with presentation-form letters (U+FB50-FDFF, U+FE70-FEFF) in its first
+    characters as the letters they draw: a label typed with them is still a label."""
+    start = text[:head]
+    if not arabic.PRESENTATION_FORMS.search(start):
+        return text
+    return unicodedata.normalize("NFKC", start) + text[head:]
+
+
+def _sentence(text: str) -> bool:
+    """Running text, not a heading: it ends with a full stop and has a few words, or is long."""
+    t = text.strip(" \t\u00a0")
+    words = t.split()
+    return (t.endswith((".", "؛")) and len(words) >= 4) or len(words) > 20
 
 
 def _looks_like_heading(text: str) -> bool:
@@ -349,6 +376,11 @@ class _Reader:
             english = {"English": "en", "French": "fr", "Spanish": "es", "Russian": "ru", "Chinese": "zh", "Arabic": "ar"}
             r.original_language = codes.get(word) or english.get(word) or word
             self.found["original_language"] = t
+            return True
+        addendum = symbols.symbol_from_line(t)
+        if addendum and not r.symbol:
+            r.symbol = addendum
+            self.found["symbol"] = t
             return True
         m = _SYMBOL.match(t)
         if m and not r.symbol:
@@ -543,14 +575,18 @@ class _Reader:
                 current = []
         if current:
             blocks.append(current)
-        texts = ["\n".join(ln.text for ln in b) for b in blocks]
+        # A label typed before a line that is not structure here stays with it.
+        texts = ["\n".join(_as_typed(ln) for ln in b) for b in blocks]
         styles = [b[0].style.lower() for b in blocks]
+        if not any(b[0].origin == "text" for b in blocks):  # in text, blank lines part the blocks already
+            texts, styles = _join_title_lines(texts, styles)
         slots = ["title", "subject"]
         for text, style in zip(texts, styles, strict=True):
             target = None
             if "subject" in style and not self.report.subject:
                 target = "subject"
-            elif "title" in style and not self.report.title:
+            elif ("title" in style or style == "source") and not self.report.title:
+                # ITU's templates: `Source` holds the title (`تقرير من رئيس ...`), `Title1` what follows.
                 target = "title"
             elif slots:
                 target = slots[0]
@@ -705,6 +741,8 @@ class _Reader:
                 continue
             if ln.origin == "textbox":
                 self.unplaced.append(f"text box in section {section_no}: {_short(ln.text)}")
+            elif ln.typed_label:
+                self.unplaced.append(f"numbered {ln.typed_label!r} but no heading, kept as text in section {section_no}: {_short(ln.text)}")
             add(ln.text, ParagraphKind.UNNUMBERED, ln)
 
         if self.pending_front:
@@ -985,6 +1023,51 @@ class _Reader:
 
 
 _NOT_A_FUNCTION = {"على", "عن", "في", "إلى", "من", "مع", "أن", "بأن", "إن", "كما", "حول", "بشأن", "الكلمة", "أيضاً", "أيضا"}
+
+
+def _as_typed(ln: Line) -> str:
+    """A line as typed: with its label when it has one."""
+    return ln.raw.strip(" \t") if ln.kind in ("number", "letter", "section", "list") else ln.text
+
+
+_TITLE_START = re.compile(r"^(?:تقرير|Report)\b")
+_SUBJECT_START = re.compile(r"^(?:نتائج|نواتج|حصيلة|ملخص|الاجتماع|اجتماع|Outcomes?|Results?)\b")
+_TITLE_STYLES = ("title", "subject", "source")
+# How the second line of a title or subject begins: it goes on with the group's name.
+_CONTINUES = re.compile(r"^(?:و?المعني|و?التابع|على|في|بشأن|حول|لفريق|للفريق|للمجلس|لحماية|بحماية)\b")
+
+
+def _join_title_lines(texts: list[str], styles: list[str]) -> tuple[list[str], list[str]]:
+    """A title or subject typed over several paragraphs is one, its lines kept.
+
+    A paragraph continues the one before it when both have the same style and
+    it starts neither a title (`تقرير ...`) nor a subject (`نتائج ...`): in a
+    title style always; in another only a short line that goes on with the
+    group's name (`المعني بحماية ...`), after a title or subject line that ends
+    no sentence."""
+    out_texts: list[str] = []
+    out_styles: list[str] = []
+    lines: list[int] = []
+    for text, style in zip(texts, styles, strict=True):
+        t = fold(text)
+        # A title's line holds no tab: a line with one is labelled or laid out otherwise.
+        starts = bool(_TITLE_START.match(t) or _SUBJECT_START.match(t)) or "\t" in text
+        if out_texts and style == out_styles[-1] and not starts:
+            before = fold(out_texts[-1])
+            titled = any(s in style for s in _TITLE_STYLES)
+            opened = bool(_TITLE_START.match(before) or _SUBJECT_START.match(before))
+            if titled or (
+                opened and lines[-1] < 3 and len(t.split()) <= 12 and not before.endswith((".", ":", "؛", "،"))
+                and bool(_CONTINUES.match(t))
+                and not _is_placeholder(text) and not _is_placeholder(out_texts[-1])
+            ):  # fmt: skip
+                out_texts[-1] += "\n" + text
+                lines[-1] += 1
+                continue
+        out_texts.append(text)
+        out_styles.append(style)
+        lines.append(1)
+    return out_texts, out_styles
 
 
 def _function(title: str) -> bool:

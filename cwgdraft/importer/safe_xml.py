@@ -13,6 +13,9 @@ from typing import Any
 from cwgdraft.core.errors import BadInput
 
 _PARSER: Any = None
+# Elements in one part: a long report's document.xml has some tens of
+# thousands; parsing is cheap, but every element is work for the reader after.
+MAX_ELEMENTS = 600_000
 
 
 def _parser() -> Any:
@@ -38,6 +41,9 @@ def parse(data: bytes, where: str) -> Any:
 
     if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
         raise BadInput(f"{where}: XML with a document type or entity declarations is refused")
+    elements = data.count(b"<") - data.count(b"</")
+    if elements > MAX_ELEMENTS:
+        raise BadInput(f"{where}: {elements} XML elements, more than a report has (the limit is {MAX_ELEMENTS})")
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:

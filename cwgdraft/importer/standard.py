@@ -82,6 +82,7 @@ def adopt_standard_wording(report: Report, template: Template | None = None, sig
     that names the chair is left empty, to name the chair from the people."""
     template = template or load_template()
     notes: list[str] = []
+    _learn_chair_honorific(report)
     for name in ("title", "subject", "summary"):
         typed = getattr(report, name)
         if typed and not isinstance(typed, Content) and _same(report, typed, name, "", template):
@@ -113,6 +114,25 @@ def adopt_standard_wording(report: Report, template: Template | None = None, sig
         sig.name = sig.country = ""
         notes.append("signature: the chair's name and country")
     return notes
+
+
+HONORIFICS = ("السيد", "السيدة", "الدكتور", "الدكتورة", "السفير", "السفيرة", "الأستاذ", "الأستاذة", "المهندس", "المهندسة")
+
+
+def _learn_chair_honorific(report: Report) -> None:
+    """A chair read from the signature has no honorific; the introduction may give it
+    (`وترأسه السيد عبد العزيز الزرعوني`): a fact the standard wording needs."""
+    chair = next((p for p in report.people if p.role is PersonRole.CHAIR and p.name.strip()), None)
+    intro = next((s for s in report.sections if s.role is SectionRole.INTRODUCTION), None)
+    if chair is None or chair.honorific or intro is None:
+        return
+    name = "[ \u00a0]+".join(re.escape(w) for w in chair.name.split())
+    pattern = re.compile(f"({'|'.join(HONORIFICS)})[ \u00a0]+{name}")
+    for paragraph in intro.paragraphs:
+        found = pattern.search(str(paragraph.text))
+        if found:
+            chair.honorific = found.group(1)
+            return
 
 
 def _adopt_documents(report: Report, section: Section, wordings: _Wordings) -> list[str]:

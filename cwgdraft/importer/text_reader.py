@@ -75,11 +75,20 @@ def read_text(path: str | Path) -> SeenDocument:
         raise BadInput(f"{path}: cannot read ({exc.strerror})") from exc
     if len(raw) > MAX_FILE:  # grew since it was checked
         raise BadInput(f"{path}: the file is over the {MAX_FILE // (1024 * 1024)} MB an import accepts")
+    lines = raw.count(b"\n") + raw.count(b"\r") + 1  # counted before decoding (UTF-16 or 32: an upper bound)
+    if lines > MAX_LINES:
+        raise BadInput(f"{path}: {lines} lines, more than a report has (the limit is {MAX_LINES})")
     text, encoding = decode(raw, str(path))
-    return read_string(text, encoding)
+    return read_string(text, encoding, str(path))
 
 
-def read_string(text: str, encoding: str = "") -> SeenDocument:
+MAX_LINES = 100_000  # a long report has a few thousand lines, blank ones included
+
+
+def read_string(text: str, encoding: str = "", where: str = "the text") -> SeenDocument:
+    lines = text.count("\n") + text.count("\r") + 1
+    if lines > MAX_LINES:
+        raise BadInput(f"{where}: {lines} lines, more than a report has (the limit is {MAX_LINES})")
     doc = SeenDocument("text", encoding=encoding)
     text, removed = clean_text(text)
     if removed:

@@ -724,10 +724,6 @@
         <translation>Word document (*.docx)</translation>
     </message>
     <message>
-        <source>تحويل التقرير إلى PDF عبر LibreOffice…</source>
-        <translation>Converting the report to PDF with LibreOffice…</translation>
-    </message>
-    <message>
         <source>إلغاء</source>
         <translation>Cancel</translation>
     </message>
@@ -738,10 +734,6 @@
     <message>
         <source>فتح مخزن</source>
         <translation>Open store</translation>
-    </message>
-    <message>
-        <source>مخزن cwgdraft (*.db);;كل الملفات (*)</source>
-        <translation>cwgdraft store (*.db);;All files (*)</translation>
     </message>
     <message>
         <source>محفوظ</source>
@@ -928,6 +920,30 @@ Open it now?</translation>
     <message>
         <source>اختيار ملف…</source>
         <translation>Choose a file…</translation>
+    </message>
+    <message>
+        <source>إيقاف القراءة</source>
+        <translation>Stop reading</translation>
+    </message>
+    <message>
+        <source>جارٍ قراءة الملف…</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <source>أُوقفت القراءة؛ لم يُخزَّن شيء.</source>
+        <translation>Reading stopped; nothing was stored.</translation>
+    </message>
+    <message>
+        <source>قبل التصدير: تنبيهات</source>
+        <translation>Before export: warnings</translation>
+    </message>
+    <message>
+        <source>تنبيهات لا تمنع التصدير:</source>
+        <translation>Warnings (they do not stop the export):</translation>
+    </message>
+    <message>
+        <source>رموز تحكم في اتجاه النص في %1: %2 (تبقى كما كُتبت وتُغلق في نهاية الحقل)</source>
+        <translation>Bidi control characters in %1: %2 (kept as typed, closed at the end of the field)</translation>
     </message>
     <message>
         <source>اختر ملفاً لعرض ما يُعثر عليه فيه قبل تخزينه.</source>
@@ -1272,6 +1288,686 @@ Open it now?</translation>
     <message>
         <source>«تحديث التقرير المخزَّن من الملف» يأخذ نص الملف ويُبقي ما لا يحمله ملف Word كما هو مخزَّن: الاجتماعات والأشخاص والمساهمات والكلمات الافتتاحية. «إضافته تقريراً جديداً» يخزّنه تقريراً آخر بمعرّفات جديدة ولا يمسّ التقرير المخزَّن.</source>
         <translation>“Update the stored report from the file” takes the file's text and keeps what a Word file does not carry as stored: the meetings, people, contributions and opening remarks. “Add as a new report” stores it as another report with new ids and leaves the stored report untouched.</translation>
+    </message>
+    <message>
+        <source>إعادة التقرير المحدد إلى قائمة التقارير وفتحه</source>
+        <translation>Put the selected report back in the list of reports and open it</translation>
+    </message>
+    <message>
+        <source>استعادة</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>استُعيد التقرير «%1» من سلة المحذوفات.</source>
+        <translation>Report “%1” was restored from the trash.</translation>
+    </message>
+    <message>
+        <source>التقارير المحذوفة من هذا المخزن. الاستعادة تعيد التقرير كما كان عند حذفه.</source>
+        <translation>The reports deleted from this store. Restoring gives a report back as it was when it was deleted.</translation>
+    </message>
+    <message>
+        <source>التقارير المحذوفة، لاستعادتها</source>
+        <translation>The deleted reports, to restore them</translation>
+    </message>
+    <message>
+        <source>تعذر حذف التقرير</source>
+        <translation>Could not delete the report</translation>
+    </message>
+    <message>
+        <source>تعذرت استعادة التقرير</source>
+        <translation>Could not restore the report</translation>
+    </message>
+    <message>
+        <source>تعذرت قراءة سلة المحذوفات</source>
+        <translation>Could not read the trash</translation>
+    </message>
+    <message>
+        <source>حذف التقرير</source>
+        <translation>Delete report</translation>
+    </message>
+    <message>
+        <source>حذف التقرير…</source>
+        <translation>Delete report…</translation>
+    </message>
+    <message>
+        <source>حذف برنامج آخر هذا التقرير من المخزن، فلم يُحفظ فيه آخر تعديل. هو في سلة المحذوفات (ملف ← سلة المحذوفات).</source>
+        <translation>Another program deleted this report from the store, so the last edit was not saved to it. It is in the trash (File → Trash).</translation>
+    </message>
+    <message>
+        <source>حُذف في</source>
+        <translation>Deleted at</translation>
+    </message>
+    <message>
+        <source>سلة المحذوفات</source>
+        <translation>Trash</translation>
+    </message>
+    <message>
+        <source>سلة المحذوفات فارغة.</source>
+        <translation>The trash is empty.</translation>
+    </message>
+    <message>
+        <source>سلة المحذوفات…</source>
+        <translation>Trash…</translation>
+    </message>
+    <message>
+        <source>غيّر برنامج آخر هذا التقرير في المخزن، فأُعيد تحميله كما حُفظ هناك.</source>
+        <translation>Another program changed this report in the store, so it was reloaded as stored there.</translation>
+        <source>أخفق البرنامج الذي يفتح هذا النوع من الملفات</source>
+        <translation>The program that opens this kind of file failed</translation>
+    </message>
+    <message>
+        <source>أُلغي التصدير إلى PDF</source>
+        <translation>PDF export cancelled</translation>
+    </message>
+    <message>
+        <source>اسم الملف:</source>
+        <translation>File name:</translation>
+    </message>
+    <message>
+        <source>المجلد:</source>
+        <translation>Folder:</translation>
+    </message>
+    <message>
+        <source>الملف غير موجود</source>
+        <translation>The file does not exist</translation>
+    </message>
+    <message>
+        <source>تصدير سابق إلى PDF لم ينتهِ بعد</source>
+        <translation>An earlier PDF export has not finished yet</translation>
+    </message>
+    <message>
+        <source>تعذر التصدير إلى PDF</source>
+        <translation>Could not export to PDF</translation>
+    </message>
+    <message>
+        <source>تعذر فتح الملف %1</source>
+        <translation>Could not open the file %1</translation>
+    </message>
+    <message>
+        <source>حفظ</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>خطأ في استدعاء xdg-open</source>
+        <translation>xdg-open was called wrongly</translation>
+    </message>
+    <message>
+        <source>فتح</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>لم يُطبَّق من تعديلاتك %1 لأن البرنامج الآخر غيّر الموضع نفسه.</source>
+        <translation>%1 of your edits were not applied because the other program changed the same place.</translation>
+    </message>
+    <message>
+        <source>نقل التقرير «%1» إلى سلة المحذوفات؟
+يمكن استعادته من ملف ← سلة المحذوفات، أو بالتراجع (Ctrl+Z) مباشرة بعد الحذف.</source>
+        <translation>Move report “%1” to the trash?
+It can be restored from File → Trash, or by Undo (Ctrl+Z) right after the delete.</translation>
+    </message>
+    <message>
+        <source>نقل التقرير المفتوح إلى سلة المحذوفات (يمكن استعادته)</source>
+        <translation>Move the open report to the trash (it can be restored)</translation>
+    </message>
+    <message>
+        <source>نُقل التقرير «%1» إلى سلة المحذوفات. للتراجع: Ctrl+Z.</source>
+        <translation>Report “%1” was moved to the trash. To undo: Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>وأُعيد تطبيق تعديلاتك غير المحفوظة عليه.</source>
+        <translation>Your unsaved edits were made again on it.</translation>
+        <source>أدخل المعلومة</source>
+        <translation>Enter the fact</translation>
+    </message>
+    <message>
+        <source>أضف الرئيس في جدول الأشخاص واختر له الدور «رئيس»</source>
+        <translation>Add the chair in the people table and give them the role “Chair”</translation>
+    </message>
+    <message>
+        <source>إدراج</source>
+        <translation>Insert</translation>
+    </message>
+    <message>
+        <source>إدراج حقل</source>
+        <translation>Insert field</translation>
+    </message>
+    <message>
+        <source>إدراج حقل بالبحث…</source>
+        <translation>Insert field by name…</translation>
+    </message>
+    <message>
+        <source>إدراج حقل…</source>
+        <translation>Insert field…</translation>
+    </message>
+    <message>
+        <source>إدراج معلومة من التقرير في النص (تاريخ الاجتماع، عدد المشاركين، الرئيس…) تتحدث حيثما تغيّرت</source>
+        <translation>Insert a fact of the report into the text (meeting date, participants, chair…), updated wherever it changes</translation>
+    </message>
+    <message>
+        <source>إغلاق هذه النافذة والانتقال إلى حيث تُدخل هذه المعلومة</source>
+        <translation>Close this window and go to where this fact is entered</translation>
+    </message>
+    <message>
+        <source>إغلاق هذه النافذة والانتقال إلى موضعه في التقرير</source>
+        <translation>Close this window and go to its place in the report</translation>
+    </message>
+    <message>
+        <source>إنشاء تقرير بأقسام المجلس وصيغه القياسية، تُملأ من المعلومات التي تدخلها</source>
+        <translation>Create a report with the Council sections and their standard wording, filled in from the facts you enter</translation>
+    </message>
+    <message>
+        <source>استبدال النص بالصيغة القياسية من القالب (يمكن التراجع)</source>
+        <translation>Replace the text with the template’s standard wording (can be undone)</translation>
+    </message>
+    <message>
+        <source>استبدال نص الفقرة بالصيغة القياسية من القالب</source>
+        <translation>Replace the paragraph’s text with the template’s standard wording</translation>
+    </message>
+    <message>
+        <source>اكتب جزءاً من اسم المعلومة ثم اختر:</source>
+        <translation>Type part of the fact’s name, then choose:</translation>
+    </message>
+    <message>
+        <source>الانتقال إلى حيث تُدخل هذه المعلومة</source>
+        <translation>Go to where this fact is entered</translation>
+    </message>
+    <message>
+        <source>الانتقال إلى معلومة الحقل</source>
+        <translation>Go to the field’s fact</translation>
+    </message>
+    <message>
+        <source>الصيغة القياسية</source>
+        <translation>Standard wording</translation>
+    </message>
+    <message>
+        <source>الصيغة القياسية من القالب، تُملأ بالمعلومات المدخلة. اكتب فيها لتجعلها صيغتك.</source>
+        <translation>The template’s standard wording, filled in from the facts entered. Type in it to make it your own.</translation>
+    </message>
+    <message>
+        <source>العودة إلى الصيغة القياسية</source>
+        <translation>Reset to the standard wording</translation>
+    </message>
+    <message>
+        <source>الوثيقة</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>انقر نقراً مزدوجاً للانتقال إلى حيث تُدخل</source>
+        <translation>Double-click to go to where it is entered</translation>
+    </message>
+    <message>
+        <source>تعديل الحقول</source>
+        <translation>Edit fields</translation>
+    </message>
+    <message>
+        <source>تقرير جديد من القوالب</source>
+        <translation>New report from the templates</translation>
+    </message>
+    <message>
+        <source>تنبيه</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>حقل</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>حقل غير معروف: %1</source>
+        <translation>Unknown field: %1</translation>
+    </message>
+    <message>
+        <source>حقول فارغة ومعلومات ناقصة (تظهر في الملف بين معقوفين)، وما يبدو متعارضاً في التقرير. انتقل إلى كل منها لإكماله، أو صدّر على أي حال.</source>
+        <translation>Empty fields and missing facts (they appear in the file in brackets), and what seems to contradict itself in the report. Go to each to complete it, or export anyway.</translation>
+    </message>
+    <message>
+        <source>صيغة معدّلة</source>
+        <translation>Own wording</translation>
+    </message>
+    <message>
+        <source>ضع المؤشر بجانب حقل للانتقال إلى معلومته</source>
+        <translation>Put the cursor next to a field to go to its fact</translation>
+    </message>
+    <message>
+        <source>ضع المؤشر في نص لإدراج حقل فيه</source>
+        <translation>Put the cursor in a text to insert a field into it</translation>
+    </message>
+    <message>
+        <source>عُدّل هذا النص عن الصيغة القياسية؛ تبقى الحقول فيه حية</source>
+        <translation>This text was changed from the standard wording; its fields stay live</translation>
+    </message>
+    <message>
+        <source>فتح الصفحة التي تُدخل فيها معلومة الحقل المجاور للمؤشر</source>
+        <translation>Open the page where the fact of the field next to the cursor is entered</translation>
+    </message>
+    <message>
+        <source>قبل التصدير: ما يحتاج إلى مراجعة</source>
+        <translation>Before export: what needs attention</translation>
+    </message>
+    <message>
+        <source>لم تُدخل بعد</source>
+        <translation>Not entered yet</translation>
+    </message>
+    <message>
+        <source>مثلاً: تاريخ الاجتماع</source>
+        <translation>e.g. meeting date</translation>
+    </message>
+    <message>
+        <source>مساهمة بلا اسم</source>
+        <translation>Unnamed contribution</translation>
+    </message>
+    <message>
+        <source>مساهمة محذوفة</source>
+        <translation>Deleted contribution</translation>
+    </message>
+    <message>
+        <source>ناقص: %1، تنبيهات: %2</source>
+        <translation>Missing: %1, warnings: %2</translation>
+    </message>
+    <message>
+        <source>نص الفقرة. لإدراج حقل (معلومة تُملأ من الاجتماعات والأشخاص والمساهمات)</source>
+        <translation>The paragraph’s text. To insert a field (a fact filled in from the meetings, people and contributions)</translation>
+    </message>
+    <message>
+        <source>هذا النص هو الصيغة القياسية من القالب، تُملأ بالمعلومات المدخلة وتتبع القالب إذا تغيّر. اكتب فيه لتجعله صيغتك.</source>
+        <translation>This text is the template’s standard wording, filled in from the facts entered, and follows the template if it changes. Type in it to make it your own.</translation>
+    </message>
+    <message>
+        <source>مختصر اسم الفريق</source>
+        <translation>Group's acronym</translation>
+    </message>
+    <message>
+        <source>الاجتماع ورقمه</source>
+        <translation>The meeting(s), numbered</translation>
+    </message>
+    <message>
+        <source>الاجتماع وتاريخه</source>
+        <translation>Meeting(s) and date(s)</translation>
+    </message>
+    <message>
+        <source>تاريخ الاجتماع</source>
+        <translation>Meeting date(s)</translation>
+    </message>
+    <message>
+        <source>مكان الاجتماع</source>
+        <translation>Where the meeting was held</translation>
+    </message>
+    <message>
+        <source>طريقة المشاركة</source>
+        <translation>How participants took part</translation>
+    </message>
+    <message>
+        <source>هذا الاجتماع</source>
+        <translation>This meeting / these meetings</translation>
+    </message>
+    <message>
+        <source>الذي عُقد</source>
+        <translation>Which was held</translation>
+    </message>
+    <message>
+        <source>مصدر الوثيقة</source>
+        <translation>Contribution's source</translation>
+    </message>
+    <message>
+        <source>عنوان الوثيقة</source>
+        <translation>Contribution's title</translation>
+    </message>
+    <message>
+        <source>%1: لم تُدخل بعد</source>
+        <translation>%1: not entered yet</translation>
+    </message>
+    <message>
+        <source>«%1» عُرضت وليست في قائمة الوثائق</source>
+        <translation>“%1” was presented but is not in the list of documents</translation>
+    </message>
+    <message>
+        <source>«%1» مدرجة في قائمة الوثائق ولم تُعرض</source>
+        <translation>“%1” is in the list of documents but was not presented</translation>
+    </message>
+    <message>
+        <source>التاريخ «%1» ليس من تواريخ الاجتماعات</source>
+        <translation>the date “%1” is not one of the meetings’ dates</translation>
+    </message>
+    <message>
+        <source>الفقرة %1</source>
+        <translation>Paragraph %1</translation>
+    </message>
+    <message>
+        <source>حقل لمساهمة محذوفة</source>
+        <translation>a field of a deleted contribution</translation>
+    </message>
+    <message>
+        <source>فارغ</source>
+        <translation>empty</translation>
+    </message>
+    <message>
+        <source>فقرة في القسم %1</source>
+        <translation>A paragraph in section %1</translation>
+    </message>
+    <message>
+        <source>يذكر اجتماعاً غير اجتماعات هذا التقرير</source>
+        <translation>names a meeting other than this report’s</translation>
+    </message>
+    <message>
+        <source>صيغة الحقل</source>
+        <translation>Form of the field</translation>
+    </message>
+    <message>
+        <source>لا يُقسم عند نهاية السطر</source>
+        <translation>not split at the end of a line</translation>
+    </message>
+    <message>
+        <source>أدخل المعلومة</source>
+        <translation>Enter the fact</translation>
+    </message>
+</context>
+<context>
+    <name>cwgdraft</name>
+    <!-- Find and replace, search across reports, proofing, help (gui/find.py, search_dialog.py, proofing.py, help.py, words.py). -->
+    <message>
+        <source>%1 مطابقة في التقرير</source>
+        <translation>%1 matches in the report</translation>
+    </message>
+    <message>
+        <source>%1 نتيجة</source>
+        <translation>%1 hits</translation>
+    </message>
+    <message>
+        <source>إضافة «%1» إلى القاموس</source>
+        <translation>Add “%1” to the dictionary</translation>
+    </message>
+    <message>
+        <source>اختصارات لوحة المفاتيح</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>استبدال</source>
+        <translation>Replace</translation>
+    </message>
+    <message>
+        <source>استبدال الكل</source>
+        <translation>Replace all</translation>
+    </message>
+    <message>
+        <source>استبدال المطابقة المحددة والانتقال إلى التالية</source>
+        <translation>Replace the selected match and go to the next one</translation>
+    </message>
+    <message>
+        <source>استبدال بـ:</source>
+        <translation>Replace with:</translation>
+    </message>
+    <message>
+        <source>استبدال كل المطابقات في التقرير (خطوة تراجع واحدة)</source>
+        <translation>Replace every match in the report (one undo step)</translation>
+    </message>
+    <message>
+        <source>استبدال…</source>
+        <translation>Replace…</translation>
+    </message>
+    <message>
+        <source>استُبدلت %1 مطابقة</source>
+        <translation>%1 matches replaced</translation>
+    </message>
+    <message>
+        <source>اكتب التاريخ بالشكل 2023-01-19 أو 19/1/2023 أو 19 يناير 2023، أو اختره من التقويم</source>
+        <translation>Type the date as 2023-01-19, 19/1/2023 or 19 يناير 2023, or pick it from the calendar</translation>
+    </message>
+    <message>
+        <source>الأمر</source>
+        <translation>Command</translation>
+    </message>
+    <message>
+        <source>الانتقال بين الحقول</source>
+        <translation>Move between fields</translation>
+    </message>
+    <message>
+        <source>البحث عن:</source>
+        <translation>Find:</translation>
+    </message>
+    <message>
+        <source>البحث في كل تقارير المخزن وفتح ما يُعثر عليه</source>
+        <translation>Search every report in the store and open what is found</translation>
+    </message>
+    <message>
+        <source>البحث في نص التقرير كله</source>
+        <translation>Find in the whole text of the report</translation>
+    </message>
+    <message>
+        <source>البحث والاستبدال في نص التقرير كله</source>
+        <translation>Find and replace in the whole text of the report</translation>
+    </message>
+    <message>
+        <source>التالي</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>التدقيق الإملائي غير متاح: %1</source>
+        <translation>Spell checking is not available: %1</translation>
+    </message>
+    <message>
+        <source>التقرير</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>الرقم</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>السابق</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <source>المطابقة %1 من %2</source>
+        <translation>Match %1 of %2</translation>
+    </message>
+    <message>
+        <source>المطابقة التالية</source>
+        <translation>Next match</translation>
+    </message>
+    <message>
+        <source>المطابقة السابقة</source>
+        <translation>Previous match</translation>
+    </message>
+    <message>
+        <source>المفاتيح</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>النص</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>انقر نتيجة لفتحها</source>
+        <translation>Click a hit to open it</translation>
+    </message>
+    <message>
+        <source>بحث في التقرير</source>
+        <translation>Find in the report</translation>
+    </message>
+    <message>
+        <source>بحث في التقرير…</source>
+        <translation>Find in the report…</translation>
+    </message>
+    <message>
+        <source>بحث في كل التقارير</source>
+        <translation>Search every report</translation>
+    </message>
+    <message>
+        <source>بحث في كل التقارير…</source>
+        <translation>Search every report…</translation>
+    </message>
+    <message>
+        <source>بحث واستبدال</source>
+        <translation>Find and replace</translation>
+    </message>
+    <message>
+        <source>تجاهل التشكيل والتطويل وأشكال الألف والهمزة والتاء المربوطة والياء والأرقام</source>
+        <translation>Ignore diacritics, tatweel, alef and hamza forms, taa marbuta, yaa and digit forms</translation>
+    </message>
+    <message>
+        <source>تصحيح</source>
+        <translation>Fix</translation>
+    </message>
+    <message>
+        <source>تصحيح الكتابة</source>
+        <translation>Fix the writing</translation>
+    </message>
+    <message>
+        <source>تصحيح الكل</source>
+        <translation>Fix all</translation>
+    </message>
+    <message>
+        <source>تصحيح: %1</source>
+        <translation>Fix: %1</translation>
+    </message>
+    <message>
+        <source>تصدير</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>تصفية قائمة التقارير</source>
+        <translation>Filter the report list</translation>
+    </message>
+    <message>
+        <source>تطبيق كل التصحيحات المقترحة (خطوة تراجع واحدة)</source>
+        <translation>Apply every suggested fix (one undo step)</translation>
+    </message>
+    <message>
+        <source>دليل الاستخدام</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <source>دليل قصير لاستخدام البرنامج</source>
+        <translation>A short manual of the app</translation>
+    </message>
+    <message>
+        <source>في نافذة البحث: المطابقة التالية، السابقة</source>
+        <translation>In the find window: next match, previous match</translation>
+    </message>
+    <message>
+        <source>قائمة الاختصارات كلها</source>
+        <translation>Every keyboard shortcut</translation>
+    </message>
+    <message>
+        <source>قائمة التصحيح والاقتراحات لكلمة مسطّرة</source>
+        <translation>Fixes and suggestions for an underlined word</translation>
+    </message>
+    <message>
+        <source>قبل التصدير: ملاحظات على الكتابة</source>
+        <translation>Before export: notes on the writing</translation>
+    </message>
+    <message>
+        <source>كلمات كاملة فقط</source>
+        <translation>Whole words only</translation>
+    </message>
+    <message>
+        <source>كلمات يُبحث عنها في كل تقارير المخزن (التشكيل وأشكال الحروف لا تهم)</source>
+        <translation>Words to find in every report of the store (diacritics and letter forms do not matter)</translation>
+    </message>
+    <message>
+        <source>لا اقتراحات</source>
+        <translation>No suggestions</translation>
+    </message>
+    <message>
+        <source>لا توجد مطابقة في التقرير</source>
+        <translation>No match in the report</translation>
+    </message>
+    <message>
+        <source>لا نتائج</source>
+        <translation>Nothing found</translation>
+    </message>
+    <message>
+        <source>لم يُعثر على الدليل في هذه النسخة.</source>
+        <translation>The manual is not in this copy of the app.</translation>
+    </message>
+    <message>
+        <source>مسافة واحدة</source>
+        <translation>one space</translation>
+    </message>
+    <message>
+        <source>ملاحظات على الكتابة العربية (%1): لا تمنع التصدير.</source>
+        <translation>Notes on the Arabic writing (%1): they do not stop the export.</translation>
+    </message>
+    <message>
+        <source>«%1» بشرطة عادية والتقرير يكتبه بشرطة غير فاصلة: تُكتب «%2»</source>
+        <translation>“%1” with an ordinary hyphen where the report writes a non-breaking one: write “%2”</translation>
+    </message>
+    <message>
+        <source>«%1» بلا نظير: يُضاف نظيره أو يُحذف</source>
+        <translation>“%1” has no pair: add its pair or remove it</translation>
+    </message>
+    <message>
+        <source>«%1» لاتينية في نص عربي: تُكتب «%2»</source>
+        <translation>Latin “%1” in Arabic text: write “%2”</translation>
+    </message>
+    <message>
+        <source>أرقام هندية وعربية في نص واحد: تُكتب «%2»</source>
+        <translation>Arabic-Indic and Western digits in one text: write “%2”</translation>
+    </message>
+    <message>
+        <source>اسم الفريق مكتوب بغير ما في بيانات التقرير: «%2»</source>
+        <translation>The group's name spelled otherwise than the report's facts: “%2”</translation>
+    </message>
+    <message>
+        <source>الفقرة %1 في القسم %2</source>
+        <translation>Paragraph %1 of section %2</translation>
+    </message>
+    <message>
+        <source>تطويل (ـ): يُحذف</source>
+        <translation>Tatweel (ـ): remove it</translation>
+    </message>
+    <message>
+        <source>حروف بأشكال العرض (منسوخة من PDF): تُكتب حروفاً عادية</source>
+        <translation>Presentation-form letters (copied from a PDF): write ordinary letters</translation>
+    </message>
+    <message>
+        <source>مسافة قبل علامة الترقيم: تُحذف</source>
+        <translation>A space before punctuation: remove it</translation>
+    </message>
+    <message>
+        <source>مسافتان أو أكثر: تكفي مسافة واحدة</source>
+        <translation>Two spaces or more: one is enough</translation>
+        <source>كل الملفات (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>لا يوجد برنامج لفتح الملفات (xdg-open غير مثبت)</source>
+        <translation>No program to open files (xdg-open is not installed)</translation>
+    </message>
+    <message>
+        <source>لا يوجد برنامج مثبّت لفتح هذا النوع من الملفات</source>
+        <translation>No program is installed to open this kind of file</translation>
+    </message>
+    <message>
+        <source>مخزن cwgdraft (*.db)</source>
+        <translation>cwgdraft store (*.db)</translation>
+    </message>
+    <message>
+        <source>مستند PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>نوع الملف:</source>
+        <translation>File type:</translation>
+    </message>
+    <message>
+        <source>تحويل التقرير إلى PDF عبر LibreOffice…</source>
+        <translation>Converting the report to PDF with LibreOffice…</translation>
+    </message>
+    <message>
+        <source>الوقت: %1 ث</source>
+        <translation>Time: %1 s</translation>
+    </message>
+    <message>
+        <source>مثال: %1</source>
+        <translation>e.g. %1</translation>
+    </message>
+    <message>
+        <source>أخفق البرنامج الذي يفتح هذا النوع من الملفات</source>
+        <translation>The program that opens this kind of file failed</translation>
+    </message>
+    <message>
+        <source>كل الملفات (*)</source>
+        <translation>All files (*)</translation>
     </message>
 </context>
 </TS>

@@ -174,7 +174,7 @@ def count(store: Store, table: str, where: str = "1", params: tuple = ()) -> int
 
 def test_create_from_empty(tmp_path: Path) -> None:
     path = tmp_path / "deep" / "er" / "cwgdraft.db"
-    with Store.open(path) as store:
+    with Store.open(path, create_folders=True) as store:
         assert path.is_file()
         assert store.schema_version() == SCHEMA_VERSION == int(MIGRATION_NAMES[-1][1:4])
         assert store.backup is None
@@ -184,6 +184,21 @@ def test_create_from_empty(tmp_path: Path) -> None:
         applied = [r[0] for r in store.conn.execute("SELECT name FROM _sqlite_migrations WHERE migration_set='cwgdraft'")]
         assert applied == list(MIGRATION_NAMES)
     assert list(tmp_path.glob("deep/er/*.bak*")) == []
+
+
+def test_a_missing_folder_is_refused_not_made(tmp_path: Path) -> None:
+    path = tmp_path / "typo" / "cwgdraft.db"
+    with pytest.raises(StoreError, match=r"the folder .*typo does not exist") as info:
+        Store.open(path)
+    assert info.value.exit_code == 2
+    assert not (tmp_path / "typo").exists()
+
+
+def test_a_folder_named_by_the_environment_is_not_made(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CWGDRAFT_DB", str(tmp_path / "nope" / "env.db"))
+    with pytest.raises(StoreError, match="does not exist"):
+        Store.open()
+    assert not (tmp_path / "nope").exists()
 
 
 def test_empty_file_becomes_a_store(tmp_path: Path) -> None:
@@ -270,6 +285,35 @@ def test_upgrade_from_previous_schema_version_with_backup(tmp_path: Path) -> Non
     with Store.open(path) as store:
         assert store.backup is None
     assert sorted(p.name for p in tmp_path.glob("*.bak*")) == ["cwgdraft.db.bak-1"]
+
+
+def test_upgrade_from_version_2_adds_versions_and_the_trash(tmp_path: Path) -> None:
+    path = tmp_path / "cwgdraft.db"
+    db = Database(path)
+    migrations.apply(db, stop_before="m003_versions_and_trash")
+    with db.atomic():
+        db.execute("INSERT INTO reports (id, symbol, title, updated_at) VALUES ('2f8a7c1e-0000-4000-8000-000000000002', 'C22/7-A', 'تقرير (CWG-COP)', 'x')")
+        db.execute("INSERT INTO sections (id, report_id, position, title) VALUES ('s1', '2f8a7c1e-0000-4000-8000-000000000002', 0, 'مقدمة')")
+        db.execute("INSERT INTO paragraphs (id, report_id, section_id, position, text) VALUES ('p1', '2f8a7c1e-0000-4000-8000-000000000002', 's1', 0, ?)", [ZOOM])
+    db.close()
+    with Store.open(path) as store:
+        assert store.backup == tmp_path / "cwgdraft.db.bak-2"
+        assert store.schema_version() == SCHEMA_VERSION
+        report, version = store.get_with_version("C22/7-A")
+        assert version == 0  # saved before versions were counted
+        assert report.sections[0].paragraphs[0].text == ZOOM
+        before = portable.dumps(report)
+        assert store.save(report, expected_version=0) == 1
+        store.delete(report.id)
+        assert [e.report_id for e in store.trash()] == ["2f8a7c1e-0000-4000-8000-000000000002"]
+        store.restore("2f8a7c1e-0000-4000-8000-000000000002")
+        assert portable.dumps(store.get("2f8a7c1e-0000-4000-8000-000000000002")) == before
+    backup = sqlite3.connect(tmp_path / "cwgdraft.db.bak-2")
+    try:
+        assert backup.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert backup.execute("SELECT text FROM paragraphs").fetchall() == [(ZOOM,)]
+    finally:
+        backup.close()
 
 
 # --- refusals: the file is left exactly as it was -------------------------------
@@ -528,14 +572,14 @@ def test_ids_of_another_report_are_refused(tmp_store: Store) -> None:
 
 def test_resolve_by_id_prefix_and_symbol(tmp_store: Store) -> None:
     a = every_field_report()
-    a.id = "aaaa1111-0000"
+    a.id = "aaaa1111-0000-4000-8000-000000000001"
     b = portable.loads(portable.dumps(every_field_report()))
-    b.id, b.symbol = "aaaa2222-0000", "C17/35-A"
+    b.id, b.symbol = "aaaa2222-0000-4000-8000-000000000002", "C17/35-A"
     # fresh ids for b's rows, so that both reports can live in one store
     b = portable.loads(_renumber(portable.dumps(b)))
     tmp_store.save(a)
     tmp_store.save(b)
-    assert tmp_store.resolve("aaaa1111-0000") == a.id
+    assert tmp_store.resolve("aaaa1111-0000-4000-8000-000000000001") == a.id
     assert tmp_store.resolve("aaaa1") == a.id
     assert tmp_store.resolve("C22/7-A") == a.id
     assert tmp_store.resolve("c17/35\u2011a") == b.id  # case and non-breaking hyphen folded
@@ -543,7 +587,7 @@ def test_resolve_by_id_prefix_and_symbol(tmp_store: Store) -> None:
         tmp_store.resolve("aaaa")
     with pytest.raises(NotFound) as info:
         tmp_store.resolve("aaa")  # too short for a prefix
-    assert str(info.value) == f"no report 'aaa' in {tmp_store.path}"
+    assert str(info.value) == f"no report 'aaa' in {tmp_store.path} (the start of an id needs 4 characters or more)"
     with pytest.raises(NotFound):
         tmp_store.get("C99/1-A")
     assert [s.symbol for s in tmp_store.list_reports()] == ["C17/35-A", "C22/7-A"]  # same date: by symbol

@@ -19,6 +19,7 @@ import re
 import shutil
 import subprocess
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,10 +27,10 @@ import pytest
 from lxml import etree
 
 from cwgdraft.core.model import ParagraphKind, Report
-from cwgdraft.formats.reference import INDENT, STEP
+from cwgdraft.formats.reference import BOX_INDENT, INDENT, SIGNATURE_INDENT, STEP
 from cwgdraft.formats.render import lay_out
 from tests import ooxml_check as oc
-from tests.report_factory import REPO, all_reports, exported_reports
+from tests.report_factory import REPO, all_reports, exported_reports, full_report
 
 pytestmark = [
     pytest.mark.libreoffice,
@@ -200,39 +201,62 @@ def _title_y(rendered: Rendered) -> float:
     raise AssertionError(f"{rendered.name}: the title ({title}) is not on page 1")
 
 
+SYNTHETIC = "synthetic"  # the 60-page report
+LEAD_INS = "lead-ins"  # lead-ins and headings at every height of a page
+
+
+def lead_ins_report() -> Report:
+    """Sections of one-line paragraphs, a lead-in and its list, in counts that move
+    the lead-ins and the headings down the page a line at a time: without keep-with-next
+    some would end a page. And `Trend Micro` at every place in a line."""
+    from cwgdraft.core.model import Paragraph, Section
+
+    report = full_report()
+    report.sections = []
+    for number in range(1, 25):
+        paragraphs = [Paragraph(f"فقرة قصيرة رقم {k} من القسم {number}.") for k in range(1 + number % 7)]
+        # A Latin name joined by a no-break space, at a different place in the line each time.
+        filler = " ".join(["وقدمت"] + ["المنظمات"] * (number % 12) + ["عرضاً"] * (number // 12))
+        paragraphs.append(Paragraph(f"{filler} عن برامجها في المدارس والجامعات ثم عرضت شركة Trend\u00a0Micro أدواتها."))
+        paragraphs.append(Paragraph("عُرضت في الاجتماع الوثائق التالية:"))
+        paragraphs += [Paragraph(f"وثيقة من البلد {k}", ParagraphKind.BULLET) for k in range(2)]
+        report.sections.append(Section(f"القسم {number}", paragraphs=paragraphs))
+    return report
+
+
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Rendered]:
-    """Every report as PDF, converted in one LibreOffice run; page images in test-artifacts/."""
+    """Every report as PDF, converted in one LibreOffice run through the export's PDF
+    path (its fonts mapped to the free stand-ins); page images in test-artifacts/."""
+    from cwgdraft.core.synthetic import synthetic_report
+    from cwgdraft.formats import pdf
+    from cwgdraft.formats.docx_writer import to_bytes
+    from cwgdraft.formats.render import render
+
     folder = tmp_path_factory.mktemp("page")
     reports = all_reports()
     names = [n for n in reports if n in PAGE_REPORTS or n.startswith("sample-")]
-    data = exported_reports()
+    data = {n: exported_reports()[n] for n in names}
+    reports[SYNTHETIC] = synthetic_report()
+    reports[LEAD_INS] = lead_ins_report()
+    for name in (SYNTHETIC, LEAD_INS):
+        data[name] = to_bytes(render(reports[name]))
+        names.append(name)
     for name in names:
         (folder / f"{name}.docx").write_bytes(data[name])
-    profile = folder / "lo-profile"
-    cmd = [
-        "soffice",
-        f"-env:UserInstallation={profile.as_uri()}",
-        "--headless",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        str(folder),
-        *(str(folder / f"{n}.docx") for n in names),
-    ]
-    subprocess.run(cmd, check=True, capture_output=True, timeout=180)
+    pdf.convert([folder / f"{n}.docx" for n in names], folder, timeout=300)
     ARTIFACTS.mkdir(exist_ok=True)
     out: dict[str, Rendered] = {}
     for name in names:
-        pdf = folder / f"{name}.pdf"
-        assert pdf.is_file(), f"LibreOffice made no PDF of {name}"
+        path = folder / f"{name}.pdf"
+        assert path.is_file(), f"LibreOffice made no PDF of {name}"
         last = "2" if name in PAGE_REPORTS else "1"
         subprocess.run(
-            ["pdftoppm", "-r", "70", "-png", "-f", "1", "-l", last, str(pdf), str(ARTIFACTS / name)],
+            ["pdftoppm", "-r", "70", "-png", "-f", "1", "-l", last, str(path), str(ARTIFACTS / name)],
             check=True,
             capture_output=True,
         )
-        out[name] = Rendered(name, reports[name], pdf, _read_lines(pdf), _geometry(data[name]))
+        out[name] = Rendered(name, reports[name], path, _read_lines(path), _geometry(data[name]))
     return out
 
 
@@ -252,7 +276,7 @@ def test_body_lines_end_at_the_right_margin(name: str, rendered: dict[str, Rende
     never flush left, never at a stray position."""
     r = rendered[name]
     g = r.geometry
-    stops = [0, INDENT, INDENT + STEP, INDENT + 2 * STEP, INDENT + 3 * STEP]
+    stops = [0, BOX_INDENT, INDENT, INDENT + STEP, INDENT + 2 * STEP, INDENT + 3 * STEP]
     allowed = [g.right_edge - s * TWIP for s in stops]
     lines = [ln for ln in r.body_lines() if ln.arabic]
     assert len(lines) >= 8, "\n".join(map(str, r.lines[:40]))
@@ -272,15 +296,19 @@ def test_body_lines_end_at_the_right_margin(name: str, rendered: dict[str, Rende
 
     stray = [str(ln) for ln in start_aligned if not in_place(ln)]
     assert stray == [], "lines that end away from the right margin and the indents:\n" + "\n".join(stray)
-    flush = [ln for ln in start_aligned if abs(ln.x1 - g.right_edge) <= TOL]
+    flush = [ln for ln in start_aligned if min(abs(ln.x1 - g.right_edge + s * TWIP) for s in (0, BOX_INDENT)) <= TOL]
     assert len(flush) >= len(_labels(r.report)) + 1, "too few lines at the right margin"
     # Justified paragraphs fill the line: some body lines also reach the left margin.
     assert name == "empty" or any(abs(ln.x0 - g.left_edge) <= TOL for ln in start_aligned)
 
 
 def _centred(line: Line, g: Geometry) -> bool:
-    left, right = line.x0 - g.left_edge, g.right_edge - line.x1
-    return abs(left - right) <= 2 * TOL and left > TOL
+    """Centred on the text block, or (the signature) on its part after the signature's indent."""
+    left = line.x0 - g.left_edge
+    for right in (g.right_edge - line.x1, g.right_edge - SIGNATURE_INDENT * TWIP - line.x1):
+        if abs(left - right) <= 2 * TOL and left > TOL:
+            return True
+    return False
 
 
 def _labels(report: Report) -> list[str]:
@@ -383,3 +411,195 @@ def test_placeholders_are_shown(rendered: dict[str, Rendered]) -> None:
 def test_page_images_written(rendered: dict[str, Rendered]) -> None:
     for name in rendered:
         assert (ARTIFACTS / f"{name}-1.png").is_file() or (ARTIFACTS / f"{name}-01.png").is_file()
+
+
+# --- the printed page as the Council publishes it -----------------------------------
+
+_TOKEN = re.compile("[\u0621-\u064aA-Za-z0-9]+")
+_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")  # vowel marks and the tatweel: not words
+
+
+# pdftotext guesses word gaps from glyph positions: after a vowel mark, which
+# has no width of its own, it may see one that the PDF does not hold (`يلخّ ص`).
+_GAP_AFTER_MARK = re.compile("(?<=[\u064b-\u0652]) (?=[\u0621-\u064a])")
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(_MARKS.sub("", _GAP_AFTER_MARK.sub("", text.replace("\u00a0", " "))))
+
+
+def _all_names() -> list[str]:
+    return [*_page_names(), SYNTHETIC, LEAD_INS]
+
+
+def _letters(text: str) -> str:
+    """Letters only: pdftotext guesses word gaps from glyph positions
+    (after a vowel mark, which has no width, it may see one the PDF does not hold)."""
+    return _LETTERS.sub("", _MARKS.sub("", text))
+
+
+# Letters only: pdftotext reads a paragraph's number (`6.2`), a flow of its own,
+# after the line it stands on; numbers are checked where they stand (above).
+_LETTERS = re.compile("[^\u0621-\u064aA-Za-z]")
+
+
+@pytest.mark.parametrize("name", _all_names())
+def test_pdf_text_is_the_report_words_in_order(name: str, rendered: dict[str, Rendered]) -> None:
+    """`pdftotext` of the PDF's body (the page inside its margins) gives the report's
+    words: each paragraph whole, in order, with nothing inside it that is not its own
+    (no kashida apostrophes, no stray characters)."""
+    from cwgdraft.formats.render import render
+
+    r = rendered[name]
+    g = r.geometry
+    crop = ["-x", "0", "-y", str(int(g.top)), "-W", str(int(g.width)), "-H", str(int(g.height - g.top - g.bottom))]
+    text = subprocess.run(["pdftotext", *crop, str(r.pdf), "-"], check=True, capture_output=True, text=True).stdout
+    assert "'" not in text and "\u0640" not in text, "stretched joins in the text layer"
+    got = _letters(text)
+    blocks = [b for b in render(r.report).blocks if _letters(b.seen_text)]
+    position = got.find(_letters(blocks[0].seen_text))
+    assert position >= 0, f"{name}: the title is not in the text layer"
+    # Paragraph by paragraph, in order, each exactly its own letters and digits.
+    # Within a line that mixes Arabic and Latin, pdftotext's own reordering may
+    # move words, so a paragraph's letters are compared as a multiset.
+    for block in blocks:
+        want = _letters(block.seen_text)
+        window = got[position : position + len(want)]
+        assert Counter(window) == Counter(want), f"{name}: not whole or not in order: {block.seen_text[:80]}\n{window[:120]}"
+        position += len(want)
+
+
+@pytest.mark.parametrize("name", _all_names())
+def test_brackets_stay_with_their_words(name: str, rendered: dict[str, Rendered]) -> None:
+    """No line ends with an opening bracket, none starts with a closing one.
+    pdftotext gives characters in logical order: the line's end is its leftmost word."""
+    bad = []
+    for line in rendered[name].lines:
+        if not line.arabic:
+            continue
+        words = sorted(line.words, key=lambda w: w.x0)
+        if words[0].text in ("(", "[") or words[-1].text in (")", "]"):
+            bad.append(str(line))
+    assert bad == [], "\n".join(bad[:5])
+
+
+@pytest.mark.parametrize("name", _all_names())
+def test_headings_and_lead_ins_never_last_on_a_page(name: str, rendered: dict[str, Rendered]) -> None:
+    """The last body line of a page is never the end of a section heading or of a
+    paragraph that leads into a list (`...الوثائق التالية:`)."""
+    from cwgdraft.formats.docx_writer import is_lead_in
+    from cwgdraft.formats.render import render
+
+    r = rendered[name]
+    document = render(r.report)
+    endings = [
+        _letters(b.seen_text)
+        for b in document.blocks
+        if b.style in ("section_heading", "title", "subject", "box_heading") or is_lead_in(b)
+    ]
+    lines = r.body_lines()
+    last_page = max(ln.page for ln in lines)
+    bad = []
+    for page in range(1, last_page):
+        on_page = [ln for ln in lines if ln.page == page]
+        if not on_page:
+            continue
+        last = on_page[-1]
+        # The line's letters in reading order (words from the right, each as logical text).
+        letters = "".join(_letters(w.norm) for w in sorted(last.words, key=lambda w: -w.x1))
+        if len(letters) >= 4 and any(e.endswith(letters) for e in endings):
+            bad.append(str(last))
+    assert bad == [], "headings or lead-ins left at a page foot:\n" + "\n".join(bad)
+
+
+def test_list_glyphs_from_one_font(rendered: dict[str, Rendered]) -> None:
+    """`•` and `○` are drawn from the same font (pdftohtml names each piece's font)."""
+    pdf = rendered["full"].pdf
+    xml = subprocess.run(["pdftohtml", "-xml", "-i", "-stdout", str(pdf)], check=True, capture_output=True).stdout
+    root = etree.fromstring(xml, etree.XMLParser(recover=True, huge_tree=True))
+    families = {f.get("id"): f.get("family", "").split("+")[-1] for f in root.iter("fontspec")}
+    fonts: dict[str, set[str]] = {"•": set(), "○": set()}
+    page_height = float(next(root.iter("page")).get("height"))
+    for piece in root.iter("text"):
+        glyph = "".join(piece.itertext()).strip()
+        if glyph in fonts and float(piece.get("top")) < 0.9 * page_height:  # not the footer's `•`
+            fonts[glyph].add(families[piece.get("font")])
+    assert fonts["•"] and fonts["○"], fonts
+    assert fonts["•"] == fonts["○"], fonts
+
+
+def test_body_font_is_the_stand_in_of_the_named_one(rendered: dict[str, Rendered]) -> None:
+    """The PDF path lays out the fonts the Word file names with their chosen stand-ins."""
+    from cwgdraft.formats.pdf import STAND_INS
+    from cwgdraft.formats.reference import FONTS
+
+    out = subprocess.run(["pdffonts", str(rendered["full"].pdf)], check=True, capture_output=True, text=True).stdout
+    used = {line.split()[0].split("+")[-1].split("-")[0] for line in out.splitlines()[2:] if line.strip()}
+    latin, arabic = FONTS
+    assert STAND_INS[arabic][0].replace(" ", "") in used, used
+    assert STAND_INS[latin][0].replace(" ", "") in used, used
+    assert not {"DejaVuSans", "NotoSans", "NotoSerif"} & used, used
+
+
+@pytest.mark.parametrize("name", _all_names())
+def test_no_words_drawn_over_each_other(name: str, rendered: dict[str, Rendered]) -> None:
+    """No word of a line stands over another (LibreOffice once laid `(CWG‑COP)` at a
+    line's end over the words before it)."""
+    bad = []
+    for line in rendered[name].lines:
+        words = sorted(line.words, key=lambda w: w.x0)
+        for a, b in itertools.pairwise(words):
+            if a.x1 - b.x0 > 2 and abs(a.y0 - b.y0) < 4:
+                bad.append(f"{a.text} | {b.text}: {line}")
+    assert bad == [], "\n".join(bad[:5])
+
+
+def _script(word: str) -> str:
+    return "arabic" if _ARABIC.search(word) else "latin" if re.search("[A-Za-z]", word) else "digits"
+
+
+@pytest.mark.parametrize("name", _all_names())
+def test_no_break_spaces_hold(name: str, rendered: dict[str, Rendered]) -> None:
+    """Words joined by a no-break space (`Trend Micro`, `12 يناير 2022`) or a no-break
+    hyphen (`كوفيد‑19`, `CWG‑COP`) stand on one line.
+
+    Left out: an Arabic word joined to a Latin word or a number
+    (`والإلكترونيات (IEEE)`, `كوفيد‑19`). LibreOffice 7.4 breaks a line where
+    the direction changes whenever what follows does not fit, whatever joins
+    them (Word keeps them together: the Word file has the no-break characters).
+    And a pair that the text also joins with an ordinary space elsewhere, which
+    may break there."""
+    from cwgdraft.formats.render import render
+
+    def core(word: str) -> str:
+        return re.sub(r"[\W_]", "", word)
+
+    pairs, spaced = set(), set()
+    for block in render(rendered[name].report).blocks:
+        for m in re.finditer("([^\\s\u2011]+)([ \u00a0\u2011])(?=([^\\s\u2011]+))", block.text):
+            before, after = core(m.group(1)), core(m.group(3))
+            scripts = {_script(before), _script(after)}
+            if not (before and after) or ("arabic" in scripts and len(scripts) > 1):
+                continue
+            (spaced if m.group(2) == " " else pairs).add((before, after))
+    pairs -= spaced
+    assert name in ("empty", LEAD_INS) or pairs, "no no-break spaces to look at"
+    lines = [ln for ln in rendered[name].lines if ln.arabic]
+    bad = []
+    for line, following in itertools.pairwise(lines):
+        # pdftotext gives logical text: a line ends with its leftmost word, starts with its rightmost.
+        end = core(min(line.words, key=lambda w: w.x0).norm)
+        start = core(max(following.words, key=lambda w: w.x1).norm)
+        if (end, start) in pairs:
+            bad.append(f"{end} / {start}: {line}")
+    assert bad == [], "\n".join(bad)
+
+
+@pytest.mark.parametrize("name", ["full", *(n for n in _page_names() if n.startswith("sample-"))])
+def test_signature_title_breaks_where_the_drafter_broke_it(name: str, rendered: dict[str, Rendered]) -> None:
+    """Each line of the signature's title, as drafted, is one line on the page."""
+    title = rendered[name].report.signature.title
+    assert title
+    lines = {"".join(_letters(w.norm) for w in sorted(ln.words, key=lambda w: -w.x1)) for ln in rendered[name].lines}
+    for drafted in title.split("\n"):
+        assert _letters(drafted) in lines, f"{drafted!r} is not one line"

@@ -214,6 +214,7 @@ def test_people_and_contributions_are_where_the_seed_names_them(case: Case) -> N
         generic = {"جمهورية", "الاتحادية", "الاتحاد", "شركة", "المملكة", "مؤسسة"}
         names = {c.source, c.source.split(" (")[0]} | {w for w in c.source.split() if len(w) > 3 and w not in generic}
         assert any(n.casefold() in paragraph.text.casefold() for n in names), (c.source, paragraph.text[:80])
+    assert any(p.role.value == "chair" for p in report.people)  # the chair the signature names
     sig = report.signature
     assert (sig.name, sig.country) == ("", "")  # the signature names the chair: entered once, in the people
     assert report.opening_remarks

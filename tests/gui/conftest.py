@@ -47,7 +47,9 @@ def qapp(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
 
 @pytest.fixture
 def store_path(tmp_path: Path) -> Path:
-    return tmp_path / "store" / "cwgdraft.db"
+    path = tmp_path / "store" / "cwgdraft.db"
+    path.parent.mkdir()  # a store's folder is never made by opening it
+    return path
 
 
 @pytest.fixture

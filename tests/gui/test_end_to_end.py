@@ -8,14 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from cwgdraft.core import portable
 from cwgdraft.core.model import ParagraphKind, SectionRole
 from cwgdraft.core.store import Store
 from tests.docx_text import docx_lines
 from tests.gui.conftest import make_window
-from tests.gui.helpers import commit_text, settle, type_words
+from tests.gui.helpers import FileDialogAnswer, commit_text, settle, type_words
 
 ARABIC_WITH_CODE = "قدّمت الإمارات العربية المتحدة الوثيقة CWG-COP/19/3 عن 25 مبادرة في عام 2023."
 OUTCOME_INTRO = "خلص الفريق إلى ما يلي:"
@@ -104,6 +104,9 @@ def test_next_report_edit_export_reopen(qtbot: Any, window: Any, store_path: Pat
     outline_click(qtbot, window, "section", contrib_section.id)
     sections = window.sections
     assert window.pages.currentWidget() is sections
+    # Its first paragraph shows the standard lead-in of the list of documents: typed over, it is replaced.
+    assert sections.editor.following
+    sections.editor.selectAll()
     type_words(sections.editor, ARABIC_WITH_CODE)
     assert contrib_section.paragraphs[0].text == ARABIC_WITH_CODE
     assert sections.number_label.text() == f"1.{report.sections.index(contrib_section) + 1}"
@@ -133,13 +136,14 @@ def test_next_report_edit_export_reopen(qtbot: Any, window: Any, store_path: Pat
     # Export through the menu action.
     out = tmp_path / "out" / "C23-report.docx"
     out.parent.mkdir()
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "*.docx"))
+    answer = FileDialogAnswer(str(out))
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
     log: list[str] = []
     timer = click_when_shown(qtbot, window, log)
     window.export_action.trigger()
     timer.stop()
     assert log, "the check before export listed the empty required fields"
+    assert answer.title == "تصدير إلى Word"
     assert out.exists()
     assert window.settings.value("export_folder") == str(out.parent)
 

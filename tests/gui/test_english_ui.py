@@ -23,7 +23,7 @@ def test_report_text_stays_right_to_left_in_english(qtbot: Any, sample_store: An
     assert window.layoutDirection() == Qt.LayoutDirection.LeftToRight
     front = window.front
     title = front.fields[("report", "title")]
-    assert title.text.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert title.content_edit.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert front.fields[("report", "council_session")].line.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert front.fields[("report", "symbol")].line.layoutDirection() == Qt.LayoutDirection.LeftToRight
     section = window.report.sections[-1]
@@ -35,7 +35,7 @@ def test_report_text_stays_right_to_left_in_english(qtbot: Any, sample_store: An
     assert option.alignment() & Qt.AlignmentFlag.AlignRight
     # A long title shows its beginning.
     field = window.sections.fields[("section", "title")]
-    assert field.line.cursorPosition() == 0
+    assert field.content_edit.textCursor().position() == 0
     # Meetings are named in English: "Meeting 18 — 12 January 2022".
     window.go_to("meetings")
     settle(window)

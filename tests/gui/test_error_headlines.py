@@ -184,7 +184,7 @@ def test_export_with_a_broken_template(qtbot: Any, sample_store: Any, tmp_path: 
         assert window.export_docx_to(tmp_path / "r.docx") is None
         box = _boxes()[-1]
         head = "القالب غير صالح" if lang == "ar" else "The template cannot be used"
-        assert box.informativeText() == f"{head}\n{LRE}{missing}: no such Word document{PDF}"
+        assert box.informativeText() == f"{head}\n{LRE}{missing}: no such file{PDF}"
         assert box.text() == ("تعذر التصدير إلى Word" if lang == "ar" else "Could not export to Word")
     finally:
         _close_boxes()
@@ -212,7 +212,7 @@ def test_a_failed_save_says_why(qtbot: Any, window: Any, monkeypatch: pytest.Mon
     """The autosave's error keeps its class: the dialog has its headline."""
     from cwgdraft.gui.commands import SetValue
 
-    def refuse(_report: Any) -> None:
+    def refuse(_report: Any, *_args: Any, **_kwargs: Any) -> None:
         raise StoreError(f"{window.store.path}: cannot write the store (disk I/O error)")
 
     monkeypatch.setattr(window.store, "save", refuse)

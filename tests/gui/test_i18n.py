@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
 from cwgdraft.gui import i18n
 from tests.gui.conftest import REPO
@@ -63,3 +64,32 @@ def test_arabic_locale_writes_western_digits(qapp: object) -> None:
 
     assert QLocale().toString(18) == "18"
     assert QLocale().monthName(1) == "يناير"
+
+
+def test_every_fact_label_is_translated() -> None:
+    """The editor names facts (`t(fact.label)`: chips, the field menu and picker) in the interface's language."""
+    from cwgdraft.core.facts import FACTS
+
+    have = translations()
+    missing = sorted(f.label for f in FACTS.values() if f.label not in have)
+    assert not missing, f"add to {TS.name}: {missing}"
+def test_each_version_of_the_translations_has_its_own_compiled_file(tmp_path: Path, monkeypatch: Any) -> None:
+    """Two copies of the program share the cache folder: each finds its own strings there, whichever
+    was compiled last (a newer file of another copy is not taken for this one's)."""
+    from PySide6.QtCore import QTranslator
+
+    other = tmp_path / "other"
+    other.mkdir()
+    text = (i18n.TS_DIR / "cwgdraft_en.ts").read_text(encoding="utf-8")
+    (other / "cwgdraft_en.ts").write_text(text.replace("<translation>File</translation>",
+                                                       "<translation>Datei</translation>"), encoding="utf-8")
+    cache = tmp_path / "cache"
+    ours = i18n.compiled_qm("en", cache)
+    monkeypatch.setattr(i18n, "TS_DIR", other)
+    theirs = i18n.compiled_qm("en", cache)
+    monkeypatch.undo()
+    again = i18n.compiled_qm("en", cache)
+    assert ours is not None and theirs is not None and ours != theirs and again == ours
+    tr = QTranslator()
+    assert tr.load(str(again))
+    assert tr.translate(i18n.CONTEXT, "ملف") == "File"

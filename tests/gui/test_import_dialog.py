@@ -19,7 +19,7 @@ SEED_2016 = REPO.parent / "shared" / "seeds" / "001_0c53b99f94563cb2.txt"
 
 @pytest.fixture
 def store(tmp_path: Path):
-    s = Store.open(tmp_path / "store" / "cwgdraft.db")
+    s = Store.open(tmp_path / "store" / "cwgdraft.db", create_folders=True)
     try:
         yield s
     finally:
@@ -87,12 +87,14 @@ def test_hostile_file_shows_its_error_and_cannot_be_stored(qapp: Any, qtbot: Any
 def test_choose_file_uses_the_file_dialog(qapp: Any, qtbot: Any, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     if not SEED_2016.is_file():
         pytest.skip("the seeds are not beside the repository")
-    from PySide6.QtWidgets import QFileDialog
+    from tests.gui.helpers import FileDialogAnswer
 
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(SEED_2016), "")))
     dialog = _dialog(qtbot, store)
+    answer = FileDialogAnswer(str(SEED_2016))
     dialog.choose_file()
-    assert dialog.path_edit.text() == str(SEED_2016) and dialog.store_button.isEnabled()
+    assert answer.title == "استيراد تقرير"
+    assert dialog.path_edit.text() == str(SEED_2016)
+    qtbot.waitUntil(dialog.store_button.isEnabled, timeout=10_000)  # read off the window's thread
 
 
 def test_import_from_the_main_window_opens_the_stored_report(
@@ -165,3 +167,64 @@ def test_what_was_found_is_said_in_english(qapp: Any, qtbot: Any, store: Store, 
     assert found["Paragraph numbering"] == "Paragraph then section (1.2, as in 2022)"
     assert found["Meetings"].startswith("18 (2022-01-12); Online")
     assert dialog.fields.columnWidth(0) >= dialog.fields.fontMetrics().horizontalAdvance("Paragraph numbering")
+
+
+def _ilvl_not_a_number(tmp_path: Path) -> Path:
+    from tests.importer.test_hostile_bounds import _docx, _list
+
+    body, numbering = _list("decimal", "1", ilvl="abc")
+    return _docx(tmp_path / "ilvl.docx", body, numbering)
+
+
+def test_a_file_is_read_off_the_window_thread_and_can_be_stopped(
+    qapp: Any, qtbot: Any, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from cwgdraft.gui import import_dialog
+
+    release = threading.Event()
+    reader_threads: list[str] = []
+    real_import = import_dialog.import_file
+
+    def slow_import(path: Any) -> Any:  # a reader that takes its time, as a big file does
+        reader_threads.append(threading.current_thread().name)
+        release.wait(10)
+        return real_import(path)
+
+    monkeypatch.setattr(import_dialog, "import_file", slow_import)
+    path = _ilvl_not_a_number(tmp_path)
+    dialog = _dialog(qtbot, store)
+    dialog.load_in_background(path)
+    qtbot.waitUntil(lambda: bool(reader_threads), timeout=5_000)
+    assert reader_threads == ["cwgdraft-import"]  # not the window's thread
+    assert not dialog.progress.isHidden() and not dialog.stop_button.isHidden()
+    assert not dialog.choose_button.isEnabled() and not dialog.store_button.isEnabled()
+    from PySide6.QtCore import Qt
+
+    qtbot.mouseClick(dialog.stop_button, Qt.MouseButton.LeftButton)
+    assert dialog.progress.isHidden() and dialog.choose_button.isEnabled()
+    release.set()
+    qtbot.wait(300)  # the abandoned reader finishes: its result is dropped
+    assert dialog.imported is None and not dialog.store_button.isEnabled()
+    assert store.list_reports() == []
+    # read again, to the end: the list whose level is not a number is read
+    dialog.load_in_background(path)
+    qtbot.waitUntil(dialog.store_button.isEnabled, timeout=10_000)
+    assert dialog.imported is not None and dialog.progress.isHidden()
+
+
+def test_an_unexpected_reader_error_is_shown_not_raised(
+    qapp: Any, qtbot: Any, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cwgdraft.gui import import_dialog
+
+    def broken(path: Any) -> Any:
+        raise ValueError("invalid literal for int() with base 10: 'abc'")
+
+    monkeypatch.setattr(import_dialog, "import_file", broken)
+    dialog = _dialog(qtbot, store)
+    assert not dialog.load(_ilvl_not_a_number(tmp_path))
+    assert "ValueError" in dialog.status.text() and not dialog.store_button.isEnabled()
+    dialog.load_in_background(_ilvl_not_a_number(tmp_path))
+    qtbot.waitUntil(lambda: "ValueError" in dialog.status.text(), timeout=5_000)

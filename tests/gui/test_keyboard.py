@@ -84,6 +84,9 @@ SHORTCUTS = {
     "export_action": "Ctrl+E",
     "undo_action": "Ctrl+Z",
     "find_action": "Ctrl+F",
+    "replace_action": "Ctrl+H",
+    "search_action": "Ctrl+Shift+F",
+    "filter_action": "Ctrl+L",
     "preview_action": "F9",
     "import_action": "Ctrl+I",
     "new_from_previous_action": "Ctrl+N",
@@ -102,8 +105,10 @@ def test_shortcuts_are_set_and_shown(qtbot: Any, window: Any) -> None:
     # The keys are held left to right inside the Arabic tooltip: (Alt+↑), not (↑+Alt).
     assert window.move_up_action.toolTip().endswith("(\u200eAlt+↑\u200e)")
     assert window.sections.up_button.toolTip().endswith("(\u200eAlt+↑\u200e)")
-    # Redo follows the platform (Ctrl+Shift+Z on Linux desktops and macOS, Ctrl+Y on Windows).
-    assert window.redo_action.shortcuts() == QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+    # Redo follows the platform (Ctrl+Shift+Z on Linux desktops and macOS, Ctrl+Y on Windows), and Ctrl+Y as in Word.
+    platform = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+    assert window.redo_action.shortcuts()[: len(platform)] == platform
+    assert QKeySequence("Ctrl+Y") in window.redo_action.shortcuts()
     assert window.redo_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText) in \
         window.redo_action.toolTip()
 
@@ -133,5 +138,13 @@ def test_shortcuts_work(qtbot: Any, window: Any) -> None:
     assert not window.preview.isVisible()
     qtbot.keyClick(window, Qt.Key.Key_F9)
     assert window.preview.isVisible()
-    qtbot.keyClick(window.sections.editor, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.sections.editor, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.focusWidget() is window.navigator.filter
+    # Ctrl+F finds in the report (Word's key); the report list has Ctrl+L.
+    window.sections.editor.setFocus()
+    qtbot.keyClick(window.sections.editor, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.words.find_dialog is not None and window.words.find_dialog.isVisible()
+    assert not window.words.find_dialog.replace_edit.isVisible()
+    qtbot.keyClick(window.sections.editor, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    assert window.words.find_dialog.replace_edit.isVisible()
+    window.words.find_dialog.close()

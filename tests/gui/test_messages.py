@@ -28,6 +28,8 @@ def incomplete() -> Report:
     report.date = None
     report.title = ""
     report.signature.name = ""
+    # No chair in the people: the signature's name is then required.
+    report.people = [p for p in report.people if p.role.value != "chair"]
     report.meetings[0].start = None
     report.meetings[0].end = dt.date(2022, 1, 1)
     report.meetings[0].number = 0
@@ -119,3 +121,26 @@ def test_dialog_buttons_say_cancel_and_close_in_arabic(qtbot: Any, qapp: Any) ->
     carry = CarryDialog(["نُقل كذا."], [], lambda _p: None)
     qtbot.addWidget(carry)
     assert [b.text() for b in carry.findChildren(QPushButton)] == ["إغلاق"]
+
+
+def test_english_findings_name_missing_facts_in_english(qtbot: Any, english: None) -> None:
+    """The check before export's other findings (missing facts) are worded in English too."""
+    from cwgdraft.gui.main_window import check_findings
+
+    report = incomplete()
+    findings = check_findings(report)
+    facts_missing = [f for f in findings if f.code == "missing_fact"]
+    assert facts_missing
+    assert not [f.label for f in facts_missing if ARABIC.search(f.label)]
+    assert any("Meeting date(s): not entered yet" in f.label for f in facts_missing)
+    assert any(f.label.startswith("Summary: ") for f in facts_missing)
+
+
+def test_a_missing_fact_found_in_english_still_goes_to_its_fact(qtbot: Any, english: None) -> None:
+    from cwgdraft.core.content import Field
+    from cwgdraft.gui.main_window import check_findings, fact_of_finding
+
+    report = incomplete()
+    findings = [f for f in check_findings(report) if f.code == "missing_fact"]
+    dates = next(f for f in findings if f.label.endswith("Meeting date(s): not entered yet"))
+    assert fact_of_finding(report, dates) == Field("meetings.dates")

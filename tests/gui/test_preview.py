@@ -114,3 +114,41 @@ def test_preview_uses_the_full_width_without_clipping(qtbot: Any, window: Any) -
         block = block.next()
     assert lines > 50
     assert widest > width - 80  # wrapped paragraphs use the whole width, not a strip of it
+
+
+def test_a_fact_change_is_written_in_place_as_a_full_render_writes_it(qtbot: Any, window: Any) -> None:
+    """A changed date rewrites, in place, the sentences that state it; the page then reads
+    (text and paragraph formats) exactly as a page rendered whole from the same report."""
+    import datetime as dt
+
+    from cwgdraft.gui.commands import SetValue
+    from cwgdraft.gui.preview import Preview
+
+    window.refresh_views()
+    meeting = window.report.meetings[0]
+    page = window.preview
+    before = page.document()
+    window.session.push(SetValue(window.session, ("meeting", meeting.id), "start", dt.date(2023, 9, 18), ""))
+    from cwgdraft.formats.render import render
+
+    written = page._update_by_diff(render(window.report))
+    assert written is not None and written >= 2  # the summary and the introduction at least
+    assert page.document() is before  # the same page, written in place
+    whole = Preview()
+    whole.set_report(window.report)
+    whole.refresh()
+    assert page.toPlainText() == whole.toPlainText()
+    assert "18 سبتمبر 2023" in page.toPlainText().replace("\u00a0", " ")
+    assert "12 يناير 2022" not in page.toPlainText().replace("\u00a0", " ")
+    for a, b in zip(_blocks(page), _blocks(whole), strict=True):
+        assert a == b
+
+
+def _blocks(preview: Any) -> list[tuple[str, int, float, float]]:
+    out = []
+    block = preview.document().begin()
+    while block.isValid():
+        fmt = block.blockFormat()
+        out.append((block.text(), int(fmt.alignment()), fmt.rightMargin(), fmt.textIndent()))
+        block = block.next()
+    return out

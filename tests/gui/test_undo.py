@@ -22,7 +22,7 @@ def _front_line(w: Any) -> None:
 
 def _front_text(w: Any) -> None:
     w.go_to("front")
-    type_words(w.front.fields[("report", "summary")].text, "ملخص جديد للتقرير رقم 19")
+    type_words(w.front.fields[("report", "summary")].content_edit, "ملخص جديد للتقرير رقم 19")
 
 
 def _front_list(w: Any) -> None:
@@ -147,7 +147,7 @@ def _section(w: Any, index: int = 1) -> None:
 
 def _section_title(w: Any) -> None:
     _section(w)
-    type_words(w.sections.fields[("section", "title")].line, " الجديد")
+    type_words(w.sections.fields[("section", "title")].content_edit, " الجديد")
 
 
 def _section_role(w: Any) -> None:
@@ -213,6 +213,36 @@ def _outdent(w: Any, qtbot: Any) -> None:
     assert w.report.paragraph(p.id).kind == ParagraphKind.BULLET
 
 
+def _intro(w: Any) -> Any:
+    from cwgdraft.core.model import SectionRole
+
+    p = next(s for s in w.report.sections if s.role is SectionRole.INTRODUCTION).paragraphs[0]
+    w.go_to("paragraph", p.id)
+    return w.sections.editor
+
+
+def _insert_field(w: Any) -> None:
+    from cwgdraft.core.content import Field
+
+    _intro(w).insert_field(Field("meetings.participants"))
+
+
+def _delete_chip(w: Any, qtbot: Any) -> None:
+    editor = _intro(w)
+    cursor = editor.textCursor()
+    cursor.setPosition(editor.toPlainText().index("\ufffc") + 1)
+    editor.setTextCursor(cursor)
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+
+
+def _reset_standard(w: Any) -> None:
+    # A list item the sample words in its own way (its fields live), back to the standard item.
+    p = next(p for p in w.report.all_paragraphs() if p.standard == "document_item" and p.text)
+    w.go_to("paragraph", p.id)
+    w.sections.editor_field.reset_button.click()
+    assert w.report.paragraph(p.id).follows_standard
+
+
 def _signature(w: Any) -> None:
     w.go_to("signature")
     type_words(w.signature.fields[("signature", "title")].text, "\nوالمعني بحماية الأطفال")
@@ -254,6 +284,9 @@ EDITS: dict[str, Callable[..., None]] = {
     "indent": _indent,
     "outdent": _outdent,
     "signature": _signature,
+    "insert field": _insert_field,
+    "delete field": _delete_chip,
+    "reset to standard wording": _reset_standard,
 }
 
 

@@ -89,7 +89,7 @@ def test_shortcuts(qtbot: Any, window: Any) -> None:
     assert not window.preview.isVisible()
     qtbot.keyClick(window, Qt.Key.Key_F9)
     assert window.preview.isVisible()
-    window.find_action.trigger()
+    window.filter_action.trigger()
     qtbot.keyClicks(window.navigator.filter, "zzz-no-such")
     assert window.navigator.visible_reports() == []
     window.navigator.filter.clear()

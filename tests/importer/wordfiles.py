@@ -256,3 +256,60 @@ def build(
         hdr.append(parse_xml(para("")))
     doc.save(str(path))
     return path, seen
+
+
+# --- Word files from the wild: what people (not cwgdraft) type into Word ------------
+
+INS = 'w:id="{id}" w:author="Reviewer" w:date="2022-02-01T10:00:00Z"'
+
+
+def ins(inner: str, n: int = 90) -> str:
+    """A tracked insertion around runs."""
+    return f"<w:ins {INS.format(id=n)}>{inner}</w:ins>"
+
+
+def deleted(text: str, n: int = 91) -> str:
+    """A tracked deletion: the text a reader does not see once changes are accepted."""
+    return f'<w:del {INS.format(id=n)}><w:r><w:rPr><w:rtl/></w:rPr><w:delText xml:space="preserve">{escape(text)}</w:delText></w:r></w:del>'
+
+
+def para_mark(inner: str, change: str, n: int = 92, style: str | None = None) -> str:
+    """A paragraph whose mark is tracked: `del` (accepting joins it to the next one) or `ins`."""
+    ppr = f'<w:pStyle w:val="{style}"/>' if style else ""
+    return f'<w:p {NS}><w:pPr>{ppr}<w:bidi/><w:rPr><w:{change} {INS.format(id=n)}/></w:rPr></w:pPr>{inner}</w:p>'
+
+
+def sym(char: str, font: str = "Symbol") -> str:
+    """A symbol-font character as Word writes an inserted symbol."""
+    return f'<w:r><w:sym w:font="{font}" w:char="{char}"/></w:r>'
+
+
+TAB = "<w:r><w:tab/></w:r>"
+
+
+def framed(text: str, style: str | None = None) -> str:
+    """A paragraph in a frame (`w:framePr`), as ITU templates hold the header block."""
+    ppr = f'<w:pStyle w:val="{style}"/>' if style else ""
+    frame = '<w:framePr w:hSpace="180" w:wrap="around" w:vAnchor="page" w:hAnchor="margin" w:y="1135"/>'
+    return f"<w:p {NS}><w:pPr>{ppr}{frame}<w:bidi/></w:pPr>{run(text)}</w:p>"
+
+
+def styled_word(path: Path, paragraphs: list[str], styles: list[str] = (), numbering: list[str] = ()) -> Path:
+    """A Word file of the given body paragraphs; `styles` are paragraph style ids
+    (named as ITU's templates name them) added to styles.xml first."""
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import parse_xml
+
+    doc = docx.Document()
+    for style_id in styles:
+        if style_id not in {s.style_id for s in doc.styles}:
+            doc.styles.add_style(style_id, WD_STYLE_TYPE.PARAGRAPH)
+    numbering_el = doc.part.numbering_part.element
+    for xml in numbering:
+        numbering_el.append(parse_xml(xml))
+    sect = doc.element.body.find(f"{{{W_NS}}}sectPr")
+    for xml in paragraphs:
+        sect.addprevious(parse_xml(xml))
+    doc.save(str(path))
+    return path

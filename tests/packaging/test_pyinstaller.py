@@ -85,7 +85,8 @@ def test_bundle_holds_the_data_files(built_app: Path) -> None:
     data = data_dir(built_app)
     for part in (
         "templates/council-ar/report.xml.j2",
-        "templates/council-ar/carry.j2",
+        "templates/council-ar/standard/introduction.xml.j2",  # the standard wording
+        "templates/council-ar/standard/document_item.xml.j2",
         "templates/council-ar/reference.docx",
         "templates/council-ar/manifest.json",
         "docs/report.schema.json",

@@ -121,8 +121,9 @@ class Page(QScrollArea):
         self.session.push(SetValue(self.session, target, attr, value, label, merge=merge))
 
     def line(self, form: QFormLayout, kind: str, attr: str, label: str, hint: str = "",
-             latin: bool = False) -> LineField:
-        field = LineField(hint or label, latin=latin)
+             latin: bool = False, example: str = "") -> LineField:
+        """A one-line field; `hint` says what goes in it, `example` shows a value (said to be an example)."""
+        field = LineField(hint, tooltip=label, latin=latin, example=example)
         field.edited.connect(lambda text: self._set(kind, attr, text, label, True))
         form.addRow(label, field)
         self.fields[(kind, attr)] = field
@@ -130,7 +131,7 @@ class Page(QScrollArea):
 
     def text(self, form: QFormLayout, kind: str, attr: str, label: str, hint: str = "", lines: int = 3,
              as_list: bool = False) -> TextField:
-        field = TextField(hint or label, lines)
+        field = TextField(hint, lines, tooltip=label)
         if as_list:
             field.edited.connect(
                 lambda text: self._set(kind, attr, [x for x in text.split("\n") if x.strip()], label, True)
@@ -157,7 +158,8 @@ class Page(QScrollArea):
 
     def date(self, form: QFormLayout, kind: str, attr: str, label: str) -> DateField:
         field = DateField()
-        field.date_edited.connect(lambda value: self._set(kind, attr, value, label, False))
+        # A date typed character by character is one undo step; one picked or confirmed is its own.
+        field.date_edited.connect(lambda value: self._set(kind, attr, value, label, field.typing))
         form.addRow(label, field)
         self.fields[(kind, attr)] = field
         return field

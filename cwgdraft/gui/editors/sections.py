@@ -18,13 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cwgdraft.core.model import Paragraph, ParagraphKind, Section, SectionRole
+from cwgdraft.core.content import Field
+from cwgdraft.core.model import Paragraph, ParagraphKind, Report, Section, SectionRole
+from cwgdraft.drafting.standard import paragraph_text
 from cwgdraft.formats.render import lay_out
 from cwgdraft.gui.commands import SetList, SetValue
 from cwgdraft.gui.editors.base import HasSession, Page
+from cwgdraft.gui.editors.content_field import ContentField, standard_of
 from cwgdraft.gui.i18n import N_, t, with_keys
 from cwgdraft.gui.session import Session, Target
-from cwgdraft.gui.widgets import Field, PlainText
 
 KINDS = {
     ParagraphKind.NUMBERED: N_("فقرة مرقمة"),
@@ -94,7 +96,12 @@ class SectionPage(Page):
         self.paragraph_id: str | None = None
         self.section_heading = self.heading(t("القسم"))
         form = self.form()
-        self.line(form, "section", "title", t("عنوان القسم"))
+        self.title_field = ContentField(self._report, t("عنوان القسم"), single_line=True)
+        self.title_field.edited.connect(lambda value, merge: self._set("section", "title", value, t("عنوان القسم"), merge))
+        self.title_field.reset_requested.connect(self.reset_title)
+        self.title_field.content_edit.fact_requested.connect(self._fact_requested)
+        form.addRow(t("عنوان القسم"), self.title_field)
+        self.fields[("section", "title")] = self.title_field
         self.role = self.choice(form, "section", "role", t("وظيفة القسم"), ROLES, t("وظيفة القسم في التقرير"))
         sec_buttons = QHBoxLayout()
         self.add_section_button = QPushButton(t("قسم جديد"))
@@ -172,12 +179,13 @@ class SectionPage(Page):
         label_row.addWidget(self.number_label)
         label_row.addStretch(1)
         bottom_layout.addLayout(label_row)
-        self.editor = PlainText()
+        self.editor_field = ContentField(self._report, t("اكتب نص الفقرة هنا"))
+        self.editor = self.editor_field.content_edit
         self.editor.setObjectName("paragraphEditor")
         self.editor.setTabChangesFocus(False)
-        self.editor.setPlaceholderText(t("اكتب نص الفقرة هنا"))
         self.editor.setMinimumHeight(120)
-        self.editor_field = Field(self.editor)
+        self.editor.set_tip(with_keys(t("نص الفقرة. لإدراج حقل (معلومة تُملأ من الاجتماعات والأشخاص والمساهمات)"),
+                                      "Ctrl+Shift+F"))
         self.fields[("paragraph", "text")] = self.editor_field
         bottom_layout.addWidget(self.editor_field, 1)
         split.addWidget(bottom)
@@ -192,9 +200,19 @@ class SectionPage(Page):
         self.indent_button.clicked.connect(lambda: self.shift(INDENT))
         self.outdent_button.clicked.connect(lambda: self.shift(OUTDENT))
         self.kind.currentIndexChanged.connect(lambda _i: self.set_kind(self.kind.currentData()))
-        self.editor.edited.connect(self._text_edited)
+        self.editor_field.edited.connect(self._text_edited)
+        self.editor_field.reset_requested.connect(self.reset_paragraph)
+        self.editor.fact_requested.connect(self._fact_requested)
 
     # --- what is open ------------------------------------------------------
+    def _report(self) -> Report | None:
+        return self.host.session.report if self.host.session is not None else None
+
+    def _fact_requested(self, field: Field) -> None:
+        go = getattr(self.host, "go_to_fact", None)
+        if go is not None:
+            go(field)
+
     def section(self) -> Section | None:
         return next((s for s in self.session.report.sections if s.id == self.section_id), None)
 
@@ -233,14 +251,29 @@ class SectionPage(Page):
         self.paragraph_selected.emit(self.paragraph_id)
 
     # --- edits ---------------------------------------------------------------
-    def _text_edited(self, text: str) -> None:
+    def _text_edited(self, value: str, merge: bool = True) -> None:
+        """Typing merges into one undo step; a field inserted or deleted is a step of its own."""
         if self._loading or self.paragraph() is None:
             return
-        if text.strip():
+        if value.strip():
             self.editor_field.error.clear_message()
-        self.session.push(SetValue(self.session, ("paragraph", self.paragraph_id), "text", text, t("كتابة"),
-                                   merge=True))
+        label = t("كتابة") if merge else t("تعديل الحقول")
+        self.session.push(SetValue(self.session, ("paragraph", self.paragraph_id), "text", value, label,
+                                   merge=merge))
         self._refresh_row()
+
+    def reset_paragraph(self) -> None:
+        """Back to the template's standard wording (the drafter's text is kept in the undo history)."""
+        p = self.paragraph()
+        if p is None or not p.standard or not p.text:
+            return
+        self.session.push(SetValue(self.session, ("paragraph", p.id), "text", "", t("العودة إلى الصيغة القياسية")))
+
+    def reset_title(self) -> None:
+        s = self.section()
+        if s is None or not s.standard or not s.title:
+            return
+        self.session.push(SetValue(self.session, ("section", s.id), "title", "", t("العودة إلى الصيغة القياسية")))
 
     def _paragraphs_command(self, paragraphs: list[Paragraph], label: str) -> None:
         self.session.push(SetList(self.session, ("section", self.section_id), "paragraphs", paragraphs, label))
@@ -335,7 +368,13 @@ class SectionPage(Page):
     def _row_text(self, p: Paragraph, label: str) -> str:
         indent = "    " * _LEVEL[p.kind]
         mark = label or _GLYPH.get(p.kind, "")
-        text = p.text.replace("\n", " ") or t("[فقرة فارغة]")
+        from cwgdraft.core.errors import CwgError
+
+        try:
+            shown = paragraph_text(self.session.report, p)  # facts filled in, standard wording included
+        except CwgError:  # a template that cannot give the standard wording: the preview says why
+            shown = p.text
+        text = shown.replace("\n", " ") or t("[فقرة فارغة]")
         if len(text) > 120:
             text = text[:120] + "…"
         return f"{indent}{mark}  {text}" if mark else f"{indent}{text}"
@@ -360,12 +399,12 @@ class SectionPage(Page):
         self.fields[("section", "title")].setEnabled(enabled)
         if s is None:
             self.list.clear()
-            self.editor.set_value("")
+            self.editor_field.set_value("")
             self.number_label.setText("")
             return
         number = self.session.report.sections.index(s) + 1
         self.section_heading.setText(f"{t('القسم')} {number}")
-        self.fields[("section", "title")].set_value(s.title)  # type: ignore[attr-defined]
+        self.title_field.set_value(s.title, standard_of(self.session.report, s.standard) if s.standard else None)
         self.role.setCurrentIndex(max(0, self.role.findData(s.role.value)))
         labels = labels_of(self.session)
         self.list.clear()
@@ -382,7 +421,10 @@ class SectionPage(Page):
         self.list.setCurrentRow(current_row)
         p = self.paragraph()
         self.editor.setEnabled(p is not None)
-        self.editor.set_value(p.text if p else "")
+        if p is not None and p.standard:
+            self.editor_field.set_value(p.text, standard_of(self.session.report, p.standard, p.ref))
+        else:
+            self.editor_field.set_value(p.text if p else "")
         self.editor_field.error.clear_message()
         self.kind.setCurrentIndex(self.kind.findData(p.kind.value) if p else -1)
         label = labels.get(p.id, "") if p else ""

@@ -13,7 +13,7 @@ class SignaturePage(Page):
         super().__init__(host, parent)
         self.heading(t("التوقيع"))
         form = self.form()
-        self.line(form, "signature", "honorific", t("اللقب"), t("السيد، الدكتور"))
+        self.line(form, "signature", "honorific", t("اللقب"), example=t("السيد، الدكتور"))
         self.line(form, "signature", "name", t("الاسم"))
         self.line(form, "signature", "country", t("البلد"))
         self.text(form, "signature", "title", t("الصفة"), t("يمكن كتابتها على سطرين"), 2)

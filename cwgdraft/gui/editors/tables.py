@@ -42,6 +42,7 @@ class Column:
 
 
 CATEGORIES = [
+    ("—", ""),  # none yet: an empty category looks empty
     (N_("دولة عضو"), "member_state"),
     (N_("عضو قطاع"), "sector_member"),
     (N_("شريك"), "partner"),
@@ -69,7 +70,7 @@ def _paragraphs(report: Report) -> list[tuple[str, Any]]:
 
 
 def _categories(_report: Report) -> list[tuple[str, Any]]:
-    return [(t(label), value) for label, value in CATEGORIES]
+    return [(t(label) if value else label, value) for label, value in CATEGORIES]
 
 
 def _roles(_report: Report) -> list[tuple[str, Any]]:
@@ -197,20 +198,28 @@ class TablePage(Page):
         self.table.setCurrentCell(to, max(0, self.table.currentColumn()))
 
     def set_cell(self, row: int, attr: str, value: Any, label: str, merge: bool = False) -> None:
+        items = self.items()
+        if 0 <= row < len(items):
+            self.set_value(items[row].id, attr, value, label, merge)
+
+    def set_value(self, item_id: str, attr: str, value: Any, label: str, merge: bool = False) -> None:
+        """An edit made in the table: the table shows it already, so it is not refilled under the
+        cell editor that is still handing the edit over (see `SetValue.shown`)."""
         if self._loading:
             return
-        items = self.items()
-        if not 0 <= row < len(items):
+        obj = next((x for x in self.items() if x.id == item_id), None)
+        if obj is None or getattr(obj, attr) == value:
             return
-        self.session.push(SetValue(self.session, (self.kind, items[row].id), attr, value, label, merge=merge))
+        self.session.push(SetValue(self.session, (self.kind, item_id), attr, value, label, merge=merge, shown=True))
 
     # --- widgets -------------------------------------------------------------
     def _item_changed(self, item: QTableWidgetItem) -> None:
         col = self.columns[item.column()]
         self.set_cell(item.row(), col.attr, item.text(), t(col.header))
 
-    def _combo(self, row: int, col: Column, value: Any) -> QComboBox:
-        """Item data are plain strings ('' for none): no Python objects in QVariants."""
+    def _combo(self, item_id: str, col: Column, value: Any) -> QComboBox:
+        """Item data are plain strings ('' for none): no Python objects in QVariants. An editable
+        choice (a category) also takes free text: what is typed is stored as typed."""
         combo = QComboBox()
         combo.setEditable(col.editable_choice)
         assert col.choices is not None
@@ -224,14 +233,23 @@ class TablePage(Page):
         combo.setCurrentIndex(max(index, 0))
         by_plain = {_plain(data): data for _label, data in choices}
 
-        def changed(_i: int, combo: QComboBox = combo, attr: str = col.attr, header: str = col.header) -> None:
-            plain = str(combo.currentData() or "")
-            data = by_plain.get(plain, plain or None)
-            if col.editable_choice and combo.currentText() != combo.itemText(combo.currentIndex()):
-                data = combo.currentText()
-            self.set_cell(self.table.indexAt(combo.pos()).row(), attr, data, t(header))
+        def changed(*_args: Any) -> None:
+            if col.editable_choice:
+                text = combo.currentText()
+                found = combo.findText(text, Qt.MatchFlag.MatchExactly)
+                plain = str(combo.itemData(found) or "") if found >= 0 else None
+                data = text.strip() if plain is None else by_plain.get(plain, plain)
+            else:
+                plain = str(combo.currentData() or "")
+                data = by_plain.get(plain, plain or None)
+            self.set_value(item_id, col.attr, data, t(col.header))
 
         combo.currentIndexChanged.connect(changed)
+        line = combo.lineEdit()
+        if line is not None:
+            # Typed text is kept in the field (not added to the list) and stored on Enter or on leaving it.
+            combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            line.editingFinished.connect(changed)
         return combo
 
     def fill(self) -> None:
@@ -242,12 +260,15 @@ class TablePage(Page):
         for r, obj in enumerate(items):
             for c, column in enumerate(self.columns):
                 value = getattr(obj, column.attr)
+                # A column holds text or choices in every row; a text cell has no widget of its own
+                # but its editor while it is edited, which must not be taken from the table.
                 if column.choices is None:
-                    self.table.removeCellWidget(r, c)
                     self.table.setItem(r, c, _cell(value or ""))
                 else:
-                    self.table.setItem(r, c, QTableWidgetItem(""))
-                    self.table.setCellWidget(r, c, self._combo(r, column, value))
+                    under = QTableWidgetItem("")  # behind the choice: never edited as text
+                    under.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                    self.table.setItem(r, c, under)
+                    self.table.setCellWidget(r, c, self._combo(obj.id, column, value))
         self.table.blockSignals(False)
         if items:
             self.table.setCurrentCell(min(max(row, 0), len(items) - 1), col)
@@ -320,6 +341,86 @@ class ContributionsPage(TablePage):
     def new_item(self) -> Contribution:
         meetings = self.session.report.meetings
         return Contribution("", meeting_id=meetings[-1].id if meetings else None)
+
+    # The list of documents follows the contributions: adding or removing one adds or removes its
+    # item in the list, in the same undo step.
+    def add_row(self) -> Any:
+        stack = self.session.undo_stack
+        stack.beginMacro(t(self.add_label))
+        try:
+            new = super().add_row()
+            sync_documents_command(self.session)
+        finally:
+            stack.endMacro()
+        return new
+
+    def set_cell(self, row: int, attr: str, value: Any, label: str, merge: bool = False) -> None:
+        """A new category moves the contribution's item to its group in the list of documents."""
+        items = self.items()
+        if attr != "category" or self._loading or not 0 <= row < len(items) or items[row].category == value:
+            super().set_cell(row, attr, value, label, merge)
+            return
+        stack = self.session.undo_stack
+        stack.beginMacro(label)
+        try:
+            super().set_cell(row, attr, value, label, False)
+            regroup_command(self.session, items[row].id)
+        finally:
+            stack.endMacro()
+
+    def remove_row(self) -> None:
+        if not 0 <= self.current_row() < len(self.items()):
+            return
+        stack = self.session.undo_stack
+        stack.beginMacro(t(self.remove_label))
+        try:
+            super().remove_row()
+            sync_documents_command(self.session)
+        finally:
+            stack.endMacro()
+
+
+def regroup_command(session: Any, contribution_id: str) -> bool:
+    """Inside a macro: a contribution's item in the list of documents moved to its category's group
+    (its id and wording kept), as an undoable step."""
+    from cwgdraft.core.documents import DOCUMENT_ITEM, documents_section, sync_documents
+
+    section = documents_section(session.report)
+    if section is None:
+        return False
+    before = list(section.paragraphs)
+    old = next((p for p in before if p.standard == DOCUMENT_ITEM and p.ref == contribution_id), None)
+    if old is None:
+        return False
+    section.paragraphs[:] = [p for p in before if p is not old]
+    sync_documents(session.report)  # the item again, where its category puts it; empty groups go
+    after = list(section.paragraphs)
+    section.paragraphs[:] = before  # the command sets it, so that undo restores it
+    at = next((i for i, p in enumerate(after) if p.standard == DOCUMENT_ITEM and p.ref == contribution_id), None)
+    if at is None:
+        return False
+    placed = after[at]
+    placed.id, placed.text = old.id, old.text  # the same paragraph, moved (links to it hold)
+    if [p.id for p in after] == [p.id for p in before] and placed.kind == old.kind:
+        return False
+    session.push(SetList(session, ("section", section.id), "paragraphs", after, ""))
+    return True
+
+
+def sync_documents_command(session: Any) -> bool:
+    """Inside a macro: the list of documents made to match the contributions, as an undoable step."""
+    from cwgdraft.core.documents import documents_section, sync_documents
+
+    section = documents_section(session.report)
+    if section is None:
+        return False
+    before = list(section.paragraphs)
+    if not sync_documents(session.report):
+        return False
+    after = list(section.paragraphs)
+    section.paragraphs[:] = before  # the command sets it, so that undo restores it
+    session.push(SetList(session, ("section", section.id), "paragraphs", after, ""))
+    return True
 
 
 class PeoplePage(TablePage):
