@@ -210,7 +210,6 @@ def m005_report_name(db: Database) -> None:
     import datetime as dt
 
     from cwgdraft.core.model import Meeting, Report
-    from cwgdraft.core.store import MIGRATION_NAMES
 
     statements = ["ALTER TABLE reports ADD COLUMN name TEXT NOT NULL DEFAULT ''"]
     _run(db, statements)
@@ -223,8 +222,7 @@ def m005_report_name(db: Database) -> None:
         ]
         name = Report(id=report_id, subject=subject, meetings=meetings).name
         db.execute("UPDATE reports SET name = ? WHERE id = ?", [name, report_id])
-    # Its place in the list, wherever the list of migrations puts it.
-    _run(db, [f"PRAGMA user_version = {MIGRATION_NAMES.index('m005_report_name') + 1}"])
+    _run(db, ["PRAGMA user_version = 5"])
 
 
 @migrations()

@@ -125,7 +125,7 @@ def next_report(previous: Report, template: Any = None) -> tuple[Report, CarryOv
     cleared_titles: list[str] = []
     for si, old in enumerate(prev.sections):
         section = Section(old.title, old.role, id=renew(old.id), standard=old.standard)
-        name = str(old.title) or (old.standard and "العنوان القياسي") or f"القسم {si + 1}"
+        name = _title_of(report, section) or f"القسم {si + 1}"
         if old.role in MEETING_ROLES:
             # The list of documents keeps its lead-in: the new contributions will fill it.
             lead = [p for p in old.paragraphs if p.standard == DOCUMENTS_INTRO]
@@ -209,6 +209,17 @@ def next_report(previous: Report, template: Any = None) -> tuple[Report, CarryOv
             ),
         )
     return report, out
+
+
+def _title_of(report: Report, section: Section) -> str:
+    """A section's title as the reader sees it (a standard heading written out, facts filled in)."""
+    from cwgdraft.core.errors import CwgError
+    from cwgdraft.drafting.standard import section_title
+
+    try:
+        return section_title(report, section).replace("\n", " ")
+    except CwgError:  # a template that cannot give it: its name will do
+        return str(section.title)
 
 
 # The council report's sections, in order, and the standard paragraphs each starts with.

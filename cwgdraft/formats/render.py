@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from cwgdraft.core import arabic, facts, symbols
-from cwgdraft.core.content import Content, Field, Text, inlines_of
+from cwgdraft.core.content import Content, Field, Text
 from cwgdraft.core.documents import sync_documents
 from cwgdraft.core.errors import CwgError, TemplateError
 from cwgdraft.core.model import Numbering, Paragraph, ParagraphKind, Report, Section
@@ -470,26 +470,40 @@ class ContentWriter:
         self.report = report
         self.template = template
         self._standard: dict[tuple[str, str], Content] = {}
+        self._fields: dict[Field, str] = {}  # a field's markup: a fact is written once per render
 
     def markup(self, value: str) -> Any:
         from markupsafe import Markup, escape
 
+        if not isinstance(value, Content):
+            return escape(value)
         parts: list[str] = []
-        for item in inlines_of(value):
+        for item in value.inlines:
             if isinstance(item, Text):
                 parts.append(str(escape(item.text)))
-                continue
-            attrs = f' name="{escape(item.name)}"'
-            if item.ref:
-                attrs += f' ref="{escape(item.ref)}"'
-            pieces = facts.resolve_parts(self.report, item)
-            if pieces is None:
-                parts.append(f'<f{attrs} missing="1">{escape(item.token)}</f>')
-                continue
-            for piece in pieces:
-                hole = ' missing="1"' if piece.missing else ""
-                parts.append(f"<f{attrs}{hole}>{escape(_finalize(piece.text))}</f>")
+            else:
+                written = self._fields.get(item)
+                if written is None:
+                    written = self._fields[item] = self._field(item)
+                parts.append(written)
         return Markup("".join(parts))
+
+    def _field(self, item: Field) -> str:
+        from markupsafe import escape
+
+        attrs = f' name="{escape(item.name)}"'
+        if item.ref:
+            attrs += f' ref="{escape(item.ref)}"'
+        pieces = facts.resolve_parts(self.report, item)
+        if pieces is None:
+            return f'<f{attrs} missing="1">{escape(item.token)}</f>'
+        out = []
+        for piece in pieces:
+            hole = ' missing="1"' if piece.missing else ""
+            # The report's text was cleaned before rendering (`clean_report`), so are the facts made
+            # of it; a bidi embedding a fact leaves open is closed at the field's end.
+            out.append(f"<f{attrs}{hole}>{escape(arabic.close_bidi(piece.text))}</f>")
+        return "".join(out)
 
     def standard(self, name: str, ref: str = "") -> Content:
         key = (name, ref)
@@ -534,13 +548,25 @@ def standard_content(report: Report, name: str, ref: str = "", template: Templat
 
 
 def _snippet_stamp(template: Template, name: str) -> int:
-    """When the snippet's file last changed: an edited wording is read again."""
+    """When the snippet's file last changed (looked at once a second at most): an
+    edited wording is read again."""
+    key = (str(template.folder), name)
+    now = time.monotonic()
+    known = _STAMPS.get(key)
+    if known is not None and now - known[0] < 1.0:
+        return known[1]
+    stamp = 0
     for folder in (template.folder, DEFAULT_TEMPLATE):
         try:
-            return (folder / "standard" / f"{name}.xml.j2").stat().st_mtime_ns
+            stamp = os.stat(os.path.join(folder, "standard", f"{name}.xml.j2")).st_mtime_ns
+            break
         except OSError:
             continue
-    return 0
+    _STAMPS[key] = (now, stamp)
+    return stamp
+
+
+_STAMPS: dict[tuple[str, str], tuple[float, int]] = {}
 
 
 # (template environment, name, file time, ref, count, contribution) -> the snippet's content.
