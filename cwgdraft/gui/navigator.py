@@ -203,7 +203,11 @@ class Navigator(QSplitter):
             section = node(-1, f"{laid.number}  {title or t('[قسم بلا عنوان]')}", "section", s.id)
             for lp in laid.paragraphs:
                 # What the reader sees: facts filled in, a standard paragraph's wording included.
-                shown = _or_typed(lambda p=lp.paragraph: paragraph_text(report, p), lp.paragraph.text)
+                p = lp.paragraph
+                if type(p.text) is str and not p.follows_standard:
+                    shown = p.text  # plain typed text reads as typed: no facts to fill in (the common case, per keystroke)
+                else:
+                    shown = _or_typed(lambda p=p: paragraph_text(report, p), p.text)
                 words = shown.replace("\n", " ")[:60] or t("[فقرة فارغة]")
                 node(section, f"{lp.label}  {words}" if lp.label else words, "paragraph", lp.paragraph.id)
         node(-1, t("التوقيع"), "signature")
