@@ -23,6 +23,7 @@ from PySide6.QtGui import QTextBlockFormat, QTextCursor, QTextDocument, QTextDoc
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from cwgdraft.core import arabic
+from cwgdraft.core.content import is_rich
 from cwgdraft.core.model import Paragraph, Report
 from cwgdraft.formats.docmodel import Block, Document
 from cwgdraft.formats.html_writer import MUTED, SCHEME, paragraph_page, to_html
@@ -146,6 +147,8 @@ class Preview(QTextBrowser):
                     return None  # more than the text and kind: the template may show it anywhere
                 if not p.text or arabic.needs_cleaning(p.text):
                     return None  # a placeholder, or characters the renderer drops with a note
+                if is_rich(p.text) or is_rich(old.text):
+                    return None  # marks, links, footnotes (numbered across the page): the page is rendered whole
                 index = shown.block_index.get(p.id)
                 if index is None or p.id not in shown.qt_block:
                     return None
