@@ -311,3 +311,31 @@ def plain_offset(value: str, view: int) -> int:
         at += size
         out += len(item.text) if isinstance(item, Text) else len(item.token)
     return out
+
+
+def rich_piece(rich: Content, text: str) -> str:
+    """The part of `rich` that reads `text` (a label cut off, spaces stripped):
+    the same letters with their marks, links and the footnotes that stand in
+    them or right after them. Offsets here count the text alone (a footnote is
+    not read in the line). `text` itself when `rich` does not read it."""
+    reading = "".join(i.text for i in rich.inlines if isinstance(i, Text))
+    if not text or any(isinstance(i, Field) for i in rich.inlines):
+        return text
+    start = reading.rfind(text)
+    if start < 0:
+        return text
+    end = start + len(text)
+    out: list[Inline] = []
+    at = 0
+    for item in rich.inlines:
+        if isinstance(item, Footnote):
+            if start < at <= end or at == start == 0:
+                out.append(item)
+            continue
+        assert isinstance(item, Text)
+        size = len(item.text)
+        lo, hi = max(start, at), min(end, at + size)
+        if lo < hi:
+            out.append(item.with_text(item.text[lo - at : hi - at]))
+        at += size
+    return plain_or_content(Content(out))
