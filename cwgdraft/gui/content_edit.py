@@ -271,7 +271,9 @@ class ChipHandler(QPyTextObject):
         painter.drawRoundedRect(box, 6, 6)
         painter.setPen(ink)
         painter.setFont(doc.defaultFont())
-        shown = metrics.elidedText(text, Qt.TextElideMode.ElideLeft, box.width() - 2 * self.PAD + 1)
+        # A note keeps its beginning ("حاشية: ..."); a fact, as before, its end.
+        elide = Qt.TextElideMode.ElideRight if fmt.objectType() == FOOTNOTE_OBJECT else Qt.TextElideMode.ElideLeft
+        shown = metrics.elidedText(text, elide, box.width() - 2 * self.PAD + 1)
         option = QTextOption(Qt.AlignmentFlag.AlignCenter)
         option.setTextDirection(Qt.LayoutDirection.RightToLeft)
         option.setWrapMode(QTextOption.WrapMode.NoWrap)

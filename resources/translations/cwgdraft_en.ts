@@ -1969,5 +1969,53 @@ It can be restored from File → Trash, or by Undo (Ctrl+Z) right after the dele
         <source>كل الملفات (*)</source>
         <translation>All files (*)</translation>
     </message>
+    <message>
+        <source>إدراج حاشية…</source>
+        <translation>Insert footnote…</translation>
+    </message>
+    <message>
+        <source>تحته خط</source>
+        <translation>Underline</translation>
+    </message>
+    <message>
+        <source>تعديل الحاشية…</source>
+        <translation>Edit footnote…</translation>
+    </message>
+    <message>
+        <source>تنسيق</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>حاشية</source>
+        <translation>Footnote</translation>
+    </message>
+    <message>
+        <source>رابط</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>رابط…</source>
+        <translation>Link…</translation>
+    </message>
+    <message>
+        <source>عنوان الرابط (اتركه فارغاً لإزالة الرابط):</source>
+        <translation>Link address (leave it empty to remove the link):</translation>
+    </message>
+    <message>
+        <source>غامق</source>
+        <translation>Bold</translation>
+    </message>
+    <message>
+        <source>مائل</source>
+        <translation>Italic</translation>
+    </message>
+    <message>
+        <source>موافق</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>نص الحاشية في أسفل الصفحة:</source>
+        <translation>Text of the note at the foot of the page:</translation>
+    </message>
 </context>
 </TS>
