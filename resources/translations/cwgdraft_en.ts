@@ -2017,5 +2017,17 @@ It can be restored from File → Trash, or by Undo (Ctrl+Z) right after the dele
         <source>نص الحاشية في أسفل الصفحة:</source>
         <translation>Text of the note at the foot of the page:</translation>
     </message>
+    <message>
+        <source>في نص الفقرة: غامق، مائل، تحته خط</source>
+        <translation>In a paragraph's text: bold, italic, underline</translation>
+    </message>
+    <message>
+        <source>في نص الفقرة: رابط</source>
+        <translation>In a paragraph's text: link</translation>
+    </message>
+    <message>
+        <source>في نص الفقرة: حاشية</source>
+        <translation>In a paragraph's text: footnote</translation>
+    </message>
 </context>
 </TS>

@@ -154,14 +154,14 @@ def test_header_lines_in_one_paragraph_with_bidi_marks_and_colon_headings(tmp_pa
 
 def test_footnotes_become_footnotes_of_their_paragraph(tmp_path: Path) -> None:
     """A body paragraph's footnote is a footnote of its content (no longer a paragraph of its own after it)."""
-    from cwgdraft.core.content import Footnote, Text
-
     import docx
     from docx.opc.constants import CONTENT_TYPE as CT
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.opc.packuri import PackURI
     from docx.opc.part import Part
     from docx.oxml import parse_xml
+
+    from cwgdraft.core.content import Footnote, Text
 
     notes = (
         f'<w:footnotes {NS}>'
