@@ -255,8 +255,9 @@ def from_data(data: Any, where: str = "content") -> str:
 def edit_spans(value: str, edits: list[tuple[int, int, str]]) -> tuple[str, int]:
     """`value` with each edit `(start, end, replacement)` made, offsets counted in
     its plain view (`str(value)`: a field shows as its bracketed name); how many
-    were made. An edit that would cut into a field, or span one, is not made:
-    find and replace, and the typography fixes, never break a field."""
+    were made. An edit that would cut into a field or a footnote, or span one, is
+    not made: find and replace, and the typography fixes, never break a field.
+    An edit across texts of different marks takes the first one's marks."""
     if not is_rich(value):
         text = str.__str__(value) if isinstance(value, Content) else value
         done = 0
@@ -275,13 +276,29 @@ def edit_spans(value: str, edits: list[tuple[int, int, str]]) -> tuple[str, int]
     items = [item for _s, _e, item in spans]
     done = 0
     for start, end, replacement in sorted(edits, reverse=True):
-        for i, (s, e, item) in enumerate(spans):
-            if isinstance(item, Text) and s <= start <= end <= e:
-                current = items[i]
-                assert isinstance(current, Text)
-                items[i] = current.with_text(current.text[: start - s] + replacement + current.text[end - s :])
-                done += 1
-                break
+        # The texts the edit covers: one, or several in a row (across a change of marks), never a field.
+        # An insertion at a boundary goes with the text before it (as typing does); else the text it starts in.
+        first = next(
+            (i for i, (s, e, item) in enumerate(spans)
+             if isinstance(item, Text) and s <= start and (start < e or start == end == e)),
+            None,
+        )  # fmt: skip
+        if first is None:
+            continue
+        last = first
+        while spans[last][1] < end and last + 1 < len(spans) and isinstance(spans[last + 1][2], Text):
+            last += 1
+        if spans[last][1] < end or end < start:
+            continue
+        head, tail = items[first], items[last]
+        assert isinstance(head, Text) and isinstance(tail, Text)
+        rest = tail.text[end - spans[last][0] :]
+        items[first] = head.with_text(head.text[: start - spans[first][0]] + replacement + (rest if first == last else ""))
+        for k in range(first + 1, last):
+            items[k] = Text("")
+        if last > first:
+            items[last] = tail.with_text(rest)
+        done += 1
     return Content(items), done
 
 

@@ -114,3 +114,12 @@ def test_the_store_keeps_marks_without_fields(tmp_store: Store) -> None:
         "SELECT content FROM paragraphs WHERE id = ?", [report.sections[0].paragraphs[0].id]
     ).fetchone()[0]
     assert json.loads(stored) == [{"text": "نص "}, {"text": "عريض", "marks": ["b"]}]
+
+
+def test_a_replace_across_a_change_of_marks_is_made_but_never_across_a_footnote() -> None:
+    value = Content([Text("أ "), Text("ب", BOLD), Text(" ج"), Footnote([Text("ن")]), Text("د")])
+    edited, done = edit_spans(value, [(0, 3, "X")])  # «أ ب» over the plain and the bold text
+    assert done == 1 and edited.inlines[:2] == (Text("X ج"), Footnote([Text("ن")]))
+    plain = str(value)
+    at = plain.index("[")
+    assert edit_spans(value, [(at - 1, at + 2, "Y")]) == (value, 0)
