@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from cwgdraft.core.arabic import clean_text
-from cwgdraft.core.content import Content, Field, Footnote, Inline, Text
+from cwgdraft.core.content import NO_MARKS, Content, Field, Footnote, Inline, Text
 from cwgdraft.core.errors import BadInput
 from cwgdraft.formats.oxml import without_bracket_marks
 from cwgdraft.importer import safe_xml
@@ -98,7 +98,7 @@ class _Walker:
     ) -> None:
         self.styles = styles
         self.links = links or {}  # relationship id -> a hyperlink's address
-        self.run_marks: frozenset[str] = frozenset()  # marks of the run being read
+        self.run_marks: frozenset[str] = NO_MARKS  # marks of the run being read
         self.href = ""  # address of the hyperlink being read
         # The paragraph's marked pieces (index in its parts, marks, address) and
         # footnotes (index of the part they stand before, None, id): only what is
@@ -278,12 +278,16 @@ class _Walker:
                     if vanish is not None and vanish.get(W + "val") not in ("0", "false", "off"):
                         self.hidden += 1
                         continue
-                self.run_marks = _marks(rpr)
-                self.inline(child, parts, bookmarks)
-                self.run_marks = frozenset()
+                    self.run_marks = _marks(rpr)
+                    self.inline(child, parts, bookmarks)
+                    self.run_marks = NO_MARKS
+                else:
+                    self.inline(child, parts, bookmarks)
             elif tag == W + "t":
                 if "instr" not in self.fields:
-                    self._put(parts, child.text or "")
+                    parts.append(child.text or "")
+                    if self.run_marks or self.href:
+                        self.rich.append((len(parts) - 1, self.run_marks, self.href))
             elif tag == W + "fldChar":
                 kind = child.get(W + "fldCharType")
                 if kind == "begin":
@@ -331,8 +335,8 @@ def _on(el: Any | None) -> bool:
 
 def _marks(rpr: Any | None) -> frozenset[str]:
     """Bold, italic, underline set on a run (either half of a pair: Arabic runs use the complex-script one)."""
-    if rpr is None:
-        return frozenset()
+    if rpr is None or len(rpr) == 0:
+        return NO_MARKS
     out = set()
     if _on(rpr.find(W + "b")) or _on(rpr.find(W + "bCs")):
         out.add("b")
@@ -340,7 +344,7 @@ def _marks(rpr: Any | None) -> frozenset[str]:
         out.add("i")
     if _on(rpr.find(W + "u")):
         out.add("u")
-    return frozenset(out)
+    return frozenset(out) if out else NO_MARKS
 
 
 def _links(zf: SafeZip, part: str | None) -> dict[str, str]:

@@ -132,21 +132,6 @@ def test_preview_shows_marks_links_and_notes() -> None:
     assert "انظر الوثيقة <b>C22/7-A</b> و" in notes and "<sup>2</sup>" in notes
 
 
-def test_preview_reads_them_in_qt() -> None:
-    """What Qt's rich-text engine makes of the page: the bold word is bold."""
-    pytest.importorskip("PySide6")
-    from PySide6.QtGui import QGuiApplication, QTextCursor, QTextDocument
-
-    QGuiApplication.instance() or QGuiApplication([])
-    page = QTextDocument()
-    page.setHtml(to_html(render(rich_report())))
-    found = page.find("بالمشاركين")
-    assert not found.isNull()
-    cursor = QTextCursor(page)
-    cursor.setPosition(found.selectionStart() + 1)
-    assert cursor.charFormat().fontWeight() >= 700
-
-
 @pytest.mark.libreoffice
 @pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None, reason="LibreOffice or poppler")
 def test_libreoffice_puts_the_note_at_the_page_foot(docx: bytes, tmp_path: Path) -> None:

@@ -119,3 +119,24 @@ def test_the_preview_shows_the_bold_word(qtbot: Any, window: Any) -> None:
     cursor = page.find(word)
     cursor.setPosition(cursor.selectionStart() + 1)
     assert cursor.charFormat().fontWeight() >= 600
+
+
+def test_qt_reads_the_preview_page_bold(qapp: Any) -> None:
+    """What Qt's rich-text engine makes of the page of a rich report: the bold word is bold, the link blue."""
+    from PySide6.QtGui import QTextCursor, QTextDocument
+
+    from cwgdraft.formats.html_writer import to_html
+    from cwgdraft.formats.render import render
+    from tests.formats.test_rich_export import rich_report
+
+    page = QTextDocument()
+    page.setHtml(to_html(render(rich_report())))
+    for word, check in (
+        ("بالمشاركين", lambda f: f.fontWeight() >= 600),
+        ("الموقع", lambda f: f.foreground().color().name() == "#0563c1"),
+    ):
+        found = page.find(word)
+        assert not found.isNull()
+        cursor = QTextCursor(page)
+        cursor.setPosition(found.selectionStart() + 1)
+        assert check(cursor.charFormat()), word
