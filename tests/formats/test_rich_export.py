@@ -154,3 +154,40 @@ def test_libreoffice_puts_the_note_at_the_page_foot(docx: bytes, tmp_path: Path)
     numbered = [i for i, line in enumerate(lines) if re.search(r"(^|\s)\d+\.\d+(\s|$)", line)]
     assert numbered and max(numbered) < note
     assert len(lines) - note - 1 <= 2
+
+
+def test_a_reference_with_its_own_footnotes_part(tmp_path: Path) -> None:
+    """A reference made by Word already has a footnotes part (its separators): the export fills that one."""
+    from cwgdraft.formats.render import load_template
+    from tests.report_factory import REPO
+
+    source = REPO / "templates" / "council-ar" / "reference.docx"
+    word_like = tmp_path / "word-like.docx"
+    notes = (
+        f'<w:footnotes xmlns:w="{oc.W[1:-1]}"><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/>'
+        '</w:r></w:p></w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r>'
+        "<w:continuationSeparator/></w:r></w:p></w:footnote></w:footnotes>"
+    )
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(word_like, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", b'<Override PartName="/word/notes1.xml" ContentType="application/'
+                                    b'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>')
+            elif info.filename == "word/_rels/document.xml.rels":
+                data = data.replace(b"</Relationships>", b'<Relationship Id="rId99" Type="http://schemas.openxmlformats'
+                                    b'.org/officeDocument/2006/relationships/footnotes" Target="notes1.xml"/></Relationships>')
+            dst.writestr(info, data)
+        dst.writestr("word/notes1.xml", notes)
+    data = to_bytes(render(rich_report()), load_template(word_like))
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        names = zf.namelist()
+        assert "word/footnotes.xml" not in names and names.count("word/notes1.xml") == 1
+        filled = etree.fromstring(zf.read("word/notes1.xml"))
+        assert [n.get(W + "id") for n in filled] == ["-1", "0", "1", "2"]
+        types = zf.read("[Content_Types].xml").decode()
+        assert types.count("footnotes+xml") == 1
+        rels = etree.fromstring(zf.read("word/_rels/document.xml.rels"))
+        assert sum(r.get("Type").endswith("/footnotes") for r in rels) == 1
+    if oc.xsd_available():
+        assert oc.schema_errors(oc.Package.from_bytes(data)) == []
