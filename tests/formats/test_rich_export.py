@@ -191,3 +191,14 @@ def test_a_reference_with_its_own_footnotes_part(tmp_path: Path) -> None:
         assert sum(r.get("Type").endswith("/footnotes") for r in rels) == 1
     if oc.xsd_available():
         assert oc.schema_errors(oc.Package.from_bytes(data)) == []
+
+
+def test_the_check_before_export_sees_a_missing_fact_in_a_footnote() -> None:
+    from cwgdraft.core.content import Field
+    from cwgdraft.drafting.check import check_report
+
+    report = rich_report()
+    p = report.sections[1].paragraphs[0]
+    p.text = Content([Text("نص"), Footnote([Text("انظر "), Field("contribution.source", "no-such-contribution")])])
+    findings = [f for f in check_report(report) if f.source == p.id]
+    assert any("الحاشية" in f.label for f in findings), findings
