@@ -2029,5 +2029,29 @@ It can be restored from File → Trash, or by Undo (Ctrl+Z) right after the dele
         <source>في نص الفقرة: حاشية</source>
         <translation>In a paragraph's text: footnote</translation>
     </message>
+    <message>
+        <source>الصفحات</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>الصفحات كما يخرجها LibreOffice، للتكبير والطباعة</source>
+        <translation>The pages as LibreOffice lays them out, to zoom and print</translation>
+    </message>
+    <message>
+        <source>تظهر هنا الصفحات كما يخرجها LibreOffice.</source>
+        <translation>The pages, as LibreOffice lays them out, appear here.</translation>
+    </message>
+    <message>
+        <source>تُعدّ الصفحات…</source>
+        <translation>Making the pages…</translation>
+    </message>
+    <message>
+        <source>طباعة الصفحات</source>
+        <translation>Print the pages</translation>
+    </message>
+    <message>
+        <source>لم تُعدّ الصفحات.</source>
+        <translation>The pages could not be made.</translation>
+    </message>
 </context>
 </TS>
