@@ -1286,6 +1286,9 @@ class MainWindow(QMainWindow):
         self.save_settings()
         if self.pdf_job is not None:
             self.pdf_job.cancel()
+        if self.page_window is not None:
+            self.page_window.view.stop()  # type: ignore[attr-defined]
+            self.page_window.close()
         super().closeEvent(event)
 
 

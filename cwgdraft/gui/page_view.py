@@ -136,6 +136,19 @@ class PageView(QScrollArea):
             self._again = False
             self.refresh()
 
+    def stop(self) -> None:
+        """No more pages: LibreOffice and pdftoppm stopped, their folder removed."""
+        self._timer.stop()
+        self._again = False
+        job, self._job = self._job, None
+        if job is not None:
+            job.finished.disconnect(self._converted)
+            job.cancel()
+        if self._raster.state() != QProcess.ProcessState.NotRunning:
+            self._raster.kill()
+            self._raster.waitForFinished(2000)
+        self._clean()
+
     def _clean(self) -> None:
         if self._work is not None and self._job is None:
             shutil.rmtree(self._work, ignore_errors=True)

@@ -48,3 +48,12 @@ def test_pages_come_in_the_background_zoom_and_print(qtbot: Any, window: Any, tm
 
     info = subprocess.run(["pdfinfo", str(tmp_path / "printed.pdf")], capture_output=True, text=True, check=True).stdout
     assert re.search(rf"^Pages:\s+{pages}$", info, re.MULTILINE), info
+
+
+def test_closing_the_window_stops_libreoffice(qtbot: Any, window: Any) -> None:
+    view: PageView = window.show_pages().view
+    assert view.busy()
+    work = view._work
+    assert work is not None and work.exists()
+    window.close()
+    assert not view.busy() and not work.exists()
