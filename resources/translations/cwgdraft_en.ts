@@ -2053,5 +2053,13 @@ It can be restored from File → Trash, or by Undo (Ctrl+Z) right after the dele
         <source>لم تُعدّ الصفحات.</source>
         <translation>The pages could not be made.</translation>
     </message>
+    <message>
+        <source>في المعاينة والصفحات: تكبير، تصغير، الحجم الأصلي أو ملء العرض</source>
+        <translation>In the preview and the pages: zoom in, zoom out, back to size or fit the width</translation>
+    </message>
+    <message>
+        <source>في الصفحات: طباعة</source>
+        <translation>In the pages: print</translation>
+    </message>
 </context>
 </TS>

@@ -57,3 +57,14 @@ def test_closing_the_window_stops_libreoffice(qtbot: Any, window: Any) -> None:
     assert work is not None and work.exists()
     window.close()
     assert not view.busy() and not work.exists()
+
+
+def test_the_live_preview_zooms_too(qtbot: Any, window: Any) -> None:
+    preview = window.preview
+    preview.setFocus()
+    size = preview.font().pointSizeF()
+    QTest.keyClick(preview, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(preview, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert preview.zoom_steps == 2 and preview.font().pointSizeF() > size
+    QTest.keyClick(preview, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert preview.zoom_steps == 0 and preview.font().pointSizeF() == size
