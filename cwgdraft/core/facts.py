@@ -288,12 +288,14 @@ def resolve(report: Report, field: Field) -> str | None:
 
 def text_of(report: Report, value: str) -> str:
     """What a reader sees of a text with fields: facts filled in, a missing one as its name in brackets."""
-    from cwgdraft.core.content import Text, inlines_of
+    from cwgdraft.core.content import Content, Footnote, Text, inlines_of
 
     out = []
     for item in inlines_of(value):
         if isinstance(item, Text):
             out.append(item.text)
+        elif isinstance(item, Footnote):
+            out.append("[" + text_of(report, Content(item.inlines)) + "]")
         else:
             parts = resolve_parts(report, item)
             out.append(item.token if parts is None else "".join(p.text for p in parts))

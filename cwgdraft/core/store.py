@@ -935,14 +935,14 @@ class Store:
 
 
 def _content_json(text: str) -> str | None:
-    """The inlines of a text with fields, as JSON; None for plain text."""
-    if not content.has_fields(text):
+    """The inlines of a rich text (fields, marks, links, footnotes), as JSON; None for plain text."""
+    if not content.is_rich(text):
         return None
     return json.dumps(content.to_data(text), ensure_ascii=False, separators=(",", ":"))
 
 
 def _content(text: str, data: str | None) -> str:
-    """A stored text: its inlines when it has fields, else the text itself."""
+    """A stored text: its inlines when it is rich, else the text itself."""
     if data is None:
         return text
     return content.from_data(json.loads(data), "stored text")

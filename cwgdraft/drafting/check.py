@@ -142,6 +142,11 @@ def check_and_render(report: Report, template: Template | None = None) -> tuple[
             else:
                 out.append(Finding(block.source, f"{where}: {block.text[span.start:span.end]} ناقص",
                                    block.source, "missing_fact"))
+        for note in block.notes:  # a fact a footnote states is as missing as one in the text
+            for span in note.fields:
+                if span.missing:
+                    out.append(Finding(block.source, f"{where}: {note.text[span.start:span.end]} ناقص في الحاشية",
+                                       block.source, "missing_fact"))
         typed = _typed_text(block)
         n = _other_meeting(typed, own_numbers) if report.meetings else None
         if n is not None:

@@ -45,6 +45,27 @@ class FieldSpan:
     missing: bool = False
 
 
+@dataclass(frozen=True)
+class MarkSpan:
+    """Marks (`b`, `i`, `u`) and a link's address (`href`) on `text[start:end]`."""
+
+    start: int
+    end: int
+    marks: frozenset[str] = frozenset()
+    href: str = ""
+
+
+@dataclass(frozen=True)
+class Note:
+    """A footnote, referenced at `text[at]` (its mark goes before that character):
+    its own text, fields and marks."""
+
+    at: int
+    text: str
+    fields: tuple[FieldSpan, ...] = ()
+    marks: tuple[MarkSpan, ...] = ()
+
+
 @dataclass
 class Block:
     """One paragraph of output.
@@ -61,6 +82,8 @@ class Block:
     source: str = ""
     placeholder: bool = False
     fields: tuple[FieldSpan, ...] = ()
+    marks: tuple[MarkSpan, ...] = ()  # in text order, not overlapping
+    notes: tuple[Note, ...] = ()  # footnotes, in text order
 
     @property
     def missing(self) -> list[FieldSpan]:

@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 
 from cwgdraft.core.errors import TemplateError
 from cwgdraft.formats import oxml
-from cwgdraft.formats.docmodel import Block, Document
+from cwgdraft.formats.docmodel import Block, Document, MarkSpan
 from cwgdraft.formats.oxml import ParagraphSpec
 from cwgdraft.formats.render import Template, load_template
 
@@ -37,14 +37,42 @@ MARK_XML = f"<?{MARK} ?>"  # as lxml writes it
 DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
 
-def _spec(block: Block, ids: dict[str, str], index: int) -> ParagraphSpec:
+class _Rich(NamedTuple):
+    """What links and footnotes of an export need: relationship ids by address
+    (one table for the main document, one for the footnotes part), the
+    reference's styles, and the footnotes as XML, numbered in text order."""
+
+    links: dict[str, str]
+    note_links: dict[str, str]
+    styles: oxml.RichStyles
+    notes: list[str]
+
+
+def _marks(spans: tuple[MarkSpan, ...], links: dict[str, str]) -> tuple[tuple[int, int, frozenset[str], str], ...]:
+    return tuple((m.start, m.end, m.marks, links.get(m.href, "") if m.href else "") for m in spans)
+
+
+def _spec(block: Block, ids: dict[str, str], index: int, rich: _Rich | None = None) -> ParagraphSpec:
     # Paragraph and section ids travel through Word as bookmarks, so a
     # reviewer's edited copy imports back onto the same paragraphs.
     name = oxml.id_bookmark_name(block.source) if block.source else None
     bookmark = (index, name) if name else None
+    notes: tuple[tuple[int, int], ...] = ()
+    if rich is not None and block.notes:
+        first = len(rich.notes) + 1
+        notes = tuple((note.at, first + i) for i, note in enumerate(block.notes))
+        for i, note in enumerate(block.notes):
+            body = oxml.rich_runs(
+                note.text,
+                holes=tuple((f.start, f.end) for f in note.fields if f.missing),
+                marks=_marks(note.marks, rich.note_links),
+                styles=rich.styles,
+            )
+            rich.notes.append(oxml.footnote(first + i, body, rich.styles))
     return ParagraphSpec(
         ids[block.style], block.text, block.label, block.placeholder, bookmark=bookmark, holes=_holes(block),
-        keep_next=is_lead_in(block),
+        keep_next=is_lead_in(block), marks=_marks(block.marks, rich.links if rich else {}), notes=notes,
+        styles=rich.styles if rich else oxml.RichStyles(),
     )
 
 
@@ -472,18 +500,23 @@ def _escape(text: str) -> str:
 CHUNK = 256
 
 
-def _body_chunks(document: Document, ids: dict[str, str]) -> Iterator[bytes]:
+def _body_chunks(document: Document, ids: dict[str, str], rich: _Rich | None = None) -> Iterator[bytes]:
     blocks = document.blocks
     for first in range(0, len(blocks), CHUNK):
         chunk = blocks[first : first + CHUNK]
-        yield "".join(oxml.paragraph(_spec(b, ids, i)) for i, b in enumerate(chunk, start=first + 1)).encode("utf-8")
+        yield "".join(oxml.paragraph(_spec(b, ids, i, rich)) for i, b in enumerate(chunk, start=first + 1)).encode(
+            "utf-8"
+        )
 
 
 def _parts(document: Document, ref: _Reference, ids: dict[str, str]) -> dict[str, bytes]:
     """The parts the report fills, by part name (the main document's body apart)."""
 
-    start = [ParagraphSpec(ids["header"], b.text, "", b.placeholder, holes=_holes(b)) for b in document.header_start]
-    end = [ParagraphSpec(ids["header"], b.text, "", b.placeholder, holes=_holes(b)) for b in document.header_end]
+    def line(b: Block) -> ParagraphSpec:
+        return ParagraphSpec(ids["header"], b.text, "", b.placeholder, holes=_holes(b), marks=_marks(b.marks, {}))
+
+    start = [line(b) for b in document.header_start]
+    end = [line(b) for b in document.header_end]
     table = oxml.header_table(start, end)
     if not ref.first_header_has_table:
         table += f"<w:p>{oxml.ppr(style=ids['header'])}</w:p>"
@@ -512,6 +545,11 @@ def to_bytes(document: Document, template: Template | None = None) -> bytes:
     document.notes.extend(n for n in ref.notes if n not in document.notes)
     ids = _style_ids(ref, template)
     filled = _parts(document, ref, ids)
+    rich = _rich(document, ref)
+    if rich is not None:
+        # The body is written first: it numbers the footnotes the footnotes part then holds.
+        body = b"".join(_body_chunks(document, ids, rich))
+        filled.update(_rich_parts(ref, rich))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for entry in ref.entries:
@@ -521,12 +559,102 @@ def to_bytes(document: Document, template: Template | None = None) -> bytes:
             if entry.name == ref.document:
                 with archive.open(info, "w") as part:
                     part.write(ref.document_xml[0].encode("utf-8"))
-                    for chunk in _body_chunks(document, ids):
+                    for chunk in [body] if rich is not None else _body_chunks(document, ids):
                         part.write(chunk)
                     part.write(ref.document_xml[1].encode("utf-8"))
             else:
-                archive.writestr(info, filled.get(entry.name, entry.data))
+                archive.writestr(info, filled.pop(entry.name, entry.data))
+        known = {e.name for e in ref.entries}
+        for name, data in filled.items():
+            if name not in known:  # parts the reference lacks: the footnotes and their links
+                info = zipfile.ZipInfo(name, ref.entries[0].date_time)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                archive.writestr(info, data)
     return buffer.getvalue()
+
+
+# --- links and footnotes -------------------------------------------------------------
+
+FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+CONTENT_TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+
+
+def _rich(document: Document, ref: _Reference) -> _Rich | None:
+    """What the document's links and footnotes need, or None when it has none (the plain, fast path)."""
+    links: dict[str, str] = {}
+    note_links: dict[str, str] = {}
+    any_note = False
+    for block in document.blocks:
+        for span in block.marks:
+            if span.href:
+                links.setdefault(span.href, f"rIdCwgLink{len(links) + 1}")
+        for note in block.notes:
+            any_note = True
+            for span in note.marks:
+                if span.href:
+                    note_links.setdefault(span.href, f"rIdCwgLink{len(note_links) + 1}")
+    if not links and not any_note:
+        return None
+
+    def style(*names: str) -> str | None:
+        return next((ref.style_ids[n] for n in names if n in ref.style_ids), None)
+
+    styles = oxml.RichStyles(
+        hyperlink=style("Hyperlink", "hyperlink"),
+        footnote_reference=style("footnote reference", "Footnote Reference"),
+        footnote_text=style("footnote text", "Footnote Text"),
+    )
+    return _Rich(links, note_links, styles, [])
+
+
+def _rels_name(part: str) -> str:
+    folder, base = posixpath.split(part)
+    return posixpath.join(folder, "_rels", base + ".rels")
+
+
+def _relationships_xml(existing: bytes | None, add: list[tuple[str, str, str, bool]]) -> bytes:
+    """A relationships part with `(id, type, target, external)` added."""
+    from lxml import etree
+
+    root = (
+        etree.fromstring(existing, etree.XMLParser(resolve_entities=False, no_network=True))
+        if existing
+        else etree.Element(f"{{{PKG_RELS_NS}}}Relationships", nsmap={None: PKG_RELS_NS})
+    )
+    for rid, kind, target, external in add:
+        attrs = {"Id": rid, "Type": kind, "Target": target}
+        if external:
+            attrs["TargetMode"] = "External"
+        etree.SubElement(root, f"{{{PKG_RELS_NS}}}Relationship", attrs)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _rich_parts(ref: _Reference, rich: _Rich) -> dict[str, bytes]:
+    """The main document's relationships with the links (and the footnotes part),
+    the footnotes part, its relationships, and its content type."""
+    from lxml import etree
+
+    parts = {e.name: e.data for e in ref.entries}
+    rels_name = _rels_name(ref.document)
+    existing = _relationships(parts, ref.document, Path(ref.document))
+    add = [(rid, HYPERLINK, href, True) for href, rid in rich.links.items()]
+    out: dict[str, bytes] = {}
+    if rich.notes:
+        footnotes = next((name for kind, name in existing.values() if kind == FOOTNOTES), None)
+        if footnotes is None:
+            footnotes = posixpath.join(posixpath.dirname(ref.document), "footnotes.xml")
+            add.append(("rIdCwgFootnotes", FOOTNOTES, posixpath.basename(footnotes), False))
+            types = etree.fromstring(parts["[Content_Types].xml"], etree.XMLParser(resolve_entities=False))
+            etree.SubElement(types, f"{{{CONTENT_TYPES_NS}}}Override", {"PartName": "/" + footnotes, "ContentType": FOOTNOTES_TYPE})
+            out["[Content_Types].xml"] = etree.tostring(types, xml_declaration=True, encoding="UTF-8", standalone=True)
+        out[footnotes] = oxml.footnotes_part(rich.notes, rich.styles)
+        # The reference's own footnotes go, and with them their relationships.
+        note_rels = [(rid, HYPERLINK, href, True) for href, rid in rich.note_links.items()]
+        if note_rels or _rels_name(footnotes) in parts:
+            out[_rels_name(footnotes)] = _relationships_xml(None, note_rels)
+    out[rels_name] = _relationships_xml(parts.get(rels_name), add)
+    return out
 
 
 def write_docx(document: Document, path: str | Path, template: Template | None = None) -> Path:

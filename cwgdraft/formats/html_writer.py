@@ -11,13 +11,18 @@ preview's plain text equals `Block.seen_text`.
 Every block with a `source` is a link `cwgdraft:SOURCE`: the preview emits
 `anchorClicked(QUrl)` and the app selects that paragraph or field. `selected`
 names one source whose blocks get a light background.
+
+Marks are `<b>`, `<i>`, `<u>`; a link is shown as Word shows it (blue,
+underlined, its address as a tooltip), not as an anchor, since a click on a
+paragraph selects it; a footnote is a superscript number in the text and
+its note, under a rule, at the end of the page.
 """
 
 from __future__ import annotations
 
 from html import escape
 
-from cwgdraft.formats.docmodel import Block, Document
+from cwgdraft.formats.docmodel import Block, Document, MarkSpan, Note
 
 SCHEME = "cwgdraft"
 
@@ -27,6 +32,7 @@ PLACEHOLDER_BG = "#ffff00"
 SELECTED_BG = "#dbe8fb"
 BOX_BORDER = "#000000"
 MUTED = "#666666"
+LINK_COLOUR = "#0563c1"  # Word's
 
 # Columns in px from the start (right) edge. A label is followed by a tab, and
 # Qt sets tab stops every 80 px from where a paragraph's first line starts
@@ -100,23 +106,52 @@ def _text(text: str) -> str:
     return out
 
 
-def _inline(block: Block, glyph: str = "") -> str:
-    """A block's content: label or glyph and a tab, then the text; linked to its source."""
-    if block.fields and not block.placeholder:
-        pieces, at = [], 0
-        for span in block.fields:
-            pieces.append(_text(block.text[at : span.start]))
-            shown = _text(block.text[span.start : span.end])
-            tip = escape(span.name, quote=True)
-            if span.missing:
-                pieces.append(f'<span class="ph field" title="{tip}" style="background-color:{PLACEHOLDER_BG}">{shown}</span>')
+def _rich_text(
+    text: str, fields: tuple = (), marks: tuple[MarkSpan, ...] = (), notes: tuple[Note, ...] = (), first_note: int = 1
+) -> str:
+    """Text with its fields (a missing one highlighted), marks, links and footnote numbers."""
+    if not fields and not marks and not notes:
+        return _text(text)
+    cuts = {0, len(text)}
+    for f in fields:
+        cuts.update((f.start, f.end))
+    for m in marks:
+        cuts.update((m.start, m.end))
+    cuts.update(n.at for n in notes)
+    points = sorted(c for c in cuts if 0 <= c <= len(text))
+    pieces: list[str] = []
+    for at, end in zip(points, [*points[1:], None], strict=True):
+        for i, note in enumerate(notes):
+            if note.at == at:
+                pieces.append(f'<sup><span class="note-mark">{first_note + i}</span></sup>')
+        if end is None or end == at:
+            continue
+        piece = _text(text[at:end])
+        field = next((f for f in fields if f.start <= at < f.end), None)
+        if field is not None:
+            tip = escape(field.name, quote=True)
+            if field.missing:
+                piece = f'<span class="ph field" title="{tip}" style="background-color:{PLACEHOLDER_BG}">{piece}</span>'
             else:
-                pieces.append(f'<span class="field" title="{tip}">{shown}</span>')
-            at = span.end
-        pieces.append(_text(block.text[at:]))
-        body = "".join(pieces)
-    else:
+                piece = f'<span class="field" title="{tip}">{piece}</span>'
+        mark = next((m for m in marks if m.start <= at < m.end), None)
+        if mark is not None:
+            for tag in ("u", "i", "b"):
+                if tag in mark.marks:
+                    piece = f"<{tag}>{piece}</{tag}>"
+            if mark.href:
+                tip = escape(mark.href, quote=True)
+                piece = f'<span class="link" title="{tip}" style="color:{LINK_COLOUR}; text-decoration:underline">{piece}</span>'
+        pieces.append(piece)
+    return "".join(pieces)
+
+
+def _inline(block: Block, glyph: str = "", first_note: int = 1) -> str:
+    """A block's content: label or glyph and a tab, then the text; linked to its source."""
+    if block.placeholder:
         body = _text(block.text)
+    else:
+        body = _rich_text(block.text, block.fields, block.marks, block.notes, first_note)
     if block.placeholder:
         body = f'<span class="ph" style="background-color:{PLACEHOLDER_BG}">{body}</span>'
     lead = block.label or glyph
@@ -128,13 +163,13 @@ def _inline(block: Block, glyph: str = "") -> str:
     return body
 
 
-def _paragraph(block: Block, selected: str | None, align: str | None = None) -> str:
+def _paragraph(block: Block, selected: str | None, align: str | None = None, first_note: int = 1) -> str:
     css, default_align, glyph = _STYLE.get(block.style, _DEFAULT_STYLE)
     align = default_align if align is None else align
     if selected is not None and block.source and block.source == selected:
         css += f" background-color:{SELECTED_BG};"
     align_attr = f' align="{align}"' if align else ""
-    return f'<p dir="rtl"{align_attr} style="{css}">{_inline(block, glyph)}</p>\n'
+    return f'<p dir="rtl"{align_attr} style="{css}">{_inline(block, glyph, first_note)}</p>\n'
 
 
 def _header_table(document: Document, selected: str | None) -> str:
@@ -151,8 +186,32 @@ def _header_table(document: Document, selected: str | None) -> str:
     )
 
 
-def _box_table(blocks: list[Block], selected: str | None) -> str:
-    inner = "".join(_paragraph(b, selected) for b in blocks)
+def _numbered(blocks: list[Block], selected: str | None, counter: list[int]) -> str:
+    """The blocks' paragraphs, footnotes numbered on from `counter[0]` (moved on)."""
+    out = []
+    for b in blocks:
+        out.append(_paragraph(b, selected, first_note=counter[0]))
+        counter[0] += len(b.notes)
+    return "".join(out)
+
+
+def _notes(document: Document) -> str:
+    """The footnotes, numbered, under a short rule at the end of the page."""
+    notes = [n for b in document.blocks if not b.placeholder for n in b.notes]
+    if not notes:
+        return ""
+    out = ['<hr width="30%" align="right" style="margin-top:18px;"/>\n']
+    for number, note in enumerate(notes, start=1):
+        body = _rich_text(note.text, note.fields, note.marks)
+        out.append(
+            f'<p dir="rtl" class="footnote" style="margin-top:2px; margin-bottom:2px; font-size:10pt;">'
+            f"<sup>{number}</sup> {body}</p>\n"
+        )
+    return "".join(out)
+
+
+def _box_table(blocks: list[Block], selected: str | None, counter: list[int]) -> str:
+    inner = _numbered(blocks, selected, counter)
     return (
         f'<table dir="rtl" width="100%" border="1" cellspacing="0" cellpadding="6" '
         f'style="border-style:solid; border-color:{BOX_BORDER}; margin-top:6px; margin-bottom:12px;">'
@@ -160,10 +219,10 @@ def _box_table(blocks: list[Block], selected: str | None) -> str:
     )
 
 
-def _signature_table(blocks: list[Block], selected: str | None) -> str:
+def _signature_table(blocks: list[Block], selected: str | None, counter: list[int]) -> str:
     """The signature centred in the end (left) half of the page, as the Word styles place it
     (indented by half the text width, centred): a fixed margin would squeeze it in a narrow preview."""
-    inner = "".join(_paragraph(b, selected) for b in blocks)
+    inner = _numbered(blocks, selected, counter)
     # Qt lays table cells out left to right: the end half first.
     return (
         '<table width="100%" border="0" cellspacing="0" cellpadding="0" style="margin-top:36px; margin-bottom:12px;">'
@@ -176,6 +235,7 @@ def to_html(document: Document, selected: str | None = None) -> str:
     parts = [_HEAD.format(lang=escape(document.language or "ar", quote=True), title=_text(document.title))]
     parts.append(_header_table(document, selected))
     blocks = document.blocks
+    counter = [1]  # the next footnote's number
     i = 0
     n = len(blocks)
     while i < n:
@@ -184,18 +244,19 @@ def to_html(document: Document, selected: str | None = None) -> str:
             j = i
             while j < n and blocks[j].style in BOX_STYLES:
                 j += 1
-            parts.append(_box_table(blocks[i:j], selected))
+            parts.append(_box_table(blocks[i:j], selected, counter))
             i = j
             continue
         if block.style in SIGNATURE_STYLES:
             j = i
             while j < n and blocks[j].style in SIGNATURE_STYLES:
                 j += 1
-            parts.append(_signature_table(blocks[i:j], selected))
+            parts.append(_signature_table(blocks[i:j], selected, counter))
             i = j
             continue
-        parts.append(_paragraph(block, selected))
+        parts.append(_numbered([block], selected, counter))
         i += 1
+    parts.append(_notes(document))
     if document.footer:
         parts.append(
             f'<p dir="rtl" align="center" style="margin-top:24px; font-size:9pt; color:{MUTED};">'

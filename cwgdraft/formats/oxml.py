@@ -88,6 +88,9 @@ def rpr(
     fonts: tuple[str, str] | None = None,  # (latin, complex script)
     lang: bool = False,
     style: str | None = None,
+    underline: bool = False,
+    color: str | None = None,
+    superscript: bool = False,
 ) -> str:
     c: dict[str, str] = {}
     if style:
@@ -104,8 +107,14 @@ def rpr(
         c["i"], c["iCs"] = "<w:i/>", "<w:iCs/>"
     if size:
         c["sz"], c["szCs"] = f'<w:sz w:val="{size}"/>', f'<w:szCs w:val="{size}"/>'
+    if color:
+        c["color"] = f'<w:color w:val="{color}"/>'
     if highlight:
         c["highlight"] = f'<w:highlight w:val="{highlight}"/>'
+    if underline:
+        c["u"] = '<w:u w:val="single"/>'
+    if superscript:
+        c["vertAlign"] = '<w:vertAlign w:val="superscript"/>'
     if rtl:
         c["rtl"] = "<w:rtl/>"
     if lang:
@@ -204,12 +213,99 @@ def without_bracket_marks(text: str) -> str:
     return _BRACKET_MARK.sub("", text) if LRM in text else text
 
 
-def runs(text: str, *, highlight: str | None = None, bold: bool = False) -> str:
-    """Runs for text: Arabic and neutrals `w:rtl`, left-to-right units without it."""
+def runs(
+    text: str,
+    *,
+    highlight: str | None = None,
+    bold: bool = False,
+    italic: bool = False,
+    underline: bool = False,
+    style: str | None = None,
+    color: str | None = None,
+) -> str:
+    """Runs for text: Arabic and neutrals `w:rtl`, left-to-right units without it.
+    Bold and italic set both halves (`b`/`bCs`, `i`/`iCs`): Arabic runs take the complex-script ones."""
     out: list[str] = []
     for piece, is_rtl in direction_runs(text):
-        props = rpr(rtl=is_rtl, highlight=highlight, bold=bold)
+        props = rpr(
+            rtl=is_rtl, highlight=highlight, bold=bold, italic=italic, underline=underline, style=style, color=color
+        )
         out.append(f"<w:r>{props}{_text_xml(piece)}</w:r>")
+    return "".join(out)
+
+
+# Where a reference document has no style of its own for links and footnote marks.
+LINK_COLOUR = "0563C1"
+
+
+@dataclass(frozen=True)
+class RichStyles:
+    """The reference document's style ids for links and footnotes (None: direct formatting)."""
+
+    hyperlink: str | None = None
+    footnote_reference: str | None = None
+    footnote_text: str | None = None
+
+
+def footnote_reference(note_id: int, styles: RichStyles) -> str:
+    """The footnote's mark in the text: a superscript number Word counts itself."""
+    props = rpr(rtl=True, style=styles.footnote_reference, superscript=styles.footnote_reference is None)
+    return f'<w:r>{props}<w:footnoteReference w:id="{note_id}"/></w:r>'
+
+
+def rich_runs(
+    text: str,
+    *,
+    highlight: str | None = None,
+    holes: tuple[tuple[int, int], ...] = (),
+    marks: tuple[tuple[int, int, frozenset[str], str], ...] = (),  # (start, end, marks, relationship id of a link)
+    notes: tuple[tuple[int, int], ...] = (),  # (at, footnote id)
+    styles: RichStyles = RichStyles(),
+) -> str:
+    """Runs for text with highlighted holes, marks (bold, italic, underline),
+    links (`w:hyperlink` to a relationship) and footnote references."""
+    if not holes and not marks and not notes:
+        return runs(text, highlight=highlight)
+    cuts = {0, len(text)}
+    for start, end in holes:
+        cuts.update((start, end))
+    for start, end, _m, _r in marks:
+        cuts.update((start, end))
+    cuts.update(at for at, _id in notes)
+    points = sorted(c for c in cuts if 0 <= c <= len(text))
+    out: list[str] = []
+    link_open = ""
+    for at, end in zip(points, [*points[1:], None], strict=True):
+        rid = ""
+        marked: frozenset[str] = frozenset()
+        for m_start, m_end, m_marks, m_rid in marks:
+            if end is not None and m_start <= at < m_end:
+                marked, rid = m_marks, m_rid
+                break
+        if link_open and (rid != link_open or any(n_at == at for n_at, _id in notes)):
+            out.append("</w:hyperlink>")
+            link_open = ""
+        out.extend(footnote_reference(note_id, styles) for n_at, note_id in notes if n_at == at)
+        if end is None or end == at:
+            continue
+        if rid and not link_open:
+            out.append(f"<w:hyperlink r:id={quoteattr(rid)}>")
+            link_open = rid
+        lit = highlight or (PLACEHOLDER_HIGHLIGHT if any(s <= at < e for s, e in holes) else None)
+        link_style = styles.hyperlink if rid else None
+        out.append(
+            runs(
+                text[at:end],
+                highlight=lit,
+                bold="b" in marked,
+                italic="i" in marked,
+                underline="u" in marked or (bool(rid) and link_style is None),
+                style=link_style,
+                color=LINK_COLOUR if rid and link_style is None else None,
+            )
+        )
+    if link_open:
+        out.append("</w:hyperlink>")
     return "".join(out)
 
 
@@ -287,6 +383,9 @@ class ParagraphSpec:
     bookmark: tuple[int, str] | None = None  # (w:id, w:name) around the whole paragraph
     holes: tuple[tuple[int, int], ...] = ()  # text[start:end] of facts not known yet: highlighted
     keep_next: bool = False  # on the page of the next paragraph (a lead-in and its list)
+    marks: tuple[tuple[int, int, frozenset[str], str], ...] = ()  # (start, end, marks, link's relationship id)
+    notes: tuple[tuple[int, int], ...] = ()  # (at, footnote id)
+    styles: RichStyles = RichStyles()
 
 
 def paragraph(spec: ParagraphSpec) -> str:
@@ -301,17 +400,39 @@ def paragraph(spec: ParagraphSpec) -> str:
         start = f'<w:bookmarkStart w:id="{mark_id}" w:name={quoteattr(name)}/>'
         end = f'<w:bookmarkEnd w:id="{mark_id}"/>'
     props = ppr(style=spec.style_id, bidi=spec.bidi, num=spec.num, keep_next=spec.keep_next)
-    if spec.holes and highlight is None:
-        body, at = [], 0
-        for hole_start, hole_end in spec.holes:
-            body.append(runs(spec.text[at:hole_start]))
-            body.append(runs(spec.text[hole_start:hole_end], highlight=PLACEHOLDER_HIGHLIGHT))
-            at = hole_end
-        body.append(runs(spec.text[at:]))
-        text_runs = "".join(body)
-    else:
-        text_runs = runs(spec.text, highlight=highlight)
+    text_runs = rich_runs(
+        spec.text,
+        highlight=highlight,
+        holes=spec.holes if highlight is None else (),
+        marks=spec.marks,
+        notes=spec.notes,
+        styles=spec.styles,
+    )
     return f"<w:p>{props}{start}{label}{text_runs}{end}</w:p>"
+
+
+def footnotes_part(notes: list[str], styles: RichStyles) -> bytes:
+    """footnotes.xml: Word's separator and continuation separator (ids -1 and 0),
+    then each note's XML (from `footnote`)."""
+    separators = "".join(
+        f'<w:footnote w:type="{kind}" w:id="{note_id}"><w:p>{ppr(spacing=(0, 0))}<w:r><w:{kind}/></w:r></w:p></w:footnote>'
+        for kind, note_id in (("separator", -1), ("continuationSeparator", 0))
+    )
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes {NSDECL}>{separators}'
+        + "".join(notes)
+        + "</w:footnotes>"
+    ).encode()
+
+
+def footnote(note_id: int, body_runs: str, styles: RichStyles) -> str:
+    """One footnote: a right-to-left paragraph, Word's own number mark, a space, the note's runs."""
+    props = ppr(style=styles.footnote_text, spacing=None if styles.footnote_text else (0, 0))
+    mark_props = rpr(rtl=True, style=styles.footnote_reference, superscript=styles.footnote_reference is None)
+    return (
+        f'<w:footnote w:id="{note_id}"><w:p>{props}<w:r>{mark_props}<w:footnoteRef/></w:r>'
+        f'<w:r>{rpr(rtl=True)}<w:t xml:space="preserve"> </w:t></w:r>{body_runs}</w:p></w:footnote>'
+    )
 
 
 ID_BOOKMARK_PREFIX = "cwg_"
@@ -453,8 +574,28 @@ def style_xml(spec: StyleSpec) -> str:
     )
 
 
+def character_style_xml(style_id: str, name: str, props: str) -> str:
+    """A character style (a link's colour, a footnote's superscript mark)."""
+    return (
+        f'<w:style w:type="character" w:styleId={quoteattr(style_id)}><w:name w:val={quoteattr(name)}/>'
+        f'<w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/>{props}</w:style>'
+    )
+
+
+# Word's own built-in styles for links and footnotes (their names are Word's).
+RICH_CHARACTER_STYLES = (
+    ("Hyperlink", "Hyperlink", rpr(color=LINK_COLOUR, underline=True)),
+    ("FootnoteReference", "footnote reference", rpr(superscript=True)),
+)
+
+
 def styles_part(
-    specs: list[StyleSpec], fonts: tuple[str, str], size_latin: int, size_cs: int, line: int | None = None
+    specs: list[StyleSpec],
+    fonts: tuple[str, str],
+    size_latin: int,
+    size_cs: int,
+    line: int | None = None,
+    character_styles: tuple[tuple[str, str, str], ...] = (),
 ) -> bytes:
     """styles.xml: defaults with both font halves and Arabic language, Normal, the given styles.
     `line`: the exact line height of every paragraph (twentieths of a point), else single."""
@@ -484,7 +625,7 @@ def styles_part(
         '<w:style w:type="numbering" w:default="1" w:styleId="NoList"><w:name w:val="No List"/>'
         '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/></w:style>'
     )
-    body = "".join(style_xml(s) for s in specs)
+    body = "".join(style_xml(s) for s in specs) + "".join(character_style_xml(*c) for c in character_styles)
     return f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles {NSDECL}>{defaults}{normal}{body}</w:styles>'.encode()
 
 

@@ -94,6 +94,8 @@ STYLES = [
     ),
     StyleSpec("CWGRunningHeader", "CWG Running Header", spacing=(0, 240)),
     StyleSpec("CWGFooter", "CWG Footer", jc="center", size=18, spacing=(0, 0)),
+    # Word's own name: Word and LibreOffice use it for the notes at the page foot.
+    StyleSpec("FootnoteText", "footnote text", size=22, spacing=(0, 0), jc="both", line=300),
 ]  # fmt: skip
 
 # `•` and `○` from one font that has both (the body's Arabic face lacks `○`):
@@ -171,7 +173,9 @@ def build_reference(path: Path) -> None:
         "docProps/app.xml": APP.encode(),
         "word/_rels/document.xml.rels": DOCUMENT_RELS.encode(),
         "word/document.xml": oxml.document_part(body),
-        "word/styles.xml": oxml.styles_part(STYLES, FONTS, SIZE_LATIN, SIZE_ARABIC, LINE),
+        "word/styles.xml": oxml.styles_part(
+            STYLES, FONTS, SIZE_LATIN, SIZE_ARABIC, LINE, character_styles=oxml.RICH_CHARACTER_STYLES
+        ),
         "word/numbering.xml": oxml.numbering_part(LISTS),
         "word/settings.xml": oxml.settings_part(),
         "word/fontTable.xml": oxml.font_table_part(FONTS),

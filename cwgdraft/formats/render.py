@@ -24,11 +24,11 @@ from pathlib import Path
 from typing import Any
 
 from cwgdraft.core import arabic, facts, symbols
-from cwgdraft.core.content import Content, Field, Text
+from cwgdraft.core.content import MARKS, Content, Field, Footnote, Inline, Text
 from cwgdraft.core.documents import sync_documents
 from cwgdraft.core.errors import CwgError, TemplateError
 from cwgdraft.core.model import Numbering, Paragraph, ParagraphKind, Report, Section
-from cwgdraft.formats.docmodel import STYLES, Block, Document, FieldSpan
+from cwgdraft.formats.docmodel import STYLES, Block, Document, FieldSpan, MarkSpan, Note
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent.parent / "templates"
 DEFAULT_TEMPLATE = TEMPLATES_DIR / "council-ar"
@@ -477,16 +477,27 @@ class ContentWriter:
 
         if not isinstance(value, Content):
             return escape(value)
-        parts: list[str] = []
-        for item in value.inlines:
-            if isinstance(item, Text):
-                parts.append(str(escape(item.text)))
-            else:
-                written = self._fields.get(item)
-                if written is None:
-                    written = self._fields[item] = self._field(item)
-                parts.append(written)
-        return Markup("".join(parts))
+        return Markup("".join(self._inline_markup(item) for item in value.inlines))
+
+    def _inline_markup(self, item: Inline) -> str:
+        """`<m b="1" href="...">` around marked or linked text, `<fn>` around a
+        footnote's own markup, `<f>` for a fact's text (written once per render)."""
+        from markupsafe import escape
+
+        if isinstance(item, Text):
+            text = str(escape(item.text))
+            if item.is_plain:
+                return text
+            attrs = "".join(f' {m}="1"' for m in MARKS if m in item.marks)
+            if item.href:
+                attrs += f' href="{escape(_finalize(item.href))}"'
+            return f"<m{attrs}>{text}</m>"
+        if isinstance(item, Footnote):
+            return "<fn>" + "".join(self._inline_markup(i) for i in item.inlines) + "</fn>"
+        written = self._fields.get(item)
+        if written is None:
+            written = self._fields[item] = self._field(item)
+        return written
 
     def _field(self, item: Field) -> str:
         from markupsafe import escape
@@ -713,16 +724,8 @@ def clean_report(report: Report) -> tuple[Report, list[str]]:
     report = copy.deepcopy(report)
     notes: list[str] = []
     for path, holder, key, text in list(_strings(report, "report")):
-        if isinstance(text, Content) and text.has_fields:
-            items: list[Text | Field] = []
-            for item in text.inlines:
-                if isinstance(item, Text):
-                    clean, removed = arabic.clean_text(item.text)
-                    notes.extend(f"{path}: removed {r.describe()}" for r in removed)
-                    items.append(Text(clean))
-                else:
-                    items.append(item)
-            cleaned: str = Content(items)
+        if isinstance(text, Content) and not text.is_plain:
+            cleaned: str = Content(_cleaned_inlines(text.inlines, path, notes))
         else:
             cleaned, removed = arabic.clean_text(text)
             notes.extend(f"{path}: removed {r.describe()}" for r in removed)
@@ -731,6 +734,20 @@ def clean_report(report: Report) -> tuple[Report, list[str]]:
         else:
             setattr(holder, key, cleaned)
     return report, notes
+
+
+def _cleaned_inlines(items: tuple[Inline, ...], path: str, notes: list[str]) -> list[Inline]:
+    out: list[Inline] = []
+    for item in items:
+        if isinstance(item, Text):
+            clean, removed = arabic.clean_text(item.text)
+            notes.extend(f"{path}: removed {r.describe()}" for r in removed)
+            out.append(item.with_text(clean))
+        elif isinstance(item, Footnote):
+            out.append(Footnote(_cleaned_inlines(item.inlines, path, notes)))  # type: ignore[arg-type]
+        else:
+            out.append(item)
+    return out
 
 
 def parse_markup(markup: str) -> Document:
@@ -745,20 +762,22 @@ def parse_markup(markup: str) -> Document:
     doc = Document(language=root.get("lang", "ar"), title=root.get("title", ""))
     for el in root:
         tag = el.tag
-        text, spans = _text_of(el)
+        text, spans, marks, notes = _text_of(el)
         if tag == "block":
             style = el.get("style", "")
             if style not in STYLES:
                 raise TemplateError(f"report.xml.j2: unknown block style {style!r}")
             doc.blocks.append(
-                Block(style, text, el.get("label", ""), el.get("source", ""), el.get("placeholder") == "1", spans)
+                Block(style, text, el.get("label", ""), el.get("source", ""), el.get("placeholder") == "1", spans,
+                      marks, notes)
             )
         elif tag == "header":
             target = doc.header_start if el.get("side", "start") == "start" else doc.header_end
             for line in el:
-                line_text, line_spans = _text_of(line)
+                line_text, line_spans, line_marks, _notes = _text_of(line)
                 target.append(
-                    Block("header", line_text, "", line.get("source", ""), line.get("placeholder") == "1", line_spans)
+                    Block("header", line_text, "", line.get("source", ""), line.get("placeholder") == "1", line_spans,
+                          line_marks)
                 )
         elif tag == "running-header":
             doc.running_header = text
@@ -769,23 +788,51 @@ def parse_markup(markup: str) -> Document:
     return doc
 
 
-def _text_of(el: Any) -> tuple[str, tuple[FieldSpan, ...]]:
-    """A block's text and where its fields stand in it. `<br/>` is a line
-    break, `<f name=... ref=... missing="1">` a field's text."""
-    parts = [el.text or ""]
+def _text_of(el: Any) -> tuple[str, tuple[FieldSpan, ...], tuple[MarkSpan, ...], tuple[Note, ...]]:
+    """A block's text, where its fields and marks stand in it, and its footnotes.
+    `<br/>` is a line break, `<f name=... ref=... missing="1">` a field's text,
+    `<m b="1" i="1" u="1" href=...>` marked or linked text, `<fn>` a footnote."""
+    parts: list[str] = []
     spans: list[FieldSpan] = []
-    at = len(parts[0])
-    for child in el:
-        if child.tag == "br":
-            parts.append("\n")
-            at += 1
-        elif child.tag == "f":
-            shown = child.text or ""
-            spans.append(FieldSpan(at, at + len(shown), child.get("name", ""), child.get("ref", ""),
-                                   child.get("missing") == "1"))
-            parts.append(shown)
-            at += len(shown)
-        tail = child.tail or ""
-        parts.append(tail)
-        at += len(tail)
-    return "".join(parts), tuple(spans)
+    marks: list[MarkSpan] = []
+    notes: list[Note] = []
+
+    def walk(node: Any, at: int, marked: frozenset[str], href: str) -> int:
+        def add(text: str, at: int) -> int:
+            if text:
+                parts.append(text)
+                if marked or href:
+                    marks.append(MarkSpan(at, at + len(text), marked, href))
+            return at + len(text)
+
+        at = add(node.text or "", at)
+        for child in node:
+            if child.tag == "br":
+                at = add("\n", at)
+            elif child.tag == "f":
+                shown = child.text or ""
+                spans.append(FieldSpan(at, at + len(shown), child.get("name", ""), child.get("ref", ""),
+                                       child.get("missing") == "1"))
+                at = add(shown, at)
+            elif child.tag == "m":
+                inner = marked | {m for m in MARKS if child.get(m) == "1"}
+                at = walk(child, at, frozenset(inner), child.get("href", href))
+            elif child.tag == "fn" and node is el:
+                text, fields, note_marks, _inner = _text_of(child)
+                notes.append(Note(at, text, fields, note_marks))
+            at = add(child.tail or "", at)
+        return at
+
+    walk(el, 0, frozenset(), "")
+    return "".join(parts), tuple(spans), _merged(marks), tuple(notes)
+
+
+def _merged(marks: list[MarkSpan]) -> tuple[MarkSpan, ...]:
+    """Adjacent spans of the same marks and link as one."""
+    out: list[MarkSpan] = []
+    for span in marks:
+        if out and out[-1].end == span.start and out[-1].marks == span.marks and out[-1].href == span.href:
+            out[-1] = MarkSpan(out[-1].start, span.end, span.marks, span.href)
+        else:
+            out.append(span)
+    return tuple(out)

@@ -13,6 +13,11 @@ into one step; inserting or deleting a field is a step of its own.
 A text that follows the template's standard wording (`follows_standard`) is
 shown greyed, from the standard wording; the first edit makes it the
 drafter's own.
+
+Marks are the characters' formats (bold, italic, underline: Ctrl+B, Ctrl+I,
+Ctrl+U, as in Word); a link is an anchor with its address (Ctrl+K), shown
+blue with a dotted underline; a footnote is a chip of its own (Ctrl+Alt+F)
+holding the note, edited by a double click. Each is an undo step.
 """
 
 from __future__ import annotations
@@ -54,7 +59,17 @@ from PySide6.QtWidgets import (
 )
 
 from cwgdraft.core import facts
-from cwgdraft.core.content import Content, Field, Text, from_data, inlines_of, plain_or_content, to_data
+from cwgdraft.core.content import (
+    Content,
+    Field,
+    Footnote,
+    Inline,
+    Text,
+    from_data,
+    inlines_of,
+    plain_or_content,
+    to_data,
+)
 from cwgdraft.core.model import Report
 from cwgdraft.gui.i18n import t, with_keys
 from cwgdraft.gui.widgets import use_app_undo
@@ -62,8 +77,12 @@ from cwgdraft.gui.widgets import use_app_undo
 OBJECT_CHAR = "\ufffc"
 FIELD_OBJECT = int(QTextFormat.ObjectTypes.UserObject) + 1
 FIELD_PROPERTY = int(QTextFormat.Property.UserProperty) + 1
+FOOTNOTE_OBJECT = int(QTextFormat.ObjectTypes.UserObject) + 2
+FOOTNOTE_PROPERTY = int(QTextFormat.Property.UserProperty) + 2
 MIME = "application/x-cwgdraft-content"
 INSERT_KEYS = "Ctrl+Shift+F"
+BOLD_KEYS, ITALIC_KEYS, UNDERLINE_KEYS, LINK_KEYS, FOOTNOTE_KEYS = "Ctrl+B", "Ctrl+I", "Ctrl+U", "Ctrl+K", "Ctrl+Alt+F"
+LINK_COLOUR = QColor("#0563c1")  # Word's
 GO_TO_KEYS = "F12"
 _SEP = "\x1f"
 
@@ -89,6 +108,59 @@ def field_format(field: Field) -> QTextCharFormat:
     fmt.setProperty(FIELD_PROPERTY, _encode(field))
     # The chip sits on the line's baseline like a word.
     fmt.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignBaseline)
+    return fmt
+
+
+def footnote_of(fmt: QTextFormat) -> Footnote | None:
+    """The footnote a character format carries, if any."""
+    import json
+
+    if fmt.objectType() != FOOTNOTE_OBJECT:
+        return None
+    value = fmt.property(FOOTNOTE_PROPERTY)
+    try:
+        note = from_data(json.loads(value)) if isinstance(value, str) else ""
+    except ValueError:
+        return None
+    return Footnote(i for i in inlines_of(note) if isinstance(i, (Text, Field)))
+
+
+def footnote_format(note: Footnote) -> QTextCharFormat:
+    import json
+
+    fmt = QTextCharFormat()
+    fmt.setObjectType(FOOTNOTE_OBJECT)
+    fmt.setProperty(FOOTNOTE_PROPERTY, json.dumps(to_data(Content(note.inlines)), ensure_ascii=False))
+    fmt.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignBaseline)
+    return fmt
+
+
+def marks_of(fmt: QTextCharFormat) -> tuple[frozenset[str], str]:
+    """The marks and the link's address a character format stands for."""
+    marks = set()
+    if fmt.fontWeight() >= 600:
+        marks.add("b")
+    if fmt.fontItalic():
+        marks.add("i")
+    if fmt.underlineStyle() == QTextCharFormat.UnderlineStyle.SingleUnderline:
+        marks.add("u")
+    return frozenset(marks), fmt.anchorHref() if fmt.isAnchor() else ""
+
+
+def text_format(marks: frozenset[str] = frozenset(), href: str = "") -> QTextCharFormat:
+    """The character format of text with these marks and link."""
+    fmt = QTextCharFormat()
+    if "b" in marks:
+        fmt.setFontWeight(700)
+    if "i" in marks:
+        fmt.setFontItalic(True)
+    if href:
+        fmt.setAnchor(True)
+        fmt.setAnchorHref(href)
+        fmt.setForeground(LINK_COLOUR)
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+    if "u" in marks:
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
     return fmt
 
 
@@ -151,6 +223,11 @@ class ChipHandler(QPyTextObject):
         self.edit = edit
 
     def _text(self, fmt: QTextFormat) -> tuple[str, bool]:
+        note = footnote_of(fmt)
+        if note is not None:
+            report = self.edit.report()
+            shown = facts.text_of(report, Content(note.inlines)) if report is not None else str(Content(note.inlines))
+            return f"{t('حاشية')}: {shown.replace(chr(10), ' ')}", False
         field = field_of(fmt)
         if field is None:
             return "?", True
@@ -166,7 +243,8 @@ class ChipHandler(QPyTextObject):
     def intrinsicSize(self, doc: QTextDocument, pos: int, fmt: QTextFormat) -> QSizeF:
         text, _missing = self._text(fmt)
         metrics = self._metrics()
-        width = min(metrics.horizontalAdvance(text) + 2 * (self.PAD + self.GAP) + 1, self._max_width(doc))
+        widest = self._max_width(doc) if fmt.objectType() != FOOTNOTE_OBJECT else min(220.0, self._max_width(doc))
+        width = min(metrics.horizontalAdvance(text) + 2 * (self.PAD + self.GAP) + 1, widest)
         return QSizeF(width, metrics.height() + 2)
 
     def drawObject(self, painter: QPainter, rect: QRectF, doc: QTextDocument, pos: int,
@@ -177,6 +255,8 @@ class ChipHandler(QPyTextObject):
         if selected:
             fill, border, ink = self.edit.palette().highlight().color(), QColor("#1f4e8c"), \
                 self.edit.palette().highlightedText().color()
+        elif fmt.objectType() == FOOTNOTE_OBJECT:
+            fill, border, ink = QColor("#eef6e9"), QColor("#8fb77a"), QColor("#2f5a1c")
         elif missing:
             fill, border, ink = QColor("#fff1c2"), QColor("#c98a00"), QColor("#7a4b00")
         else:
@@ -191,7 +271,9 @@ class ChipHandler(QPyTextObject):
         painter.drawRoundedRect(box, 6, 6)
         painter.setPen(ink)
         painter.setFont(doc.defaultFont())
-        shown = metrics.elidedText(text, Qt.TextElideMode.ElideLeft, box.width() - 2 * self.PAD + 1)
+        # A note keeps its beginning ("حاشية: ..."); a fact, as before, its end.
+        elide = Qt.TextElideMode.ElideRight if fmt.objectType() == FOOTNOTE_OBJECT else Qt.TextElideMode.ElideLeft
+        shown = metrics.elidedText(text, elide, box.width() - 2 * self.PAD + 1)
         option = QTextOption(Qt.AlignmentFlag.AlignCenter)
         option.setTextDirection(Qt.LayoutDirection.RightToLeft)
         option.setWrapMode(QTextOption.WrapMode.NoWrap)
@@ -229,6 +311,7 @@ class ContentEdit(QTextEdit):
         self.document().setDefaultTextOption(option)
         self.handler = ChipHandler(self)
         self.document().documentLayout().registerHandler(FIELD_OBJECT, self.handler)
+        self.document().documentLayout().registerHandler(FOOTNOTE_OBJECT, self.handler)
         self.document().contentsChanged.connect(self._changed)
         # Text typed right after a chip must not take the chip's format.
         self.currentCharFormatChanged.connect(self._plain_typing)
@@ -251,8 +334,9 @@ class ContentEdit(QTextEdit):
         return "".join(p.text for p in parts).replace("\n", " "), any(p.missing for p in parts)
 
     def content(self, start: int = 0, end: int | None = None) -> str:
-        """What the editor holds (from `start` to `end`): a `str`, or `Content` when it has fields."""
-        items: list[Text | Field] = []
+        """What the editor holds (from `start` to `end`): a `str`, or `Content` when it has
+        fields, marks, links or footnotes."""
+        items: list[Inline] = []
         block = self.document().begin()
         while block.isValid():
             gap = block.position() - 1  # the break before this block
@@ -262,15 +346,21 @@ class ContentEdit(QTextEdit):
             while not it.atEnd():
                 fragment = it.fragment()
                 at = fragment.position()
-                field = field_of(fragment.charFormat())
+                fmt = fragment.charFormat()
+                field = field_of(fmt)
+                note = footnote_of(fmt)
+                marks, href = marks_of(fmt)
                 for i, ch in enumerate(fragment.text()):
                     if at + i < start or (end is not None and at + i >= end):
                         continue
                     if ch == OBJECT_CHAR:
-                        if field is not None:  # an object that is not a field (a pasted image) is dropped
+                        # An object that is neither a field nor a footnote (a pasted image) is dropped.
+                        if field is not None:
                             items.append(field)
+                        elif note is not None:
+                            items.append(note)
                     else:
-                        items.append(Text("\n" if ch == "\u2028" else ch))
+                        items.append(Text("\n" if ch == "\u2028" else ch, marks, href))
                 it += 1
             block = block.next()
         return plain_or_content(Content(items))
@@ -279,9 +369,11 @@ class ContentEdit(QTextEdit):
         for item in inlines_of(value):
             if isinstance(item, Field):
                 cursor.insertText(OBJECT_CHAR, field_format(item))
+            elif isinstance(item, Footnote):
+                cursor.insertText(OBJECT_CHAR, footnote_format(item))
             else:
                 text = item.text.replace("\n", " ") if self.single_line else item.text
-                cursor.insertText(text, QTextCharFormat())
+                cursor.insertText(text, text_format(item.marks, item.href))
         cursor.setCharFormat(QTextCharFormat())
 
     def set_value(self, value: str, standard: str | None = None) -> None:
@@ -359,8 +451,134 @@ class ContentEdit(QTextEdit):
         # Only with no selection: with one, Qt would apply the plain format to what is selected
         # and strip a selected chip of its field. (Text typed with a chip's format is still read
         # back as text: only the object character is a field.)
-        if fmt.objectType() == FIELD_OBJECT and not self.textCursor().hasSelection():
+        if fmt.objectType() in (FIELD_OBJECT, FOOTNOTE_OBJECT) and not self.textCursor().hasSelection():
             self.setCurrentCharFormat(QTextCharFormat())
+
+    # --- marks, links, footnotes ------------------------------------------------
+    def toggle_mark(self, mark: str) -> None:
+        """Bold, italic or underline on the selection (off when all of it has it), one undo step;
+        with no selection, for what is typed next."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            fmt = self.currentCharFormat()
+            marks, href = marks_of(fmt)
+            self.setCurrentCharFormat(text_format(marks ^ {mark}, href))
+            return
+        on = not all(mark in m for m, _h in self._selected_marks(cursor))
+        self._step = True
+        cursor.beginEditBlock()
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        for pos in range(start, end):
+            one = self._cursor_at(pos)
+            one.movePosition(QTextCursor.MoveOperation.NextCharacter, QTextCursor.MoveMode.KeepAnchor)
+            fmt = one.charFormat()
+            if fmt.objectType() in (FIELD_OBJECT, FOOTNOTE_OBJECT):
+                continue
+            marks, href = marks_of(fmt)
+            one.setCharFormat(text_format(marks | {mark} if on else marks - {mark}, href))
+        cursor.endEditBlock()
+        self._step = False
+
+    def _selected_marks(self, cursor: QTextCursor) -> list[tuple[frozenset[str], str]]:
+        out = []
+        for pos in range(cursor.selectionStart(), cursor.selectionEnd()):
+            one = self._cursor_at(pos)
+            one.movePosition(QTextCursor.MoveOperation.NextCharacter, QTextCursor.MoveMode.KeepAnchor)
+            if one.charFormat().objectType() not in (FIELD_OBJECT, FOOTNOTE_OBJECT):
+                out.append(marks_of(one.charFormat()))
+        return out
+
+    def link_at_cursor(self) -> str:
+        """The address of the link at the cursor or selection ('' when none)."""
+        cursor = self.textCursor()
+        found = self._selected_marks(cursor) if cursor.hasSelection() else [marks_of(cursor.charFormat())]
+        return next((href for _m, href in found if href), "")
+
+    def set_link(self, href: str) -> None:
+        """The selection links to `href` ('' removes the link); with no selection the address is
+        inserted as its own linked text. One undo step."""
+        href = href.strip()
+        cursor = self.textCursor()
+        self._step = True
+        cursor.beginEditBlock()
+        if not cursor.hasSelection():
+            if href:
+                cursor.insertText(href, text_format(marks_of(self.currentCharFormat())[0], href))
+                self.setCurrentCharFormat(QTextCharFormat())
+        else:
+            for pos in range(cursor.selectionStart(), cursor.selectionEnd()):
+                one = self._cursor_at(pos)
+                one.movePosition(QTextCursor.MoveOperation.NextCharacter, QTextCursor.MoveMode.KeepAnchor)
+                fmt = one.charFormat()
+                if fmt.objectType() in (FIELD_OBJECT, FOOTNOTE_OBJECT):
+                    continue
+                one.setCharFormat(text_format(marks_of(fmt)[0], href))
+        cursor.endEditBlock()
+        self._step = False
+
+    def ask_link(self) -> TextDialog:
+        """Ask for the link's address (the current one filled in) and set it."""
+        dialog = TextDialog(t("رابط"), t("عنوان الرابط (اتركه فارغاً لإزالة الرابط):"), self.link_at_cursor(), self)
+        dialog.setObjectName("linkDialog")
+        dialog.chosen.connect(self.set_link)
+        dialog.open()
+        return dialog
+
+    def insert_footnote(self, note: str) -> None:
+        """A footnote at the cursor (after the selection), one undo step."""
+        if not note.strip():
+            return
+        cursor = self.textCursor()
+        cursor.setPosition(cursor.selectionEnd())
+        self._step = True
+        cursor.beginEditBlock()
+        cursor.insertText(OBJECT_CHAR, footnote_format(Footnote(i for i in inlines_of(note) if not isinstance(i, Footnote))))
+        cursor.endEditBlock()
+        self._step = False
+        self.setTextCursor(cursor)
+        self.setCurrentCharFormat(QTextCharFormat())
+
+    def ask_footnote(self, pos: int | None = None) -> TextDialog:
+        """Ask for a footnote's text: a new one at the cursor, or the one at `pos` edited."""
+        old = self.footnote_at_position(pos) if pos is not None else None
+        report = self.report()
+        note = Content(old.inlines) if old is not None else Content()
+        shown = facts.text_of(report, note) if report is not None else str(note)
+        dialog = TextDialog(t("حاشية"), t("نص الحاشية في أسفل الصفحة:"), shown, self)
+        dialog.setObjectName("footnoteDialog")
+        if pos is not None and old is not None:
+            dialog.chosen.connect(lambda text, p=pos: self.replace_footnote(p, text))
+        else:
+            dialog.chosen.connect(self.insert_footnote)
+        dialog.open()
+        return dialog
+
+    def footnote_at_position(self, pos: int | None) -> Footnote | None:
+        if pos is None or not 0 <= pos < self.document().characterCount() - 1:
+            return None
+        cursor = self._cursor_at(pos)
+        cursor.movePosition(QTextCursor.MoveOperation.NextCharacter, QTextCursor.MoveMode.KeepAnchor)
+        return footnote_of(cursor.charFormat()) if cursor.selectedText() == OBJECT_CHAR else None
+
+    def replace_footnote(self, pos: int, text: str) -> None:
+        """The footnote at `pos` reads `text` now (removed when empty): one undo step."""
+        cursor = self._cursor_at(pos)
+        cursor.movePosition(QTextCursor.MoveOperation.NextCharacter, QTextCursor.MoveMode.KeepAnchor)
+        self._step = True
+        cursor.beginEditBlock()
+        if text.strip():
+            cursor.insertText(OBJECT_CHAR, footnote_format(Footnote([Text(text.strip())])))
+        else:
+            cursor.removeSelectedText()
+        cursor.endEditBlock()
+        self._step = False
+
+    def chip_at_point(self, point: QPoint) -> int | None:
+        """The position of the footnote chip under a point of the viewport."""
+        layout = self.document().documentLayout()
+        offset = QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        hit = layout.hitTest(point + offset, Qt.HitTestAccuracy.FuzzyHit)
+        return next((pos for pos in (hit, hit - 1) if self.footnote_at_position(pos) is not None), None)
 
     # --- fields ----------------------------------------------------------------
     def insert_field(self, field: Field) -> None:
@@ -470,9 +688,29 @@ class ContentEdit(QTextEdit):
         self._step = False
 
     # --- keys, mouse, menus, tooltips -------------------------------------------
+    def _format_command(self, event: QKeyEvent) -> Callable[[], object] | None:
+        """The formatting command of a key (Word's keys), if it is one."""
+        combo = QKeySequence(event.keyCombination())
+        commands: dict[str, Callable[[], object]] = {
+            BOLD_KEYS: lambda: self.toggle_mark("b"),
+            ITALIC_KEYS: lambda: self.toggle_mark("i"),
+            UNDERLINE_KEYS: lambda: self.toggle_mark("u"),
+            LINK_KEYS: self.ask_link,
+            FOOTNOTE_KEYS: self.ask_footnote,
+        }
+        for keys, command in commands.items():
+            if combo.matches(QKeySequence(keys)) == QKeySequence.SequenceMatch.ExactMatch:
+                return command
+        return None
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if self.single_line and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             event.ignore()
+            return
+        command = self._format_command(event)
+        if command is not None:
+            command()
+            event.accept()
             return
         if event.matches(QKeySequence.StandardKey.Paste) or event.matches(QKeySequence.StandardKey.Cut):
             self._step = True  # a paste or cut is a step of its own
@@ -484,6 +722,10 @@ class ContentEdit(QTextEdit):
         super().focusInEvent(event)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        note = self.chip_at_point(event.position().toPoint())
+        if note is not None:
+            self.ask_footnote(note)
+            return
         field = self.field_at(event.position().toPoint())
         if field is not None:
             self.fact_requested.emit(field)
@@ -499,6 +741,12 @@ class ContentEdit(QTextEdit):
         super().mousePressEvent(event)
 
     def event(self, event: QEvent) -> bool:
+        # The editor's formatting keys win over the window's shortcuts while it has the focus
+        # (Ctrl+I is italic here, as in Word, and imports elsewhere).
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            if self._format_command(event) is not None:
+                event.accept()
+                return True
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             field = self.field_at(self.viewport().mapFromGlobal(event.globalPos()))
             if field is not None:
@@ -545,6 +793,21 @@ class ContentEdit(QTextEdit):
                     action.setChecked(form == field.form)
                     other = Field(field.name, field.ref, form)
                     action.triggered.connect(lambda _c=False, p=at, f=other: self.replace_field(p, f))
+        formats = menu.addMenu(t("تنسيق"))
+        formats.setObjectName("formatMenu")
+        for label, keys, mark in ((t("غامق"), BOLD_KEYS, "b"), (t("مائل"), ITALIC_KEYS, "i"),
+                                  (t("تحته خط"), UNDERLINE_KEYS, "u")):
+            action = formats.addAction(with_keys(label, keys))
+            action.triggered.connect(lambda _c=False, m=mark: self.toggle_mark(m))
+        link = formats.addAction(with_keys(t("رابط…"), LINK_KEYS))
+        link.triggered.connect(lambda _c=False: self.ask_link())
+        note_at = self.chip_at_point(pos)
+        if note_at is not None:
+            edit_note = menu.addAction(t("تعديل الحاشية…"))
+            edit_note.triggered.connect(lambda _c=False, p=note_at: self.ask_footnote(p))
+        else:
+            note = menu.addAction(with_keys(t("إدراج حاشية…"), FOOTNOTE_KEYS))
+            note.triggered.connect(lambda _c=False: self.ask_footnote())
         insert = menu.addMenu(t("إدراج حقل"))
         insert.setObjectName("insertFieldMenu")
         fill_field_menu(insert, self.report(), self.insert_field)
@@ -676,3 +939,31 @@ class FieldPicker(QDialog):
         self.accept()
         self.chosen.emit(choice.field)
         return choice.field
+
+
+class TextDialog(QDialog):
+    """One line of text asked for (a link's address, a footnote's text); `chosen` on Enter or OK."""
+
+    chosen = Signal(str)
+
+    def __init__(self, title: str, prompt: str, value: str, parent: QWidget | None = None) -> None:
+        from PySide6.QtWidgets import QDialogButtonBox
+
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(prompt))
+        self.line = QLineEdit(value)
+        self.line.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        layout.addWidget(self.line)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(t("موافق"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(t("إلغاء"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(460, 100)
+
+    def accept(self) -> None:
+        super().accept()
+        self.chosen.emit(self.line.text())

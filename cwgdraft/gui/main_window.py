@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QProgressDialog,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -254,6 +255,9 @@ class MainWindow(QMainWindow):
         self.preview_action = self._action(t("المعاينة"), self.toggle_preview, "F9", t("إظهار المعاينة أو إخفاؤها"))
         self.preview_action.setCheckable(True)
         self.preview_action.setChecked(True)
+        self.pages_action = self._action(t("الصفحات"), self.show_pages, "Ctrl+F2",
+                                         t("الصفحات كما يخرجها LibreOffice، للتكبير والطباعة"))
+        self.page_window: QWidget | None = None
         self.lang_actions: dict[str, QAction] = {}
         for code, name in (("ar", "العربية"), ("en", "English")):
             action = self._action(name, lambda c=code: self.set_language(c))
@@ -309,6 +313,7 @@ class MainWindow(QMainWindow):
         insert_menu.addAction(self.reset_standard_action)
         view_menu = bar.addMenu(t("عرض"))
         view_menu.addAction(self.preview_action)
+        view_menu.addAction(self.pages_action)
         settings_menu = bar.addMenu(t("الإعدادات"))
         lang_menu = settings_menu.addMenu(t("لغة الواجهة"))
         for a in self.lang_actions.values():
@@ -742,6 +747,30 @@ class MainWindow(QMainWindow):
     def filter_reports(self) -> None:
         self.navigator.filter.setFocus()
         self.navigator.filter.selectAll()
+
+    def show_pages(self) -> QWidget:
+        """The page view in a window of its own beside this one, made again after each edit."""
+        from cwgdraft.gui.page_view import PageView
+
+        if self.page_window is None:
+            window = QWidget(self, Qt.WindowType.Window)
+            window.setObjectName("pageWindow")
+            window.setWindowTitle(t("الصفحات"))
+            layout = QVBoxLayout(window)
+            layout.setContentsMargins(0, 0, 0, 0)
+            window.view = PageView(window)  # type: ignore[attr-defined]
+            layout.addWidget(window.view)  # type: ignore[attr-defined]
+            window.resize(760, 900)
+            self.preview.refreshed.connect(
+                lambda _ms: window.view.schedule(self.report) if window.isVisible() else None  # type: ignore[attr-defined]
+            )
+            self.page_window = window
+        window = self.page_window
+        window.show()
+        window.raise_()
+        window.view.report = self.report  # type: ignore[attr-defined]
+        window.view.refresh()  # type: ignore[attr-defined]
+        return window
 
     def toggle_preview(self) -> None:
         visible = not self.preview.isVisible()
@@ -1270,6 +1299,9 @@ class MainWindow(QMainWindow):
         self.save_settings()
         if self.pdf_job is not None:
             self.pdf_job.cancel()
+        if self.page_window is not None:
+            self.page_window.view.stop()  # type: ignore[attr-defined]
+            self.page_window.close()
         super().closeEvent(event)
 
 

@@ -19,10 +19,11 @@ import time
 from html import escape
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QTextBlockFormat, QTextCursor, QTextDocument, QTextDocumentFragment
+from PySide6.QtGui import QKeySequence, QShortcut, QTextBlockFormat, QTextCursor, QTextDocument, QTextDocumentFragment
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from cwgdraft.core import arabic
+from cwgdraft.core.content import is_rich
 from cwgdraft.core.model import Paragraph, Report
 from cwgdraft.formats.docmodel import Block, Document
 from cwgdraft.formats.html_writer import MUTED, SCHEME, paragraph_page, to_html
@@ -62,6 +63,22 @@ class Preview(QTextBrowser):
         self._timer.timeout.connect(self.refresh)
         self._shown: _Shown | None = None  # what the page shows, for updates in place
         self._formats: dict[tuple[str, bool], QTextBlockFormat] = {}  # (style, selected) -> paragraph format
+        # Zoom as in the page view: Ctrl+wheel (Qt's own), Ctrl++ and Ctrl+−, Ctrl+0 back to 100 %.
+        self.zoom_steps = 0
+        for keys, steps in ((QKeySequence.StandardKey.ZoomIn, 1), (QKeySequence.StandardKey.ZoomOut, -1),
+                            (QKeySequence("Ctrl+0"), 0)):
+            shortcut = QShortcut(keys, self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda n=steps: self.zoom(n))
+
+    def zoom(self, steps: int) -> None:
+        """Larger (1), smaller (-1) by a point, or back to the page's size (0)."""
+        if steps == 0:
+            self.zoomOut(self.zoom_steps)
+            self.zoom_steps = 0
+            return
+        self.zoomIn(steps)
+        self.zoom_steps += steps
 
     def _no_horizontal_range(self, _low: int, high: int) -> None:
         if high > 0:
@@ -149,6 +166,8 @@ class Preview(QTextBrowser):
                     return None  # more than the text and kind: the template may show it anywhere
                 if not p.text or arabic.needs_cleaning(p.text) or p.standard:
                     return None  # a placeholder, characters the renderer drops with a note, standard wording
+                if is_rich(p.text) or is_rich(old.text):
+                    return None  # marks, links, footnotes (numbered across the page): the page is rendered whole
                 index = shown.block_index.get(p.id)
                 if index is None or p.id not in shown.qt_block:
                     return None

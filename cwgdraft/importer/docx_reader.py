@@ -2,7 +2,9 @@
 
 Tracked changes are taken as accepted (inserted and moved-to text kept,
 deleted and moved-from text dropped); fields show their result, not their
-instruction; hyperlinks show their text; bookmarks are ignored; comments are
+instruction; hyperlinks show their text (and keep their address); bold,
+italic and underline are kept; footnotes of body paragraphs become footnotes
+of their paragraph; bookmarks are ignored; comments are
 left out and counted. Text boxes become paragraphs of their own where their
 anchor stands. List labels come from `numbering.xml` (see `numbering.py`).
 """
@@ -15,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from cwgdraft.core.arabic import clean_text
+from cwgdraft.core.content import NO_MARKS, Content, Field, Footnote, Inline, Text
 from cwgdraft.core.errors import BadInput
 from cwgdraft.formats.oxml import without_bracket_marks
 from cwgdraft.importer import safe_xml
@@ -90,8 +93,18 @@ def _read_styles(root: Any | None) -> _Styles:
 class _Walker:
     """Turns the XML of one part into `Seen` paragraphs, in reading order."""
 
-    def __init__(self, styles: _Styles, numbering: ListNumbering, origin: str) -> None:
+    def __init__(
+        self, styles: _Styles, numbering: ListNumbering, origin: str, links: dict[str, str] | None = None
+    ) -> None:
         self.styles = styles
+        self.links = links or {}  # relationship id -> a hyperlink's address
+        self.run_marks: frozenset[str] = NO_MARKS  # marks of the run being read
+        self.href = ""  # address of the hyperlink being read
+        # The paragraph's marked pieces (index in its parts, marks, address) and
+        # footnotes (index of the part they stand before, None, id): only what is
+        # there, so that plain paragraphs cost nothing more.
+        self.rich: list[tuple[int, frozenset[str] | None, str]] = []
+        self.note_inlines: dict[str, tuple[Text | Field, ...]] = {}  # footnote id -> its inlines
         self.numbering = numbering
         self.origin = origin
         self.out: list[Seen] = []
@@ -103,7 +116,7 @@ class _Walker:
         self.alt_chunks = 0
         self.note_texts: dict[tuple[str, str], str] = {}  # (kind, id) -> text of a footnote or endnote
         self.note_count = 0
-        self.pending_notes: list[str] = []
+        self.pending_notes: list[tuple[str, str]] = []  # (kind, text)
         self.joined: list[str] = []  # text of paragraphs whose mark was deleted: it joins the next one
 
     # --- blocks ---------------------------------------------------------------
@@ -173,7 +186,9 @@ class _Walker:
         parts: list[str] = []
         bookmarks: list[str] = []
         self.boxes = []
+        self.rich = []
         self.inline(p, parts, bookmarks)
+        rich_items, self.rich = self.rich, []
         boxes, self.boxes = self.boxes, []
         for box in boxes:  # text boxes stand where their anchor is, before its text
             for bp in box:
@@ -184,6 +199,7 @@ class _Walker:
             # Accepted, a deleted paragraph mark joins this paragraph's text to the next one's.
             self.joined.append(text)
             return
+        rich = self._content(parts, rich_items, text) if rich_items and origin == "body" and not self.joined else None
         if self.joined:
             text, self.joined = "".join(self.joined) + text, []
         label = ""
@@ -203,11 +219,36 @@ class _Walker:
                 origin=origin,
                 cell=cell,
                 bookmarks=tuple(bookmarks),
+                rich=rich,
             )
         )
         notes, self.pending_notes = self.pending_notes, []
-        for note in notes:  # footnotes stand after the paragraph that calls them
-            self.out.append(Seen(note, origin="footnote"))
+        for kind, note in notes:
+            if kind == "footnote" and rich is not None:
+                continue  # it is a footnote of the paragraph's content
+            self.out.append(Seen(note, origin="footnote"))  # it stands after the paragraph that calls it
+
+    def _content(self, parts: list[str], items: list[tuple[int, frozenset[str] | None, str]], text: str) -> Content | None:
+        """The paragraph's text with its marks, links and footnotes; None when it has none."""
+        marked = {i: (marks, href) for i, marks, href in items if marks is not None}
+        notes: dict[int, list[str]] = {}
+        for i, marks, note_id in items:
+            if marks is None:
+                notes.setdefault(i, []).append(note_id)
+        inlines: list[Inline] = []
+        for i, piece in enumerate([*parts, ""]):
+            inlines.extend(Footnote(self.note_inlines.get(n, ())) for n in notes.get(i, ()))
+            marks, href = marked.get(i, (frozenset(), ""))
+            inlines.append(Text(without_bracket_marks(piece), marks, href))
+        content = Content(inlines)
+        if content.is_plain or "".join(i.text for i in content.inlines if isinstance(i, Text)) != text:
+            return None
+        return content
+
+    def _put(self, parts: list[str], text: str) -> None:
+        parts.append(text)
+        if self.run_marks or self.href:
+            self.rich.append((len(parts) - 1, self.run_marks, self.href))
 
     # --- inline content -------------------------------------------------------
     def inline(self, el: Any, parts: list[str], bookmarks: list[str]) -> None:
@@ -224,7 +265,9 @@ class _Walker:
                     if child.get(W + "customMarkFollows") in ("1", "true", "on"):
                         continue
                     self.note_count += 1
-                    self.pending_notes.append(f"({self.note_count}) {text}".rstrip())
+                    self.pending_notes.append((kind, f"({self.note_count}) {text}".rstrip()))
+                    if kind == "footnote":
+                        self.rich.append((len(parts), None, child.get(W + "id", "")))
                 elif tag == W + "bookmarkStart":
                     bookmarks.append(child.get(W + "name", ""))
                 continue
@@ -235,10 +278,16 @@ class _Walker:
                     if vanish is not None and vanish.get(W + "val") not in ("0", "false", "off"):
                         self.hidden += 1
                         continue
-                self.inline(child, parts, bookmarks)
+                    self.run_marks = _marks(rpr)
+                    self.inline(child, parts, bookmarks)
+                    self.run_marks = NO_MARKS
+                else:
+                    self.inline(child, parts, bookmarks)
             elif tag == W + "t":
                 if "instr" not in self.fields:
                     parts.append(child.text or "")
+                    if self.run_marks or self.href:
+                        self.rich.append((len(parts) - 1, self.run_marks, self.href))
             elif tag == W + "fldChar":
                 kind = child.get(W + "fldCharType")
                 if kind == "begin":
@@ -249,19 +298,24 @@ class _Walker:
                     self.fields.pop()
             elif "instr" in self.fields:
                 continue
+            elif tag == W + "hyperlink":
+                outer = self.href
+                self.href = self.links.get(child.get(R + "id", ""), "") or outer
+                self.inline(child, parts, bookmarks)
+                self.href = outer
             elif tag == W + "tab" or tag == W + "ptab":
-                parts.append("\t")
+                self._put(parts, "\t")
             elif tag == W + "br":
                 if child.get(W + "type") not in ("page", "column"):
-                    parts.append("\n")
+                    self._put(parts, "\n")
             elif tag == W + "cr":
-                parts.append("\n")
+                self._put(parts, "\n")
             elif tag == W + "noBreakHyphen":
-                parts.append("\u2011")
+                self._put(parts, "\u2011")
             elif tag == W + "sym":
                 code = child.get(W + "char", "")
                 try:
-                    parts.append(pua_glyph(chr(int(code, 16))))
+                    self._put(parts, pua_glyph(chr(int(code, 16))))
                 except (ValueError, OverflowError):
                     pass
             elif tag == W + "txbxContent":
@@ -273,6 +327,40 @@ class _Walker:
                 # runs' containers: hyperlink, ins, moveTo, smartTag, fldSimple, sdt,
                 # customXml, drawing/pict (which may hold text boxes), ...
                 self.inline(child, parts, bookmarks)
+
+
+def _on(el: Any | None) -> bool:
+    return el is not None and el.get(W + "val") not in ("0", "false", "off", "none")
+
+
+def _marks(rpr: Any | None) -> frozenset[str]:
+    """Bold, italic, underline set on a run (either half of a pair: Arabic runs use the complex-script one)."""
+    if rpr is None or len(rpr) == 0:
+        return NO_MARKS
+    out = set()
+    if _on(rpr.find(W + "b")) or _on(rpr.find(W + "bCs")):
+        out.add("b")
+    if _on(rpr.find(W + "i")) or _on(rpr.find(W + "iCs")):
+        out.add("i")
+    if _on(rpr.find(W + "u")):
+        out.add("u")
+    return frozenset(out) if out else NO_MARKS
+
+
+def _links(zf: SafeZip, part: str | None) -> dict[str, str]:
+    """Relationship id -> address of the part's external hyperlinks."""
+    if not part:
+        return {}
+    folder, name = posixpath.split(part)
+    data = zf.read(posixpath.join(folder, "_rels", name + ".rels"))
+    if data is None:
+        return {}
+    root = safe_xml.parse(data, f"{zf.path}: {folder}/_rels/{name}.rels")
+    return {
+        rel.get("Id", ""): rel.get("Target", "")
+        for rel in root.iter(PKG_REL + "Relationship")
+        if rel.get("TargetMode") == "External" and rel.get("Type", "").endswith("/hyperlink")
+    }
 
 
 def _mark_deleted(ppr: Any | None) -> bool:
@@ -344,18 +432,21 @@ def read_docx(path: str | Path) -> SeenDocument:
         numbering = ListNumbering(_part_root(zf, by_type.get("numbering")), style_nums)
         doc = SeenDocument("docx")
 
-        walker = _Walker(styles, numbering, "body")
+        walker = _Walker(styles, numbering, "body", _links(zf, main))
         for kind in ("footnote", "endnote"):
             notes_root = _part_root(zf, by_type.get(kind + "s"))
             if notes_root is None:
                 continue
+            note_links = _links(zf, by_type.get(kind + "s"))
             for note in notes_root.findall(W + kind):
                 if note.get(W + "type") in ("separator", "continuationSeparator", "continuationNotice"):
                     continue
-                inner = _Walker(styles, ListNumbering(None), kind)
+                inner = _Walker(styles, ListNumbering(None), "body", note_links)
                 inner.blocks(note)
                 text = " ".join(x.text.strip() for x in inner.out if x.text.strip())
                 walker.note_texts[(kind, note.get(W + "id", ""))] = text
+                if kind == "footnote":
+                    walker.note_inlines[note.get(W + "id", "")] = _note_inlines(inner.out)
         walker.blocks(body)
         doc.paragraphs = walker.out
         if not any(s.text.strip() or s.label for s in doc.paragraphs):
@@ -392,7 +483,26 @@ def read_docx(path: str | Path) -> SeenDocument:
         cleaned, removed = clean_text(seen.text)
         if removed:
             seen.text = cleaned
+            seen.rich = None
     return doc
+
+
+def _note_inlines(paragraphs: list[Seen]) -> tuple[Text | Field, ...]:
+    """A footnote's paragraphs as one run of inlines (paragraphs joined by a space, ends stripped)."""
+    out: list[Text | Field] = []
+    for seen in paragraphs:
+        if not seen.text.strip():
+            continue
+        if out:
+            out.append(Text(" "))
+        items = seen.rich.inlines if seen.rich is not None else (Text(seen.text),)
+        out.extend(i for i in items if isinstance(i, (Text, Field)))
+    texts = [i for i in out if isinstance(i, Text)]
+    if texts:
+        first, last = out.index(texts[0]), len(out) - 1 - out[::-1].index(texts[-1])
+        out[first] = texts[0].with_text(texts[0].text.lstrip())
+        out[last] = out[last].with_text(out[last].text.rstrip()) if isinstance(out[last], Text) else out[last]
+    return Content(out).inlines  # type: ignore[return-value]
 
 
 def _read_part(zf: SafeZip, name: str | None, styles: _Styles, numbering: ListNumbering, origin: str) -> list[Seen]:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from cwgdraft.core import arabic, symbols
+from cwgdraft.core.content import rich_piece
 from cwgdraft.core.model import (
     Contribution,
     Meeting,
@@ -681,6 +682,8 @@ class _Reader:
 
         def add(text: str, kind: ParagraphKind, line: Line | None = None) -> Paragraph:
             nonlocal prev_kind
+            if line is not None and line.seen is not None and line.seen.rich is not None:
+                text = rich_piece(line.seen.rich, text)  # its bold, italic, links and footnotes
             p = Paragraph(text, kind)
             carried = _carried_id(line)
             if carried and carried not in present and carried not in taken:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from cwgdraft.core.content import Content
+
 
 @dataclass
 class Seen:
@@ -21,6 +23,7 @@ class Seen:
     origin: str = "body"  # body | table | textbox | header | footer | text
     cell: tuple[int, int, int] | None = None  # (table, row, column) for table paragraphs
     bookmarks: tuple[str, ...] = ()
+    rich: Content | None = None  # `text` with its marks, links and footnotes, when it has any
 
 
 @dataclass

@@ -2036,6 +2036,96 @@ It can be restored from File → Trash, or by Undo (Ctrl+Z) right after the dele
     <message>
         <source>ما اقترحه المراجعون في نسخهم: قبول أو رفض</source>
         <translation>What reviewers proposed in their copies: accept or reject</translation>
+        <source>إدراج حاشية…</source>
+        <translation>Insert footnote…</translation>
+    </message>
+    <message>
+        <source>تحته خط</source>
+        <translation>Underline</translation>
+    </message>
+    <message>
+        <source>تعديل الحاشية…</source>
+        <translation>Edit footnote…</translation>
+    </message>
+    <message>
+        <source>تنسيق</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>حاشية</source>
+        <translation>Footnote</translation>
+    </message>
+    <message>
+        <source>رابط</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>رابط…</source>
+        <translation>Link…</translation>
+    </message>
+    <message>
+        <source>عنوان الرابط (اتركه فارغاً لإزالة الرابط):</source>
+        <translation>Link address (leave it empty to remove the link):</translation>
+    </message>
+    <message>
+        <source>غامق</source>
+        <translation>Bold</translation>
+    </message>
+    <message>
+        <source>مائل</source>
+        <translation>Italic</translation>
+    </message>
+    <message>
+        <source>موافق</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>نص الحاشية في أسفل الصفحة:</source>
+        <translation>Text of the note at the foot of the page:</translation>
+    </message>
+    <message>
+        <source>في نص الفقرة: غامق، مائل، تحته خط</source>
+        <translation>In a paragraph's text: bold, italic, underline</translation>
+    </message>
+    <message>
+        <source>في نص الفقرة: رابط</source>
+        <translation>In a paragraph's text: link</translation>
+    </message>
+    <message>
+        <source>في نص الفقرة: حاشية</source>
+        <translation>In a paragraph's text: footnote</translation>
+    </message>
+    <message>
+        <source>الصفحات</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>الصفحات كما يخرجها LibreOffice، للتكبير والطباعة</source>
+        <translation>The pages as LibreOffice lays them out, to zoom and print</translation>
+    </message>
+    <message>
+        <source>تظهر هنا الصفحات كما يخرجها LibreOffice.</source>
+        <translation>The pages, as LibreOffice lays them out, appear here.</translation>
+    </message>
+    <message>
+        <source>تُعدّ الصفحات…</source>
+        <translation>Making the pages…</translation>
+    </message>
+    <message>
+        <source>طباعة الصفحات</source>
+        <translation>Print the pages</translation>
+    </message>
+    <message>
+        <source>لم تُعدّ الصفحات.</source>
+        <translation>The pages could not be made.</translation>
+    </message>
+    <message>
+        <source>في المعاينة والصفحات: تكبير، تصغير، الحجم الأصلي أو ملء العرض</source>
+        <translation>In the preview and the pages: zoom in, zoom out, back to size or fit the width</translation>
+    </message>
+    <message>
+        <source>في الصفحات: طباعة</source>
+        <translation>In the pages: print</translation>
     </message>
 </context>
 </TS>

@@ -152,13 +152,16 @@ def test_header_lines_in_one_paragraph_with_bidi_marks_and_colon_headings(tmp_pa
     assert result.unplaced == []
 
 
-def test_footnotes_stand_after_their_paragraph(tmp_path: Path) -> None:
+def test_footnotes_become_footnotes_of_their_paragraph(tmp_path: Path) -> None:
+    """A body paragraph's footnote is a footnote of its content (no longer a paragraph of its own after it)."""
     import docx
     from docx.opc.constants import CONTENT_TYPE as CT
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.opc.packuri import PackURI
     from docx.opc.part import Part
     from docx.oxml import parse_xml
+
+    from cwgdraft.core.content import Footnote, Text
 
     notes = (
         f'<w:footnotes {NS}>'
@@ -177,12 +180,13 @@ def test_footnotes_stand_after_their_paragraph(tmp_path: Path) -> None:
         sect.addprevious(parse_xml(xml))
     doc.save(str(tmp_path / "f.docx"))
     result = import_file(tmp_path / "f.docx")
-    assert [(p.kind, p.text) for p in result.report.sections[0].paragraphs] == [
-        (ParagraphKind.NUMBERED, "انظر الموقع."),
-        (ParagraphKind.UNNUMBERED, "(1) http://www.itu.int/cop"),
+    assert [(p.kind, str(p.text)) for p in result.report.sections[0].paragraphs] == [
+        (ParagraphKind.NUMBERED, "انظر الموقع.[http://www.itu.int/cop]"),
         (ParagraphKind.NUMBERED, "فقرة."),
     ]
-    assert result.unplaced == ["footnote in section 1: (1) http://www.itu.int/cop"]
+    first = result.report.sections[0].paragraphs[0].text
+    assert first.inlines == (Text("انظر الموقع."), Footnote([Text("http://www.itu.int/cop")]))
+    assert result.unplaced == []
 
 
 @pytest.mark.parametrize(
