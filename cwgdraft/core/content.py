@@ -15,7 +15,7 @@ only needs plain text keeps working) that also carries its inlines. A plain
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -252,12 +252,16 @@ def from_data(data: Any, where: str = "content") -> str:
     return content if not content.is_plain else str.__str__(content)
 
 
-def edit_spans(value: str, edits: list[tuple[int, int, str]]) -> tuple[str, int]:
+def edit_spans(
+    value: str, edits: list[tuple[int, int, str]], shown: Callable[[Inline], str] | None = None
+) -> tuple[str, int]:
     """`value` with each edit `(start, end, replacement)` made, offsets counted in
     its plain view (`str(value)`: a field shows as its bracketed name); how many
     were made. An edit that would cut into a field or a footnote, or span one, is
     not made: find and replace, and the typography fixes, never break a field.
-    An edit across texts of different marks takes the first one's marks."""
+    An edit across texts of different marks takes the first one's marks.
+    `shown`: what a field or note reads as where the offsets were counted (its
+    fact filled in) instead of its bracketed name."""
     if not is_rich(value):
         text = str.__str__(value) if isinstance(value, Content) else value
         done = 0
@@ -270,7 +274,7 @@ def edit_spans(value: str, edits: list[tuple[int, int, str]]) -> tuple[str, int]
     spans: list[tuple[int, int, Inline]] = []
     at = 0
     for item in inlines_of(value):
-        size = len(item.text) if isinstance(item, Text) else len(item.token)
+        size = len(item.text) if isinstance(item, Text) else len(shown(item) if shown else item.token)
         spans.append((at, at + size, item))
         at += size
     items = [item for _s, _e, item in spans]
@@ -302,14 +306,18 @@ def edit_spans(value: str, edits: list[tuple[int, int, str]]) -> tuple[str, int]
     return Content(items), done
 
 
-def view_offset(value: str, offset: int) -> int:
-    """An offset in the plain view (`str(value)`: a field as its bracketed name)
-    as an offset where each field is one character (an editor's chip)."""
+def view_offset(value: str, offset: int, shown: Callable[[Inline], str] | None = None, end: bool = False) -> int:
+    """An offset in the plain view (`str(value)`: a field as its bracketed name, or as
+    `shown` says) as an offset where each field is one character (an editor's chip).
+    Inside a field: its chip's start, or with `end` its chip's end (a match in a
+    field's words selects the chip)."""
     out = at = 0
     for item in inlines_of(value):
-        size = len(item.text) if isinstance(item, Text) else len(item.token)
+        size = len(item.text) if isinstance(item, Text) else len(shown(item) if shown else item.token)
         if offset <= at + size:
-            return out + (offset - at if isinstance(item, Text) else (0 if offset == at else 1))
+            if isinstance(item, Text):
+                return out + (offset - at)
+            return out + (1 if offset == at + size or (end and offset > at) else 0)
         at += size
         out += size if isinstance(item, Text) else 1
     return out

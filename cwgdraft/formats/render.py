@@ -449,10 +449,10 @@ def paragraph_block(report: Report, laid: LaidParagraph, template: Template | No
 
     writer = ContentWriter(report, template or load_template())
     markup = f"<block>{writer.paragraph(laid.paragraph)}</block>"
-    text, spans = _text_of(etree.fromstring(markup.encode("utf-8")))
+    text, spans, marks, notes = _text_of(etree.fromstring(markup.encode("utf-8")))
     if not text:
         return Block(laid.style, "[نص الفقرة]", laid.label, laid.paragraph.id, True)
-    return Block(laid.style, text, laid.label, laid.paragraph.id, False, spans)
+    return Block(laid.style, text, laid.label, laid.paragraph.id, False, spans, marks, notes)
 
 
 def sync_needed(report: Report) -> bool:

@@ -250,7 +250,8 @@ class FindDialog(QDialog):
                 from cwgdraft.core.content import view_offset
 
                 value = editor.content()
-                start, end = view_offset(value, start), view_offset(value, end)
+                shown = find.shown_inline(window.report)  # the offsets count a field as its fact
+                start, end = view_offset(value, start, shown), view_offset(value, end, shown, end=True)
             cursor = editor.textCursor()
             cursor.setPosition(start)
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
@@ -291,7 +292,7 @@ class FindDialog(QDialog):
         target, attr = target_of_path(window.report, found.path)
         attr = attr or "text"
         text = getattr(resolve(window.report, target), attr)
-        new = find.replace_one(text, found, self.pattern, self.replace_edit.text(), self.options)
+        new = find.replace_one(text, found, self.pattern, self.replace_edit.text(), self.options, window.report)
         if new is None:  # the text changed since: look again
             self.current = None
             self.find_next(1)
