@@ -2127,5 +2127,13 @@ It can be restored from File → Trash, or by Undo (Ctrl+Z) right after the dele
         <source>في الصفحات: طباعة</source>
         <translation>In the pages: print</translation>
     </message>
+    <message>
+        <source>إدراج حاشية…</source>
+        <translation>Insert footnote…</translation>
+    </message>
+    <message>
+        <source>مخزن cwgdraft (*.db);;كل الملفات (*)</source>
+        <translation>cwgdraft store (*.db);;All files (*)</translation>
+    </message>
 </context>
 </TS>
