@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from cwgdraft.core.model import Report
-from cwgdraft.gui.i18n import N_, t
+from cwgdraft.gui.i18n import N_, fill, t
 from cwgdraft.gui.messages import _paragraph_number, arabic_interface
 
 MESSAGES = {
@@ -36,17 +36,12 @@ _SECTION = re.compile(r"sections\[(\d+)\]\.title")
 _PARAGRAPH = re.compile(r"sections\[(\d+)\]\.paragraphs\[(\d+)\]")
 
 
-def _fill(template: str, *values: object) -> str:
-    text = t(template)
-    for i, value in enumerate(values, start=1):
-        text = text.replace(f"%{i}", str(value))
-    return text
 
 
 def message(finding: Any) -> str:
     if arabic_interface() or finding.code not in MESSAGES:
         return str(finding.message)
-    return _fill(MESSAGES[finding.code], finding.found, finding.fix or "")
+    return fill(MESSAGES[finding.code], finding.found, finding.fix or "")
 
 
 def where(report: Report | None, finding: Any) -> str:
@@ -55,10 +50,10 @@ def where(report: Report | None, finding: Any) -> str:
     if finding.path in FIELDS:
         return t(FIELDS[finding.path])
     if m := _SECTION.fullmatch(finding.path):
-        return _fill(N_("عنوان القسم %1"), int(m.group(1)) + 1)
+        return fill(N_("عنوان القسم %1"), int(m.group(1)) + 1)
     if (m := _PARAGRAPH.fullmatch(finding.path)) and report is not None:
         si, pi = int(m.group(1)), int(m.group(2))
-        return _fill(N_("الفقرة %1 في القسم %2"), _paragraph_number(report, si, pi), si + 1)
+        return fill(N_("الفقرة %1 في القسم %2"), _paragraph_number(report, si, pi), si + 1)
     return str(finding.path)
 
 

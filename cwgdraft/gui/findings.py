@@ -15,7 +15,7 @@ from typing import Any
 
 from cwgdraft.core import facts
 from cwgdraft.core.model import Report
-from cwgdraft.gui.i18n import N_, t
+from cwgdraft.gui.i18n import N_, fill, t
 from cwgdraft.gui.messages import arabic_interface, missing_label
 
 PLACES = {
@@ -38,11 +38,6 @@ _MISSING_FACT = re.compile(r"\[([^\]]+)\] ناقص$")
 _QUOTED = re.compile(r"«([^»]*)»")
 
 
-def _fill(template: str, *values: object) -> str:
-    text = t(template)
-    for i, value in enumerate(values, start=1):
-        text = text.replace(f"%{i}", str(value))
-    return text
 
 
 def _place(where: str) -> str:
@@ -51,7 +46,7 @@ def _place(where: str) -> str:
     for prefix, template in (("عنوان القسم ", N_("عنوان القسم %1")), ("الفقرة ", N_("الفقرة %1")),
                              ("فقرة في القسم ", N_("فقرة في القسم %1"))):
         if where.startswith(prefix):
-            return _fill(template, where[len(prefix):])
+            return fill(template, where[len(prefix):])
     return where
 
 
@@ -78,13 +73,13 @@ def finding_label(report: Report, item: Any) -> str:
     where, _sep, what = item.label.partition(": ")
     if code == "bidi_control":
         codes = what.split(" (")[0]
-        return _fill(N_("رموز تحكم في اتجاه النص في %1: %2 (تبقى كما كُتبت وتُغلق في نهاية الحقل)"), item.path, codes)
+        return fill(N_("رموز تحكم في اتجاه النص في %1: %2 (تبقى كما كُتبت وتُغلق في نهاية الحقل)"), item.path, codes)
     place = _place(where) if _sep else ""
     quoted = _QUOTED.search(what)
     if code == "missing_fact" and (m := _MISSING_FACT.search(what)):
-        said = _fill(N_("%1: لم تُدخل بعد"), _fact_name(m.group(1)))
+        said = fill(N_("%1: لم تُدخل بعد"), _fact_name(m.group(1)))
     elif code == "unknown_field" and quoted:
-        said = _fill(N_("حقل غير معروف: %1"), quoted.group(1))
+        said = fill(N_("حقل غير معروف: %1"), quoted.group(1))
     elif code == "unknown_field":
         said = t("حقل لمساهمة محذوفة")
     elif code == "placeholder":
@@ -92,11 +87,11 @@ def finding_label(report: Report, item: Any) -> str:
     elif code == "other_meeting":
         said = t("يذكر اجتماعاً غير اجتماعات هذا التقرير")
     elif code == "other_date" and quoted:
-        said = _fill(N_("التاريخ «%1» ليس من تواريخ الاجتماعات"), quoted.group(1))
+        said = fill(N_("التاريخ «%1» ليس من تواريخ الاجتماعات"), quoted.group(1))
     elif code == "not_presented" and quoted:
-        said = _fill(N_("«%1» مدرجة في قائمة الوثائق ولم تُعرض"), quoted.group(1))
+        said = fill(N_("«%1» مدرجة في قائمة الوثائق ولم تُعرض"), quoted.group(1))
     elif code == "not_listed" and quoted:
-        said = _fill(N_("«%1» عُرضت وليست في قائمة الوثائق"), quoted.group(1))
+        said = fill(N_("«%1» عُرضت وليست في قائمة الوثائق"), quoted.group(1))
     else:
         return item.label
     return f"{place}: {said}" if place else said
@@ -107,7 +102,7 @@ def fact_named(label: str) -> facts.Fact | None:
     m = _MISSING_FACT.search(label)
     if m:
         return next((f for f in facts.FACTS.values() if f.label == m.group(1)), None)
-    return next((f for f in facts.FACTS.values() if label.endswith(_fill(N_("%1: لم تُدخل بعد"), t(f.label)))), None)
+    return next((f for f in facts.FACTS.values() if label.endswith(fill(N_("%1: لم تُدخل بعد"), t(f.label)))), None)
 
 
 def translated_findings(report: Report, items: list[Any]) -> list[Any]:

@@ -102,6 +102,14 @@ def install(app: QCoreApplication, lang: str) -> Qt.LayoutDirection:
     return Qt.LayoutDirection.RightToLeft if lang == "ar" else Qt.LayoutDirection.LeftToRight
 
 
+def fill(template: str, *values: object) -> str:
+    """`template` in the interface's language, its `%1`, `%2`... replaced by `values`."""
+    text = t(template)
+    for i, value in enumerate(values, start=1):
+        text = text.replace(f"%{i}", str(value))
+    return text
+
+
 def N_(text: str) -> str:
     """Mark a string for translation where it is defined; `t()` translates it where it is shown."""
     return text

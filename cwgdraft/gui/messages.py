@@ -18,7 +18,7 @@ from typing import Any
 from PySide6.QtWidgets import QApplication
 
 from cwgdraft.core.model import ParagraphKind, Report
-from cwgdraft.gui.i18n import N_, t
+from cwgdraft.gui.i18n import N_, fill, t
 
 # Whole-field paths: the field's name.
 FIELD_NAMES = {
@@ -52,11 +52,6 @@ def arabic_interface() -> bool:
     return not lang or str(lang) == "ar"
 
 
-def _fill(template: str, *values: object) -> str:
-    text = t(template)
-    for i, value in enumerate(values, start=1):
-        text = text.replace(f"%{i}", str(value))
-    return text
 
 
 def _date(value: dt.date | None) -> str:
@@ -76,15 +71,15 @@ def missing_label(report: Report, path: str, label: str) -> str:
         meeting = report.meetings[int(m.group(1))]
         attr = m.group(2)
         if attr == "number":
-            return _fill(N_("رقم الاجتماع %1: عدد صحيح من 1 إلى 99"), meeting.number)
+            return fill(N_("رقم الاجتماع %1: عدد صحيح من 1 إلى 99"), meeting.number)
         if attr == "start":
-            return _fill(N_("تاريخ الاجتماع %1"), meeting.number)
+            return fill(N_("تاريخ الاجتماع %1"), meeting.number)
         if attr == "end":
-            return _fill(N_("تاريخ انتهاء الاجتماع %1: %2"), meeting.number,
+            return fill(N_("تاريخ انتهاء الاجتماع %1: %2"), meeting.number,
                          dates_message(meeting.start, meeting.end) or t("غير صحيح"))
     m = _SECTION.fullmatch(path)
     if m:
-        return _fill(N_("عنوان القسم %1"), int(m.group(1)) + 1)
+        return fill(N_("عنوان القسم %1"), int(m.group(1)) + 1)
     m = _PARAGRAPH.fullmatch(path)
     if m:
         si, pi = int(m.group(1)), int(m.group(2))
@@ -92,9 +87,9 @@ def missing_label(report: Report, path: str, label: str) -> str:
             paragraph = report.sections[si].paragraphs[pi]
             where = _paragraph_number(report, si, pi)
             if paragraph.text.strip():  # not empty: a new report's paragraph waits for the new date
-                return _fill(N_("التاريخ في الفقرة %1 في القسم %2"), where, si + 1)
-            return _fill(EMPTY_PARAGRAPH[paragraph.kind], where, si + 1)
-    return _fill(N_("حقل مطلوب: %1"), path)
+                return fill(N_("التاريخ في الفقرة %1 في القسم %2"), where, si + 1)
+            return fill(EMPTY_PARAGRAPH[paragraph.kind], where, si + 1)
+    return fill(N_("حقل مطلوب: %1"), path)
 
 
 def _paragraph_number(report: Report, si: int, pi: int) -> str:
@@ -128,4 +123,4 @@ def dates_message(start: dt.date | str | None, end: dt.date | str | None) -> str
         return t("تاريخ غير صحيح: اكتبه بالشكل 2023-01-19 (سنة-شهر-يوم)")
     if last is not None and first is None:
         return t("أدخل تاريخ البداية قبل تاريخ النهاية.")
-    return _fill(N_("تاريخ النهاية (%1) يسبق تاريخ البداية (%2)."), _date(last), _date(first))
+    return fill(N_("تاريخ النهاية (%1) يسبق تاريخ البداية (%2)."), _date(last), _date(first))
