@@ -10,7 +10,9 @@ preview's plain text equals `Block.seen_text`.
 
 Every block with a `source` is a link `cwgdraft:SOURCE`: the preview emits
 `anchorClicked(QUrl)` and the app selects that paragraph or field. `selected`
-names one source whose blocks get a light background.
+names one source whose blocks get a light background; `pending` names the
+paragraphs with reviewers' proposals pending, shown on an amber background
+with the tooltip `pending_tip`.
 
 Marks are `<b>`, `<i>`, `<u>`; a link is shown as Word shows it (blue,
 underlined, its address as a tooltip), not as an anchor, since a click on a
@@ -30,6 +32,7 @@ SCHEME = "cwgdraft"
 TEXT_COLOUR = "#000000"
 PLACEHOLDER_BG = "#ffff00"
 SELECTED_BG = "#dbe8fb"
+PENDING_BG = "#fde3c0"  # a paragraph with reviewers' proposals pending (amber, unlike selection and placeholders)
 BOX_BORDER = "#000000"
 MUTED = "#666666"
 LINK_COLOUR = "#0563c1"  # Word's
@@ -146,7 +149,7 @@ def _rich_text(
     return "".join(pieces)
 
 
-def _inline(block: Block, glyph: str = "", first_note: int = 1) -> str:
+def _inline(block: Block, glyph: str = "", first_note: int = 1, tip: str = "") -> str:
     """A block's content: label or glyph and a tab, then the text; linked to its source."""
     if block.placeholder:
         body = _text(block.text)
@@ -157,19 +160,38 @@ def _inline(block: Block, glyph: str = "", first_note: int = 1) -> str:
     lead = block.label or glyph
     if lead:
         body = f"{_text(lead)}{_TAB}{body}"
+    if tip:
+        body = f'<span class="pending" title="{escape(tip, quote=True)}">{body}</span>'
     if block.source:
         href = escape(f"{SCHEME}:{block.source}", quote=True)
         body = f'<a href="{href}" style="color:{TEXT_COLOUR}; text-decoration:none">{body}</a>'
     return body
 
 
-def _paragraph(block: Block, selected: str | None, align: str | None = None, first_note: int = 1) -> str:
+class Pending:
+    """The paragraphs with proposals pending, and the tooltip that says so."""
+
+    def __init__(self, ids: frozenset[str] = frozenset(), tip: str = "") -> None:
+        self.ids, self.tip = ids, tip
+
+
+_NONE_PENDING = Pending()
+
+
+def _paragraph(
+    block: Block, selected: str | None, align: str | None = None, first_note: int = 1,
+    pending: Pending = _NONE_PENDING,
+) -> str:
     css, default_align, glyph = _STYLE.get(block.style, _DEFAULT_STYLE)
     align = default_align if align is None else align
+    marked = bool(block.source) and block.source in pending.ids
     if selected is not None and block.source and block.source == selected:
         css += f" background-color:{SELECTED_BG};"
+    elif marked:
+        css += f" background-color:{PENDING_BG};"
     align_attr = f' align="{align}"' if align else ""
-    return f'<p dir="rtl"{align_attr} style="{css}">{_inline(block, glyph, first_note)}</p>\n'
+    tip = pending.tip if marked else ""
+    return f'<p dir="rtl"{align_attr} style="{css}">{_inline(block, glyph, first_note, tip)}</p>\n'
 
 
 def _header_table(document: Document, selected: str | None) -> str:
@@ -186,11 +208,11 @@ def _header_table(document: Document, selected: str | None) -> str:
     )
 
 
-def _numbered(blocks: list[Block], selected: str | None, counter: list[int]) -> str:
+def _numbered(blocks: list[Block], selected: str | None, counter: list[int], pending: Pending = _NONE_PENDING) -> str:
     """The blocks' paragraphs, footnotes numbered on from `counter[0]` (moved on)."""
     out = []
     for b in blocks:
-        out.append(_paragraph(b, selected, first_note=counter[0]))
+        out.append(_paragraph(b, selected, first_note=counter[0], pending=pending))
         counter[0] += len(b.notes)
     return "".join(out)
 
@@ -210,8 +232,8 @@ def _notes(document: Document) -> str:
     return "".join(out)
 
 
-def _box_table(blocks: list[Block], selected: str | None, counter: list[int]) -> str:
-    inner = _numbered(blocks, selected, counter)
+def _box_table(blocks: list[Block], selected: str | None, counter: list[int], pending: Pending) -> str:
+    inner = _numbered(blocks, selected, counter, pending)
     return (
         f'<table dir="rtl" width="100%" border="1" cellspacing="0" cellpadding="6" '
         f'style="border-style:solid; border-color:{BOX_BORDER}; margin-top:6px; margin-bottom:12px;">'
@@ -219,10 +241,10 @@ def _box_table(blocks: list[Block], selected: str | None, counter: list[int]) ->
     )
 
 
-def _signature_table(blocks: list[Block], selected: str | None, counter: list[int]) -> str:
+def _signature_table(blocks: list[Block], selected: str | None, counter: list[int], pending: Pending) -> str:
     """The signature centred in the end (left) half of the page, as the Word styles place it
     (indented by half the text width, centred): a fixed margin would squeeze it in a narrow preview."""
-    inner = _numbered(blocks, selected, counter)
+    inner = _numbered(blocks, selected, counter, pending)
     # Qt lays table cells out left to right: the end half first.
     return (
         '<table width="100%" border="0" cellspacing="0" cellpadding="0" style="margin-top:36px; margin-bottom:12px;">'
@@ -230,7 +252,7 @@ def _signature_table(blocks: list[Block], selected: str | None, counter: list[in
     )
 
 
-def to_html(document: Document, selected: str | None = None) -> str:
+def to_html(document: Document, selected: str | None = None, pending: Pending = _NONE_PENDING) -> str:
     """The document as a complete HTML page for `QTextBrowser`, right to left."""
     parts = [_HEAD.format(lang=escape(document.language or "ar", quote=True), title=_text(document.title))]
     parts.append(_header_table(document, selected))
@@ -244,17 +266,17 @@ def to_html(document: Document, selected: str | None = None) -> str:
             j = i
             while j < n and blocks[j].style in BOX_STYLES:
                 j += 1
-            parts.append(_box_table(blocks[i:j], selected, counter))
+            parts.append(_box_table(blocks[i:j], selected, counter, pending))
             i = j
             continue
         if block.style in SIGNATURE_STYLES:
             j = i
             while j < n and blocks[j].style in SIGNATURE_STYLES:
                 j += 1
-            parts.append(_signature_table(blocks[i:j], selected, counter))
+            parts.append(_signature_table(blocks[i:j], selected, counter, pending))
             i = j
             continue
-        parts.append(_numbered([block], selected, counter))
+        parts.append(_numbered([block], selected, counter, pending))
         i += 1
     parts.append(_notes(document))
     if document.footer:
@@ -269,9 +291,9 @@ def to_html(document: Document, selected: str | None = None) -> str:
 # --- one paragraph at a time (the preview's in-place updates) -----------------
 
 
-def paragraph_page(block: Block, selected: str | None = None) -> str:
+def paragraph_page(block: Block, selected: str | None = None, pending: Pending = _NONE_PENDING) -> str:
     """A page holding only `block`'s paragraph, written exactly as `to_html`
     writes it: the preview takes its formats and content from it to update
     that paragraph in place."""
     head = _HEAD.format(lang="ar", title="")
-    return f"{head}{_paragraph(block, selected).rstrip()}</body></html>"
+    return f"{head}{_paragraph(block, selected, pending=pending).rstrip()}</body></html>"

@@ -404,6 +404,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("last_report", session.report.id)
         self.preview.report = session.report
         self.preview.selected = None
+        self.update_review_marks()
         for page in self.page_by_name.values():
             page.clear_errors()
         self.checked_for_export = False
@@ -447,6 +448,7 @@ class MainWindow(QMainWindow):
             return
         report = session.report
         self.preview.report = report
+        self.update_review_marks()
         if not any(s.id == self.sections.section_id for s in report.sections):
             self.sections.section_id = report.sections[0].id if report.sections else None
         if self.sections.paragraph_id is not None and report.paragraph(self.sections.paragraph_id) is None:
@@ -542,6 +544,15 @@ class MainWindow(QMainWindow):
         if self.trash_dialog is not None:
             self.trash_dialog.refresh()
         return True
+
+    def update_review_marks(self) -> None:
+        """The preview marks the paragraphs of the open report with reviewers' proposals pending."""
+        from cwgdraft.review import rounds
+
+        ids: set[str] = set()
+        if self.session is not None:
+            ids = {p.paragraph_id for p in rounds.proposals(self.store, self.session.report.id)}
+        self.preview.set_marked(ids)
 
     def show_review(self) -> Any:
         from cwgdraft.gui.review_pane import ReviewPane

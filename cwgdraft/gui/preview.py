@@ -26,7 +26,7 @@ from cwgdraft.core import arabic
 from cwgdraft.core.content import is_rich
 from cwgdraft.core.model import Paragraph, Report
 from cwgdraft.formats.docmodel import Block, Document
-from cwgdraft.formats.html_writer import MUTED, SCHEME, paragraph_page, to_html
+from cwgdraft.formats.html_writer import MUTED, SCHEME, Pending, paragraph_page, to_html
 from cwgdraft.formats.render import lay_out, paragraph_block, render
 from cwgdraft.gui.i18n import t
 
@@ -55,6 +55,7 @@ class Preview(QTextBrowser):
         self.horizontalScrollBar().rangeChanged.connect(self._no_horizontal_range)
         self.report: Report | None = None
         self.selected: str | None = None
+        self.marked: frozenset[str] = frozenset()  # paragraphs with reviewers' proposals pending
         self.last_ms = 0.0
         self.error = ""
         self._timer = QTimer(self)
@@ -62,7 +63,7 @@ class Preview(QTextBrowser):
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.refresh)
         self._shown: _Shown | None = None  # what the page shows, for updates in place
-        self._formats: dict[tuple[str, bool], QTextBlockFormat] = {}  # (style, selected) -> paragraph format
+        self._formats: dict[tuple[str, bool, bool], QTextBlockFormat] = {}  # (style, selected, marked) -> format
         # Zoom as in the page view: Ctrl+wheel (Qt's own), Ctrl++ and Ctrl+−, Ctrl+0 back to 100 %.
         self.zoom_steps = 0
         for keys, steps in ((QKeySequence.StandardKey.ZoomIn, 1), (QKeySequence.StandardKey.ZoomOut, -1),
@@ -88,6 +89,19 @@ class Preview(QTextBrowser):
         self.report = report
         self._shown = None
         self.refresh()
+
+    def set_marked(self, ids: frozenset[str] | set[str]) -> None:
+        """Mark the paragraphs with proposals pending; the page is written again if that changed."""
+        ids = frozenset(ids)
+        if ids == self.marked:
+            return
+        self.marked = ids
+        self._shown = None  # the marks are on every block's format: the page is rendered whole
+        if self.report is not None:
+            self.refresh()
+
+    def _pending(self) -> Pending:
+        return Pending(self.marked, t("مقترحات معلّقة"))
 
     def schedule(self) -> None:
         """Refresh after the user pauses (restarts on every keystroke)."""
@@ -122,7 +136,7 @@ class Preview(QTextBrowser):
         if written == 0:
             return  # nothing changed: the page stays, and so does the time of its last refresh
         if written is None and document is not None:
-            html = to_html(document, self.selected)
+            html = to_html(document, self.selected, self._pending())
             self.error = ""
             bar = self.verticalScrollBar()
             position = bar.value()
@@ -220,9 +234,9 @@ class Preview(QTextBrowser):
         """Replace the content and format of the page's block `number` with `block`, as `to_html` writes it."""
         target = self.document().findBlockByNumber(number)
         selected = self.selected == block.source
-        fmt = self._format(block.style, selected)
+        fmt = self._format(block.style, selected, block.source in self.marked)
         scratch = QTextDocument()
-        scratch.setHtml(paragraph_page(block, self.selected))
+        scratch.setHtml(paragraph_page(block, self.selected, self._pending()))
         whole = QTextCursor(scratch)
         whole.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
         cursor = QTextCursor(target)
@@ -232,12 +246,14 @@ class Preview(QTextBrowser):
         cursor.setBlockFormat(fmt)
         cursor.endEditBlock()
 
-    def _format(self, style: str, selected: bool) -> QTextBlockFormat:
-        """The paragraph format `to_html` gives a block of `style` (selected or not), as Qt reads it."""
-        key = (style, selected)
+    def _format(self, style: str, selected: bool, marked: bool = False) -> QTextBlockFormat:
+        """The paragraph format `to_html` gives a block of `style` (selected or not, marked
+        or not), as Qt reads it."""
+        key = (style, selected, marked)
         if key not in self._formats:
             scratch = QTextDocument()
-            scratch.setHtml(paragraph_page(Block(style, "x", source="x"), "x" if selected else None))
+            pending = Pending(frozenset({"x"}) if marked else frozenset())
+            scratch.setHtml(paragraph_page(Block(style, "x", source="x"), "x" if selected else None, pending))
             self._formats[key] = QTextBlockFormat(scratch.begin().blockFormat())
         return self._formats[key]
 
@@ -309,7 +325,7 @@ class _Shown:
                 return False  # a field shown on several lines, or in the header: render the page
             # else: not on the page (a meeting, the people): nothing to highlight
         for number, block in edits:
-            fmt = preview._format(block.style, block.source == source)
+            fmt = preview._format(block.style, block.source == source, block.source in preview.marked)
             cursor = QTextCursor(preview.document().findBlockByNumber(number))
             cursor.setBlockFormat(fmt)
         return True

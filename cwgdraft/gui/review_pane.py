@@ -108,6 +108,7 @@ class ReviewPane(QDialog):
             item = QListWidgetItem(f"{kind_label(p.kind)} — {p.reviewer} — {p.excerpt}")
             item.setToolTip(p.paragraph_id)
             self.list.addItem(item)
+        self.window_.update_review_marks()
         if self.proposals:
             self.list.setCurrentRow(min(row, len(self.proposals) - 1))
         else:

@@ -2002,6 +2002,10 @@ It can be restored from File → Trash, or by Undo (Ctrl+Z) right after the dele
         <translation>Accept</translation>
     </message>
     <message>
+        <source>مقترحات معلّقة</source>
+        <translation>Proposals pending</translation>
+    </message>
+    <message>
         <source>قبول نص المراجع</source>
         <translation>Take the reviewer's text</translation>
     </message>

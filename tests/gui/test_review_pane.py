@@ -40,3 +40,44 @@ def test_review_pane_accepts_and_rejects(qtbot: Any, sample_store: Any, tmp_path
     pane.reject_button.click()
     assert pane.list.count() == 0 and rounds.proposals(store, report_id) == []
     assert not pane.reject_button.isEnabled()
+
+
+def _marked_blocks(preview: Any) -> dict[str, str]:
+    """Paragraph id -> tooltip, for the preview's blocks on the pending background."""
+    from cwgdraft.formats.html_writer import PENDING_BG, SCHEME
+
+    found: dict[str, str] = {}
+    block = preview.document().begin()
+    while block.isValid():
+        it = block.begin()
+        if not it.atEnd() and block.blockFormat().background().color().name() == PENDING_BG:
+            fmt = it.fragment().charFormat()
+            found[fmt.anchorHref().removeprefix(f"{SCHEME}:")] = fmt.toolTip()
+        block = block.next()
+    return found
+
+
+def test_preview_marks_paragraphs_with_pending_proposals(qtbot: Any, sample_store: Any, tmp_path: Path) -> None:
+    store, report_id = sample_store
+    report = store.get(report_id)
+    first, second = next(s for s in report.sections if s.role == SectionRole.OUTCOMES).paragraphs[:2]
+    export_copy(store, report, tmp_path / "copy.docx", ["outcomes"], reviewer="Amina")
+    window = make_window(qtbot, store, report_id, tmp_path)
+    window.preview.refresh()
+    assert _marked_blocks(window.preview) == {}
+    word = WordCopy(tmp_path / "copy.docx")
+    word.retype(first.id, word.text(first.id) + " (ITU-T) 2026")
+    word.comment(second.id, "تحقق من الرقم 42", author="Layla")
+    word.save(tmp_path / "back.docx")
+    read_back(store, tmp_path / "back.docx", "Amina")
+    pane = window.show_review()  # the marks follow the store's proposals (after an import)
+    assert _marked_blocks(window.preview) == {first.id: "مقترحات معلّقة", second.id: "مقترحات معلّقة"}
+    # Typing elsewhere still updates the page in place, and the marks stay.
+    third = next(s for s in report.sections if s.role == SectionRole.OUTCOMES).paragraphs[2]
+    window.session.report.paragraph(third.id).text += " 2026"
+    window.preview.refresh()
+    assert set(_marked_blocks(window.preview)) == {first.id, second.id}
+    pane.list.setCurrentRow(0)
+    pane.accept_button.click()  # a decision: the mark goes
+    window.preview.refresh()
+    assert set(_marked_blocks(window.preview)) == {second.id}
