@@ -87,3 +87,49 @@ class SetList(SetValue):
 
     def _set(self, value: Any) -> None:
         setattr(resolve(self.session.report, self.target), self.attr, list(value))
+
+
+class DecideProposal(QUndoCommand):
+    """A reviewer's proposal accepted or rejected in the review pane. The report's
+    change is an edit like any other (saved by the session); the proposal's status
+    is set in the store, and set back to pending on undo."""
+
+    def __init__(
+        self, session: Session, proposal: Any, status: str, after: Any, text: str, on_change: Any = None
+    ) -> None:
+        super().__init__(text)
+        self.session = session
+        self.proposal_id = proposal.id
+        self.status = status
+        self.before = copy.deepcopy(session.report)
+        self.after = copy.deepcopy(after) if after is not None else None  # None: the report is not changed
+        self.on_change = on_change
+
+    def _set_report(self, value: Any) -> None:
+        import dataclasses
+
+        report = self.session.report  # changed in place: the views hold this object
+        for f in dataclasses.fields(report):
+            setattr(report, f.name, copy.deepcopy(getattr(value, f.name)))
+
+    def _done(self) -> None:
+        if self.on_change is not None:
+            self.on_change()
+
+    def redo(self) -> None:
+        from cwgdraft.review import rounds
+
+        if self.after is not None:
+            self._set_report(self.after)
+            self.session.touched(reload=True)
+        rounds.decide(self.session.store, self.proposal_id, self.status)
+        self._done()
+
+    def undo(self) -> None:
+        from cwgdraft.review import rounds
+
+        if self.after is not None:
+            self._set_report(self.before)
+            self.session.touched(reload=True)
+        rounds.set_pending(self.session.store, self.proposal_id)
+        self._done()

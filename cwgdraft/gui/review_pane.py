@@ -3,14 +3,15 @@ reviewers' copies (`cwgdraft review import`), each shown as a word-level
 diff, right to left (deletions struck through in red, insertions underlined
 in green, Latin words and numbers in place), with accept, reject and next.
 
-A decision is made in the store as on the command line (`review accept`,
-`review reject`); the open report's edits are saved first, and the window
-then takes the stored report (the same path as a change made by another
-program).
+A decision is made as on the command line (`review accept`, `review
+reject`), but on the open report, as an edit on the undo stack: the
+paragraph's change is saved with the report's other edits, the proposal's
+status at once; undo sets the paragraph back and the proposal pending.
 """
 
 from __future__ import annotations
 
+import copy
 import html
 from typing import Any
 
@@ -145,22 +146,36 @@ class ReviewPane(QDialog):
         if self.proposals:
             self.list.setCurrentRow((self.list.currentRow() + 1) % len(self.proposals))
 
-    def decide(self, accept: bool, side: str | None = None) -> None:
-        from cwgdraft.review import compare
+    def decide(self, accept: bool, side: str | None = None, text: str | None = None) -> None:
+        """Decide the current proposal as one undoable edit (Edit → Undo, Ctrl+Z)."""
+        from cwgdraft.gui.commands import DecideProposal
+        from cwgdraft.review import compare, rounds
 
         row = self.list.currentRow()
-        if not 0 <= row < len(self.proposals):
-            return
         session = self.window_.session
-        if session is not None and not session.save_now():
+        if not 0 <= row < len(self.proposals) or session is None:
             return
+        proposal = self.proposals[row]
         try:
-            compare.decide(self.window_.store, self.proposals[row], accept, side)
+            if text is not None:
+                proposal, side = compare.with_text(proposal, text), "theirs"
+            after = None
+            status = "rejected"
+            if accept:
+                after = copy.deepcopy(session.report)
+                done = compare.apply(after, proposal, rounds.get_round(self.window_.store, proposal.round_id), side)
+                status = compare.status_after(proposal, side, done)
+                if not compare.changes_report(done):
+                    after = None
         except CwgError as exc:
             from cwgdraft.gui.dialogs import describe
 
             self.status.setText(describe(exc))
             return
-        if session is not None and accept:
-            session._take_stored_version()  # the window shows the report as the decision left it
+        label = t("قبول مقترح") if status == "accepted" else t("رفض مقترح")
+        session.push(DecideProposal(session, proposal, status, after, label, self.decided))
+        session.save_now()  # the report's change reaches the store with the decision, not later
+
+    def decided(self) -> None:
+        """After a decision, its undo or its redo: the list and the preview's marks."""
         self.refresh()

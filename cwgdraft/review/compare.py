@@ -278,13 +278,16 @@ def apply(report: Report, proposal: Proposal, found: Round, side: str | None) ->
     return "text changed"
 
 
-def decide(store: Any, proposal: Proposal, accept: bool, side: str | None = None) -> str:
+def decide(store: Any, proposal: Proposal, accept: bool, side: str | None = None, text: str | None = None) -> str:
     """Accept (the report changed, saved with the decision in one transaction) or
-    reject a pending proposal; what was done, in a few words."""
+    reject a pending proposal; what was done, in a few words. `text`: accepted as
+    edited (the reviewer's text replaced by it)."""
     from cwgdraft.review import rounds
 
     if proposal.status != "pending":
         raise BadInput(f"proposal {proposal.id[:8]}: already {proposal.status}")
+    if text is not None and accept:
+        proposal, side = with_text(proposal, text), "theirs"
     if not accept:
         rounds.decide(store, proposal.id, "rejected")
         return "rejected"
@@ -292,8 +295,32 @@ def decide(store: Any, proposal: Proposal, accept: bool, side: str | None = None
     report, version = store.get_with_version(proposal.report_id)
     done = apply(report, proposal, found, side)
     with store._writing():
-        if done not in ("the store's text kept", "comment noted"):
+        if changes_report(done):
             store.save(report, expected_version=version)
-        kept_ours = side == "ours" and (proposal.kind == "conflict" or done == "the store's text kept")
-        rounds.decide(store, proposal.id, "rejected" if kept_ours else "accepted")
+        rounds.decide(store, proposal.id, status_after(proposal, side, done))
     return done
+
+
+def with_text(proposal: Proposal, text: str) -> Proposal:
+    """The proposal as edited before it is accepted: `text` in place of the reviewer's
+    (a split: one paragraph a line). Accepted with side 'theirs'."""
+    import dataclasses
+
+    if proposal.kind not in ("change", "conflict", "insert", "split", "merge"):
+        raise BadInput(f"proposal {proposal.id[:8]}: a {proposal.kind} has no text to edit")
+    lines = [line.strip() for line in text.split("\n")] if proposal.kind == "split" else [text.strip()]
+    lines = [line for line in lines if line]
+    if not lines:
+        raise BadInput(f"proposal {proposal.id[:8]}: the edited text is empty (reject the proposal instead)")
+    return dataclasses.replace(proposal, theirs=lines)
+
+
+def changes_report(done: str) -> bool:
+    """Whether an accepted proposal (`apply` said `done`) changed the report."""
+    return done not in ("the store's text kept", "comment noted")
+
+
+def status_after(proposal: Proposal, side: str | None, done: str) -> str:
+    """An accepted proposal's status: keeping the store's text rejects it."""
+    kept_ours = side == "ours" and (proposal.kind == "conflict" or done == "the store's text kept")
+    return "rejected" if kept_ours else "accepted"

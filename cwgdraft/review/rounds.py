@@ -270,3 +270,11 @@ def decide(store: Store, proposal_id: str, status: str) -> None:
         store.conn.execute(
             "UPDATE review_proposals SET status = ?, decided_at = ? WHERE id = ?", [status, _now(), proposal_id]
         )
+
+
+def set_pending(store: Store, proposal_id: str) -> None:
+    """A decision undone: the proposal is pending again."""
+    with store._writing():
+        store.conn.execute(
+            "UPDATE review_proposals SET status = 'pending', decided_at = NULL WHERE id = ?", [proposal_id]
+        )

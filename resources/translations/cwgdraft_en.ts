@@ -2006,6 +2006,14 @@ It can be restored from File → Trash, or by Undo (Ctrl+Z) right after the dele
         <translation>Proposals pending</translation>
     </message>
     <message>
+        <source>قبول مقترح</source>
+        <translation>Accept a proposal</translation>
+    </message>
+    <message>
+        <source>رفض مقترح</source>
+        <translation>Reject a proposal</translation>
+    </message>
+    <message>
         <source>قبول نص المراجع</source>
         <translation>Take the reviewer's text</translation>
     </message>

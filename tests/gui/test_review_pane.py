@@ -81,3 +81,38 @@ def test_preview_marks_paragraphs_with_pending_proposals(qtbot: Any, sample_stor
     pane.accept_button.click()  # a decision: the mark goes
     window.preview.refresh()
     assert set(_marked_blocks(window.preview)) == {second.id}
+
+
+def test_every_decision_is_undoable(qtbot: Any, sample_store: Any, tmp_path: Path) -> None:
+    store, report_id = sample_store
+    report = store.get(report_id)
+    first, second = next(s for s in report.sections if s.role == SectionRole.OUTCOMES).paragraphs[:2]
+    export_copy(store, report, tmp_path / "copy.docx", ["outcomes"], reviewer="Amina")
+    word = WordCopy(tmp_path / "copy.docx")
+    word.retype(first.id, "مقترح (ITU-T) 2026 " + word.text(first.id))
+    word.comment(second.id, "تحقق من الرقم 42", author="Layla")
+    word.save(tmp_path / "back.docx")
+    read_back(store, tmp_path / "back.docx", "Amina")
+    window = make_window(qtbot, store, report_id, tmp_path)
+    pane = window.show_review()
+    pane.list.setCurrentRow(0)
+    change = pane.proposals[0]
+    assert change.paragraph_id == first.id
+    pane.accept_button.click()
+    accepted = window.session.report.paragraph(first.id).text
+    assert accepted.startswith("مقترح (ITU-T) 2026")
+    assert [p.id for p in rounds.proposals(store, report_id)] != [] and change.id not in {
+        p.id for p in rounds.proposals(store, report_id)}
+    assert window.undo_action.isEnabled()
+    window.undo_action.trigger()  # Ctrl+Z
+    assert window.session.report.paragraph(first.id).text == first.text
+    assert change.id in {p.id for p in rounds.proposals(store, report_id)} and pane.list.count() == 2
+    assert first.id in window.preview.marked
+    window.redo_action.trigger()
+    assert window.session.report.paragraph(first.id).text == accepted
+    assert change.id not in {p.id for p in rounds.proposals(store, report_id)} and pane.list.count() == 1
+    assert window.session.save_now() and store.get(report_id).paragraph(first.id).text == accepted
+    pane.reject_button.click()  # a rejection too
+    assert rounds.proposals(store, report_id) == []
+    window.undo_action.trigger()
+    assert [p.kind for p in rounds.proposals(store, report_id)] == ["comment"] and pane.list.count() == 1
