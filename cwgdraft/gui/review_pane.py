@@ -15,6 +15,7 @@ import copy
 import html
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QPushButton,
     QTextBrowser,
     QVBoxLayout,
@@ -60,6 +62,9 @@ def diff_html(before: str, after: str) -> str:
     return f'<div dir="rtl" align="right">{"".join(out)}</div>'
 
 
+EDITABLE_KINDS = frozenset({"change", "conflict", "insert", "split", "merge"})  # see compare.with_text
+
+
 class ReviewPane(QDialog):
     def __init__(self, window: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent or window)
@@ -78,19 +83,31 @@ class ReviewPane(QDialog):
         self.ours_button = QPushButton(t("إبقاء نص التقرير"))
         self.reject_button = QPushButton(t("رفض"))
         self.next_button = QPushButton(t("التالي"))
+        # Editing: the reviewer's text in a box, changed, then accepted as edited (a conflict decided by editing).
+        self.edit_button = QPushButton(t("تحرير"))
+        self.editor = QPlainTextEdit()
+        self.editor.setObjectName("reviewEdit")
+        self.editor.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.editor.hide()
+        self.accept_edit_button = QPushButton(t("قبول النص المحرَّر"))
+        self.accept_edit_button.hide()
+        self.edit_button.clicked.connect(self.edit)
+        self.accept_edit_button.clicked.connect(lambda: self.decide(True, text=self.editor.toPlainText()))
         self.accept_button.clicked.connect(lambda: self.decide(True))
         self.theirs_button.clicked.connect(lambda: self.decide(True, "theirs"))
         self.ours_button.clicked.connect(lambda: self.decide(True, "ours"))
         self.reject_button.clicked.connect(lambda: self.decide(False))
         self.next_button.clicked.connect(self.next)
         buttons = QHBoxLayout()
-        for b in (self.accept_button, self.theirs_button, self.ours_button, self.reject_button, self.next_button):
+        for b in (self.accept_button, self.theirs_button, self.ours_button, self.edit_button,
+                  self.accept_edit_button, self.reject_button, self.next_button):
             buttons.addWidget(b)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list, 2)
         layout.addWidget(self.diff, 3)
+        layout.addWidget(self.editor, 1)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
         layout.addWidget(close)
@@ -123,6 +140,9 @@ class ReviewPane(QDialog):
         self.ours_button.setVisible(conflict)
         for b in (self.accept_button, self.theirs_button, self.ours_button, self.reject_button, self.next_button):
             b.setEnabled(proposal is not None)
+        self.editor.hide()
+        self.accept_edit_button.hide()
+        self.edit_button.setEnabled(proposal is not None and proposal.kind in EDITABLE_KINDS)
         if proposal is None:
             self.diff.setHtml(f'<div dir="rtl">{html.escape(t("لا مقترحات معلقة."))}</div>')
             self.status.clear()
@@ -141,6 +161,16 @@ class ReviewPane(QDialog):
         who = f"{proposal.author or proposal.reviewer} {proposal.date}".strip()
         outside = t("عُدّلت خارج النطاق المسموح بتحريره.") if proposal.outside else ""
         self.status.setText(" ".join(x for x in (kind_label(proposal.kind), who, outside) if x))
+
+    def edit(self) -> None:
+        """The reviewer's text in an editable box (a split: one paragraph a line)."""
+        row = self.list.currentRow()
+        if not 0 <= row < len(self.proposals) or self.proposals[row].kind not in EDITABLE_KINDS:
+            return
+        self.editor.setPlainText("\n".join(self.proposals[row].theirs))
+        self.editor.show()
+        self.accept_edit_button.show()
+        self.editor.setFocus()
 
     def next(self) -> None:
         if self.proposals:

@@ -34,6 +34,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     side = accept.add_mutually_exclusive_group()
     side.add_argument("--theirs", action="store_true", help="a conflict: take the reviewer's text")
     side.add_argument("--ours", action="store_true", help="a conflict: keep the store's text")
+    side.add_argument(
+        "--text", metavar="TEXT",
+        help="accept as edited: TEXT in place of the reviewer's text (one proposal; a split: one paragraph a line)",
+    )  # fmt: skip
     reject = sub.add_parser("reject", help="decline proposals (the report is not changed)")
     reject.add_argument("proposals", nargs="+", metavar="PROPOSAL")
     from cwgdraft.cli import _add_global_options
@@ -126,9 +130,11 @@ def _accept(args: argparse.Namespace, ctx: Any) -> int:
 
     store = ctx.store()
     side = "theirs" if args.theirs else "ours" if args.ours else None
+    if args.text is not None and len(args.proposals) > 1:
+        raise BadInput("review accept --text: give one proposal (the text replaces that proposal's)")
     for ref in args.proposals:
         proposal = rounds.get_proposal(store, ref)
-        done = compare.decide(store, proposal, True, side)
+        done = compare.decide(store, proposal, True, side, args.text)
         ctx.out(f"{proposal.id}\t{proposal.paragraph_id}\t{done}")
     return 0
 

@@ -2014,6 +2014,10 @@ It can be restored from File → Trash, or by Undo (Ctrl+Z) right after the dele
         <translation>Reject a proposal</translation>
     </message>
     <message>
+        <source>قبول النص المحرَّر</source>
+        <translation>Accept as edited</translation>
+    </message>
+    <message>
         <source>قبول نص المراجع</source>
         <translation>Take the reviewer's text</translation>
     </message>

@@ -116,3 +116,31 @@ def test_every_decision_is_undoable(qtbot: Any, sample_store: Any, tmp_path: Pat
     assert rounds.proposals(store, report_id) == []
     window.undo_action.trigger()
     assert [p.kind for p in rounds.proposals(store, report_id)] == ["comment"] and pane.list.count() == 1
+
+
+def test_a_conflict_decided_by_editing(qtbot: Any, sample_store: Any, tmp_path: Path) -> None:
+    store, report_id = sample_store
+    report = store.get(report_id)
+    first = next(s for s in report.sections if s.role == SectionRole.OUTCOMES).paragraphs[0]
+    export_copy(store, report, tmp_path / "copy.docx", ["outcomes"], reviewer="Amina")
+    word = WordCopy(tmp_path / "copy.docx")
+    word.retype(first.id, "صيغة المراجعة (ITU) 2022")
+    word.save(tmp_path / "back.docx")
+    ours, version = store.get_with_version(report_id)
+    ours.paragraph(first.id).text = "صيغة الأمانة (ITU) 2023"
+    store.save(ours, expected_version=version)
+    read_back(store, tmp_path / "back.docx", "Amina")
+    window = make_window(qtbot, store, report_id, tmp_path)
+    pane = window.show_review()
+    pane.list.setCurrentRow(0)
+    assert pane.proposals[0].kind == "conflict" and pane.edit_button.isEnabled()
+    assert not pane.editor.isVisible() and not pane.accept_edit_button.isVisible()
+    pane.edit_button.click()
+    assert pane.editor.isVisible() and pane.editor.toPlainText() == "صيغة المراجعة (ITU) 2022"
+    pane.editor.setPlainText("صيغة متفق عليها (ITU) 2023")
+    pane.accept_edit_button.click()
+    assert window.session.report.paragraph(first.id).text == "صيغة متفق عليها (ITU) 2023"
+    assert store.get(report_id).paragraph(first.id).text == "صيغة متفق عليها (ITU) 2023"
+    assert pane.list.count() == 0 and rounds.proposals(store, report_id) == []
+    window.undo_action.trigger()  # undoable as any decision
+    assert window.session.report.paragraph(first.id).text == "صيغة الأمانة (ITU) 2023" and pane.list.count() == 1

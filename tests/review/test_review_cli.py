@@ -99,3 +99,26 @@ def test_review_commands(db: Path, tmp_path: Path) -> None:
     assert_bad_input(run("review", "reject", rows[0][0], db=db), "already accepted")
     assert_bad_input(run("review", "export", report.id, "-o", str(copy), "--sections", "99", db=db), "99")
     assert_bad_input(run("review", "import", str(SAMPLE), db=db))
+
+
+def test_accept_a_conflict_as_edited(db: Path, tmp_path: Path) -> None:
+    report = stored(db)
+    copy = tmp_path / "copy.docx"
+    assert run("review", "export", report.id, "-o", str(copy), "--reviewer", "Amina", db=db).returncode == 0
+    first, second = next(s for s in report.sections if s.role.value == "outcomes").paragraphs[:2]
+    word = WordCopy(copy)
+    word.retype(first.id, "صيغة المراجعة (ITU) 2022")
+    word.retype(second.id, "فقرة ثانية (CWG-COP) 7")
+    word.save(tmp_path / "back.docx")
+    edit_in_store(db, first.id, "صيغة الأمانة (ITU) 2023")  # both changed it: a conflict
+    assert run("review", "import", str(tmp_path / "back.docx"), db=db).returncode == 0
+    rows = {r.split("\t")[1]: r.split("\t") for r in run("review", "list", report.id, db=db).stdout.splitlines()}
+    assert rows[first.id][2] == "conflict"
+    edited = "صيغة متفق عليها (ITU) 2023، انظر https://www.itu.int/cop"
+    assert_bad_input(run("review", "accept", rows[first.id][0], rows[second.id][0], "--text", edited, db=db), "--text")
+    assert_bad_input(run("review", "accept", rows[first.id][0], "--text", "  ", db=db), "empty")
+    done = run("review", "accept", rows[first.id][0], "--text", edited, db=db)
+    assert done.returncode == 0, done.stderr
+    assert stored(db).paragraph(first.id).text == edited
+    left = run("review", "list", report.id, "--all", db=db).stdout.splitlines()
+    assert {(r.split("\t")[1], r.split("\t")[-1]) for r in left} == {(first.id, "accepted"), (second.id, "pending")}
