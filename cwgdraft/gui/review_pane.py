@@ -88,6 +88,10 @@ class ReviewPane(QDialog):
         self.editor = QPlainTextEdit()
         self.editor.setObjectName("reviewEdit")
         self.editor.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        option = self.editor.document().defaultTextOption()  # Arabic: right to left, aligned right
+        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+        option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+        self.editor.document().setDefaultTextOption(option)
         self.editor.hide()
         self.accept_edit_button = QPushButton(t("قبول النص المحرَّر"))
         self.accept_edit_button.hide()

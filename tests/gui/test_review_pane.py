@@ -144,3 +144,13 @@ def test_a_conflict_decided_by_editing(qtbot: Any, sample_store: Any, tmp_path: 
     assert pane.list.count() == 0 and rounds.proposals(store, report_id) == []
     window.undo_action.trigger()  # undoable as any decision
     assert window.session.report.paragraph(first.id).text == "صيغة الأمانة (ITU) 2023" and pane.list.count() == 1
+
+
+def test_the_edit_box_is_right_to_left(qtbot: Any, window: Any) -> None:
+    from cwgdraft.gui.review_pane import ReviewPane
+
+    pane = ReviewPane(window)
+    qtbot.addWidget(pane)
+    option = pane.editor.document().defaultTextOption()
+    assert option.textDirection() == Qt.LayoutDirection.RightToLeft
+    assert option.alignment() & Qt.AlignmentFlag.AlignRight
