@@ -920,24 +920,20 @@ class MainWindow(QMainWindow):
         """A report with one meeting and one section, opened on its first page."""
         from cwgdraft.core.model import Meeting, Paragraph, Section, SectionRole
 
-        if self.session is not None:
-            self.session.save_now()
-        report = Report(meetings=[Meeting(1)], sections=[Section("مقدمة", SectionRole.INTRODUCTION, [Paragraph("")])])
-        try:
-            self.store.save(report)
-        except Exception as exc:
-            show_error(self, t("تعذر إنشاء التقرير الجديد"), exc)
-            return None
-        self.open_report(report.id)
-        return report
+        return self._store_and_open(
+            Report(meetings=[Meeting(1)], sections=[Section("مقدمة", SectionRole.INTRODUCTION, [Paragraph("")])])
+        )
 
     def new_from_templates(self) -> Report | None:
         """A report from the templates: the council's sections, each with its standard wording."""
         from cwgdraft.drafting.carry import empty_report
 
+        return self._store_and_open(empty_report())
+
+    def _store_and_open(self, report: Report) -> Report | None:
+        """A new report stored (the open one saved first) and opened; None, and said why, if it cannot be."""
         if self.session is not None:
             self.session.save_now()
-        report = empty_report()
         try:
             self.store.save(report)
         except Exception as exc:

@@ -289,13 +289,7 @@ class _Walker:
                     if self.run_marks or self.href:
                         self.rich.append((len(parts) - 1, self.run_marks, self.href))
             elif tag == W + "fldChar":
-                kind = child.get(W + "fldCharType")
-                if kind == "begin":
-                    self.fields.append("instr")
-                elif kind == "separate" and self.fields:
-                    self.fields[-1] = "result"
-                elif kind == "end" and self.fields:
-                    self.fields.pop()
+                follow_field_char(self.fields, child)
             elif "instr" in self.fields:
                 continue
             elif tag == W + "hyperlink":
@@ -512,3 +506,15 @@ def _read_part(zf: SafeZip, name: str | None, styles: _Styles, numbering: ListNu
     walker = _Walker(styles, numbering, origin)
     walker.blocks(root)
     return walker.out
+
+
+def follow_field_char(fields: list[str], el: Any) -> None:
+    """A complex field's `w:fldChar`: `fields` holds, innermost last, whether each open
+    field is in its instruction (not text a reader sees) or its result."""
+    kind = el.get(W + "fldCharType")
+    if kind == "begin":
+        fields.append("instr")
+    elif kind == "separate" and fields:
+        fields[-1] = "result"
+    elif kind == "end" and fields:
+        fields.pop()

@@ -19,6 +19,7 @@ from cwgdraft.core.arabic import clean_text
 from cwgdraft.core.errors import BadInput
 from cwgdraft.formats.oxml import id_from_bookmark_name, without_bracket_marks
 from cwgdraft.importer import safe_xml
+from cwgdraft.importer.docx_reader import follow_field_char
 from cwgdraft.importer.safe_zip import SafeZip, check_size
 from cwgdraft.review.package import round_property
 
@@ -158,13 +159,7 @@ class _Walk:
                     continue
                 self.inline(child, change)
             elif tag == W + "fldChar":
-                kind = child.get(W + "fldCharType")
-                if kind == "begin":
-                    self.fields.append("instr")
-                elif kind == "separate" and self.fields:
-                    self.fields[-1] = "result"
-                elif kind == "end" and self.fields:
-                    self.fields.pop()
+                follow_field_char(self.fields, child)
             elif "instr" in self.fields:
                 continue
             elif tag in (W + "t", W + "delText"):
