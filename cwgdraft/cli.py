@@ -16,12 +16,12 @@ rule for terminals), `ctx.note(line)` prints a note to stderr.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, TextIO
 
 from cwgdraft.core.errors import BadInput, CwgError
 
@@ -345,12 +345,11 @@ def _findings(report: Report, template: Any, ctx: Context, found: list[Any] | No
 
 def _run_export(args: argparse.Namespace, ctx: Context) -> int:
     report = ctx.store().get(args.report)
-    from cwgdraft.drafting.check import check_and_render
-    from cwgdraft.formats.docx_writer import to_bytes
+    from cwgdraft.drafting.check import prepare_export
     from cwgdraft.formats.render import load_template
 
     template = load_template(args.template) if args.template else None
-    found, document = check_and_render(report, template)
+    found, exported, document = prepare_export(report, template)
     if found and args.strict:
         _findings(report, template, ctx, found)
         raise CwgError(
@@ -358,23 +357,31 @@ def _run_export(args: argparse.Namespace, ctx: Context) -> int:
         )
     if args.since and not args.tracked:
         raise BadInput("export: --since goes with --tracked")
-    data = to_bytes(document, template)
+    since = None
     if args.tracked:
-        from cwgdraft.review import rounds, tracked
+        from cwgdraft.review import rounds
 
         since = rounds.get_round(ctx.store(), rounds.resolve_round(ctx.store(), report.id, args.since), "--since")
+    if args.output == "-":
+        from cwgdraft.formats.docx_writer import to_bytes
+
+        data = to_bytes(document, template)
+    else:
+        from cwgdraft.core.files import writable_target
+        from cwgdraft.review.exports import recorded_export
+
+        writable_target(args.output)
+        # The export is recorded as a base (import --replace then merges), its id in the file.
+        data = recorded_export(ctx.store(), exported, document, template)
+    if since is not None:
+        from cwgdraft.review import tracked
+
         data, changes = tracked.tracked(data, report, since, args.author)
         ctx.note(f"{changes} tracked change(s) since {since.kind} round {since.id[:8]} of {since.created_at}")
     if args.output == "-":
         _write_output("-", data, ctx.stdout)
         where = "stdout"
     else:
-        from cwgdraft.core.files import writable_target
-        from cwgdraft.review.exports import record_export
-
-        writable_target(args.output)
-        # The export is recorded as a base (import --replace then merges), its id in the file.
-        data = record_export(ctx.store(), report, data, document.notes)
         where = str(_write_output(args.output, data, ctx.stdout))
     # Written all the same: said after, so that a failure stays one line (bidi controls: below).
     _findings(report, template, ctx, [f for f in found if f.code != "bidi_control"])
@@ -530,6 +537,7 @@ def _add_gui(p: argparse.ArgumentParser) -> None:
 
 
 def _run_gui(args: argparse.Namespace, ctx: Context) -> int:
+    gc.enable()  # the app runs for hours (see `main`)
     try:
         from cwgdraft.gui import app
     except ImportError as exc:
@@ -600,8 +608,7 @@ def _run_review(args: argparse.Namespace, ctx: Context) -> int:
     return run(args, ctx)
 
 
-@dataclass(frozen=True)
-class Command:
+class Command(NamedTuple):
     name: str
     help: str
     add_arguments: Callable[[argparse.ArgumentParser], None]
@@ -693,6 +700,20 @@ def _one_line(text: object) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # A command is a short process that loads many modules and makes many objects,
+    # and leaves little cyclic garbage: the cycle collector's passes over all of
+    # them were a twentieth of an export's time. It is paused while the command
+    # runs and set back after; `gui`, a long-running process, turns it back on.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _main(argv)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _main(argv: Sequence[str] | None) -> int:
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None and not stream.isatty():

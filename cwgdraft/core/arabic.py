@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 NBSP = "\u00a0"
 
@@ -125,8 +125,7 @@ def needs_cleaning(text: str) -> bool:
     return _NEEDS_CLEANING.search(text) is not None
 
 
-@dataclass(frozen=True)
-class Stripped:
+class Stripped(NamedTuple):
     """A character removed from user text because XML cannot carry it."""
 
     char: str

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from enum import Enum
-from typing import Any
+from typing import Any, NamedTuple
 
 from cwgdraft.core import arabic
 from cwgdraft.core.model import Meeting, ParagraphKind, PersonRole, Report
@@ -20,8 +19,7 @@ from cwgdraft.core.model import Meeting, ParagraphKind, PersonRole, Report
 MIN_MEETING, MAX_MEETING = 1, 99  # the ordinal words exist for these
 
 
-@dataclass(frozen=True)
-class MissingField:
+class MissingField(NamedTuple):
     """A required field that is empty or impossible.
 
     `path` names the field (`report.symbol`, `meetings[0].start`,

@@ -16,16 +16,16 @@ only needs plain text keeps working) that also carries its inlines. A plain
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 # Marks a text may carry, in the order they are written out.
 MARKS = ("b", "i", "u")  # bold, italic, underline
 NO_MARKS: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True, slots=True)
-class Text:
+# The inlines are named tuples: as light as a frozen dataclass with slots, and a
+# command that loads them does not pay for generating a dataclass's methods.
+class Text(NamedTuple):
     """Typed text; `marks` among MARKS; `href`: the address it links to ('' when no link)."""
 
     text: str
@@ -40,8 +40,7 @@ class Text:
         return Text(text, self.marks, self.href)
 
 
-@dataclass(frozen=True, slots=True)
-class Field:
+class Field(NamedTuple):
     """A fact of the report, by name (`meetings.dates`), for one object (`ref`:
     a contribution's or meeting's id; empty for the report's own facts), in one
     grammatical or typographic form (`form`: `genitive`, `li`, `nobreak`, ...)."""
@@ -58,17 +57,23 @@ class Field:
         return f"[{label(self.name)}]"
 
 
-@dataclass(frozen=True, slots=True)
-class Footnote:
-    """A note at the foot of the page, referenced where it stands; its own text and fields."""
-
+class _NoteInlines(NamedTuple):
     inlines: tuple[Text | Field, ...]
 
-    def __init__(self, inlines: Iterable[Text | Field] = ()) -> None:
+
+class Footnote(_NoteInlines):
+    """A note at the foot of the page, referenced where it stands; its own text and fields."""
+
+    __slots__ = ()
+
+    def __new__(cls, inlines: Iterable[Text | Field] = ()) -> Footnote:
         items = _normalise(inlines)
         if any(not isinstance(i, (Text, Field)) for i in items):
             raise ValueError("a footnote holds text and fields only")
-        object.__setattr__(self, "inlines", items)
+        return super().__new__(cls, items)
+
+    def __repr__(self) -> str:
+        return f"Footnote(inlines={self.inlines!r})"
 
     @property
     def token(self) -> str:

@@ -72,6 +72,18 @@ def in_step(report: Report) -> bool:
     return True
 
 
+def as_exported(report: Report) -> Report:
+    """The report as an export writes it: the list of documents following the
+    contributions (a copy when that changes anything; else the report itself)."""
+    if in_step(report):
+        return report
+    import copy
+
+    report = copy.deepcopy(report)
+    sync_documents(report)
+    return report
+
+
 def sync_documents(report: Report) -> bool:
     """Make the list of documents match the contributions; True when it changed."""
     section = documents_section(report)

@@ -17,23 +17,21 @@ together), `bare` (a person without the honorific).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cwgdraft.core import arabic
 from cwgdraft.core.content import Field
 from cwgdraft.core.model import Contribution, MeetingMode, PersonRole, Report
 
 
-@dataclass(frozen=True)
-class Part:
+class Part(NamedTuple):
     """A piece of a fact's value; `missing`: a hole for a fact not known yet (shown in brackets)."""
 
     text: str
     missing: bool = False
 
 
-@dataclass(frozen=True)
-class Fact:
+class Fact(NamedTuple):
     name: str
     label: str  # Arabic, what the editor and placeholders show
     label_en: str

@@ -29,7 +29,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import shutil
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -384,6 +383,8 @@ class Store:
             dest.close()
             source.close()
         # The copy is a plain file a user can open on its own.
+
+        import shutil
 
         shutil.copymode(self.path, target)
 

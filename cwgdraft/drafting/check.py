@@ -15,10 +15,9 @@ the app's "go to" opens (`source`, as the document model names it).
 
 from __future__ import annotations
 
-import copy
 import re
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from cwgdraft.core import arabic, documents, facts
 from cwgdraft.core.checks import bidi_control_places, missing_fields
@@ -28,8 +27,7 @@ from cwgdraft.formats.docmodel import Block, Document
 from cwgdraft.formats.render import Template, render
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """One thing to put right before export.
 
     `path` and `source` are as in `core.checks.MissingField` (the app goes
@@ -108,9 +106,14 @@ def check_report(report: Report, template: Template | None = None) -> list[Findi
 def check_and_render(report: Report, template: Template | None = None) -> tuple[list[Finding], Document]:
     """Every finding, and the report rendered as the export writes it: an
     export that checks first renders the report once."""
-    # As the export will be: the list of documents following the contributions.
-    report = copy.deepcopy(report)
-    documents.sync_documents(report)
+    found, _report, document = prepare_export(report, template)
+    return found, document
+
+
+def prepare_export(report: Report, template: Template | None = None) -> tuple[list[Finding], Report, Document]:
+    """Every finding; the report as exported (the list of documents following
+    the contributions: a copy when that changes it); and that report rendered."""
+    report = documents.as_exported(report)
     out: list[Finding] = []
     for m in missing_fields(report):
         out.append(Finding(m.path, m.label, m.source, "missing_field"))
@@ -163,7 +166,7 @@ def check_and_render(report: Report, template: Template | None = None) -> tuple[
         codes = ", ".join(f"U+{ord(ch):04X}" for _at, ch in places[:3]) + (" …" if len(places) > 3 else "")
         out.append(Finding(path, f"رموز تحكم في اتجاه النص في {path}: {codes} (تبقى كما كُتبت وتُغلق في نهاية الحقل)",
                            source, "bidi_control", blocking=False))
-    return out, document
+    return out, report, document
 
 
 def _typed_text(block: Block) -> str:

@@ -8,6 +8,7 @@ turn it into their own output. It knows styles by logical names only
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 # Logical block styles, in the order a report uses them.
 STYLES = (
@@ -33,8 +34,7 @@ STYLES = (
 LIST_STYLES = ("bullet", "sub_bullet", "lettered_bullet")
 
 
-@dataclass(frozen=True)
-class FieldSpan:
+class FieldSpan(NamedTuple):
     """Where a field's text stands in a block: `text[start:end]`. `missing`:
     the fact is not known yet, and the text is the field's name in brackets."""
 
@@ -45,8 +45,7 @@ class FieldSpan:
     missing: bool = False
 
 
-@dataclass(frozen=True)
-class MarkSpan:
+class MarkSpan(NamedTuple):
     """Marks (`b`, `i`, `u`) and a link's address (`href`) on `text[start:end]`."""
 
     start: int
@@ -55,8 +54,7 @@ class MarkSpan:
     href: str = ""
 
 
-@dataclass(frozen=True)
-class Note:
+class Note(NamedTuple):
     """A footnote, referenced at `text[at]` (its mark goes before that character):
     its own text, fields and marks."""
 

@@ -72,7 +72,7 @@ def _spec(block: Block, ids: dict[str, str], index: int, rich: _Rich | None = No
     return ParagraphSpec(
         ids[block.style], block.text, block.label, block.placeholder, bookmark=bookmark, holes=_holes(block),
         keep_next=is_lead_in(block), marks=_marks(block.marks, rich.links if rich else {}), notes=notes,
-        styles=rich.styles if rich else oxml.RichStyles(),
+        styles=rich.styles if rich else oxml.DIRECT_FORMATTING,
     )
 
 
@@ -539,7 +539,9 @@ def _parts(document: Document, ref: _Reference, ids: dict[str, str]) -> dict[str
     }
 
 
-def to_bytes(document: Document, template: Template | None = None) -> bytes:
+def to_bytes(document: Document, template: Template | None = None, properties: dict[str, str] | None = None) -> bytes:
+    """The .docx of `document`; `properties`: custom document properties it carries
+    (the id of the round an export is recorded as)."""
     template = template or load_template()
     ref = _load_reference(template)
     document.notes.extend(n for n in ref.notes if n not in document.notes)
@@ -550,6 +552,9 @@ def to_bytes(document: Document, template: Template | None = None) -> bytes:
         # The body is written first: it numbers the footnotes the footnotes part then holds.
         body = b"".join(_body_chunks(document, ids, rich))
         filled.update(_rich_parts(ref, rich))
+    if properties:
+        now = {e.name: e.data for e in ref.entries} | filled
+        filled.update(oxml.with_custom_properties(now, properties))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for entry in ref.entries:
@@ -566,7 +571,7 @@ def to_bytes(document: Document, template: Template | None = None) -> bytes:
                 archive.writestr(info, filled.pop(entry.name, entry.data))
         known = {e.name for e in ref.entries}
         for name, data in filled.items():
-            if name not in known:  # parts the reference lacks: the footnotes and their links
+            if name not in known:  # parts the reference lacks: footnotes, their links, custom properties
                 info = zipfile.ZipInfo(name, ref.entries[0].date_time)
                 info.compress_type = zipfile.ZIP_DEFLATED
                 archive.writestr(info, data)

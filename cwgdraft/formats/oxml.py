@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -238,13 +238,15 @@ def runs(
 LINK_COLOUR = "0563C1"
 
 
-@dataclass(frozen=True)
-class RichStyles:
+class RichStyles(NamedTuple):
     """The reference document's style ids for links and footnotes (None: direct formatting)."""
 
     hyperlink: str | None = None
     footnote_reference: str | None = None
     footnote_text: str | None = None
+
+
+DIRECT_FORMATTING = RichStyles()  # no styles for links and notes: direct formatting
 
 
 def footnote_reference(note_id: int, styles: RichStyles) -> str:
@@ -260,7 +262,7 @@ def rich_runs(
     holes: tuple[tuple[int, int], ...] = (),
     marks: tuple[tuple[int, int, frozenset[str], str], ...] = (),  # (start, end, marks, relationship id of a link)
     notes: tuple[tuple[int, int], ...] = (),  # (at, footnote id)
-    styles: RichStyles = RichStyles(),
+    styles: RichStyles = DIRECT_FORMATTING,
 ) -> str:
     """Runs for text with highlighted holes, marks (bold, italic, underline),
     links (`w:hyperlink` to a relationship) and footnote references."""
@@ -370,8 +372,7 @@ def ppr(
 PLACEHOLDER_HIGHLIGHT = "yellow"
 
 
-@dataclass(frozen=True)
-class ParagraphSpec:
+class ParagraphSpec(NamedTuple):
     """What the writer asks for one paragraph."""
 
     style_id: str
@@ -385,7 +386,7 @@ class ParagraphSpec:
     keep_next: bool = False  # on the page of the next paragraph (a lead-in and its list)
     marks: tuple[tuple[int, int, frozenset[str], str], ...] = ()  # (start, end, marks, link's relationship id)
     notes: tuple[tuple[int, int], ...] = ()  # (at, footnote id)
-    styles: RichStyles = RichStyles()
+    styles: RichStyles = DIRECT_FORMATTING
 
 
 def paragraph(spec: ParagraphSpec) -> str:
@@ -529,8 +530,7 @@ def sect_pr(first_header: str | None, default_header: str | None, first_footer: 
 # --- parts of the reference document -------------------------------------------
 
 
-@dataclass(frozen=True)
-class StyleSpec:
+class StyleSpec(NamedTuple):
     """A paragraph style of the reference document."""
 
     style_id: str
@@ -629,8 +629,7 @@ def styles_part(
     return f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles {NSDECL}>{defaults}{normal}{body}</w:styles>'.encode()
 
 
-@dataclass(frozen=True)
-class ListLevel:
+class ListLevel(NamedTuple):
     glyph: str
     start: int  # indent at the start side (twips)
     hanging: int
@@ -779,3 +778,100 @@ def tracked_mark(op: str, change_id: int, author: str, date: str) -> str:
     """The `w:rPr` of a paragraph mark inserted (`+`) or deleted (`-`) with changes tracked."""
     tag = "ins" if op == "+" else "del"
     return f"<w:rPr><w:{tag} {_change_attrs(change_id, author, date)}/></w:rPr>"
+
+
+# --- custom document properties (docProps/custom.xml) ---------------------------
+
+CUSTOM_PROPERTIES_PART = "docProps/custom.xml"
+CUSTOM_PROPERTIES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
+CUSTOM_PROPERTIES_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+# The format id every custom document property carries (the user-defined property set).
+USER_DEFINED_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
+_XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+
+
+def custom_properties(existing: bytes | None, properties: dict[str, str]) -> bytes:
+    """The custom properties part with `properties` (text values) set: written
+    as text when there is no part yet (an export's usual case, without lxml),
+    else the existing part with those names replaced and the others kept."""
+    if not existing:
+        props = "".join(
+            f'<property fmtid="{USER_DEFINED_FMTID}" pid="{pid}" name={quoteattr(name)}>'
+            f"<vt:lpwstr>{escape(value)}</vt:lpwstr></property>"
+            for pid, (name, value) in enumerate(properties.items(), start=2)  # pids start at 2
+        )
+        return f'{_XML_DECLARATION}<Properties xmlns="{CUSTOM_NS}" xmlns:vt="{VT_NS}">{props}</Properties>'.encode()
+    from lxml import etree
+
+    root = etree.fromstring(existing, etree.XMLParser(resolve_entities=False, no_network=True))
+    for prop in list(root):
+        if prop.get("name") in properties:
+            root.remove(prop)
+    pids = [int(p.get("pid", "1")) for p in root if (p.get("pid") or "").isdigit()]
+    for i, (name, value) in enumerate(properties.items()):
+        prop = etree.SubElement(root, f"{{{CUSTOM_NS}}}property")
+        prop.set("fmtid", USER_DEFINED_FMTID)
+        prop.set("pid", str(max([1, *pids]) + 1 + i))
+        prop.set("name", name)
+        etree.SubElement(prop, f"{{{VT_NS}}}lpwstr").text = value
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def with_override(content_types: bytes, part: str, content_type: str) -> bytes:
+    """`[Content_Types].xml` with an override for `/part` (unchanged if it has one)."""
+    text = content_types.decode("utf-8")
+    if f'PartName="/{part}"' in text:
+        return content_types
+    override = f'<Override PartName="/{part}" ContentType={quoteattr(content_type)}/>'
+    if "</Types>" in text:
+        return text.replace("</Types>", override + "</Types>", 1).encode("utf-8")
+    from lxml import etree  # a prefixed root, as no common writer makes it
+
+    ns = "http://schemas.openxmlformats.org/package/2006/content-types"
+    root = etree.fromstring(content_types, etree.XMLParser(resolve_entities=False, no_network=True))
+    if not any(o.get("PartName") == "/" + part for o in root.iter(f"{{{ns}}}Override")):
+        etree.SubElement(root, f"{{{ns}}}Override", {"PartName": "/" + part, "ContentType": content_type})
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def package_relationship_target(rels: bytes, kind: str) -> str | None:
+    """The target of the package's first relationship of type `kind`, or None."""
+    for match in re.finditer(rb"<(?:\w+:)?Relationship\b[^>]*>", rels):
+        tag = match.group(0).decode("utf-8")
+        if f'Type="{kind}"' in tag or f"Type='{kind}'" in tag:
+            found = re.search(r"""Target=["']([^"']*)["']""", tag)
+            return found.group(1) if found else None
+    return None
+
+
+def with_package_relationship(rels: bytes, kind: str, target: str) -> bytes:
+    """The package's relationships with one of type `kind` to `target` (unchanged if there is one)."""
+    if package_relationship_target(rels, kind) is not None:
+        return rels
+    text = rels.decode("utf-8")
+    taken = set(re.findall(r"""Id=["']([^"']*)["']""", text))
+    rid = next(f"rId{n}" for n in range(100, 100_000) if f"rId{n}" not in taken)
+    relationship = f'<Relationship Id="{rid}" Type={quoteattr(kind)} Target={quoteattr(target)}/>'
+    if "</Relationships>" in text:
+        return text.replace("</Relationships>", relationship + "</Relationships>", 1).encode("utf-8")
+    from lxml import etree  # a prefixed root, as no common writer makes it
+
+    ns = "http://schemas.openxmlformats.org/package/2006/relationships"
+    root = etree.fromstring(rels, etree.XMLParser(resolve_entities=False, no_network=True))
+    etree.SubElement(root, f"{{{ns}}}Relationship", {"Id": rid, "Type": kind, "Target": target})
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def with_custom_properties(parts: dict[str, bytes], properties: dict[str, str]) -> dict[str, bytes]:
+    """The parts to change (custom properties part, content types, package
+    relationships) so that a package of `parts` carries `properties`."""
+    rels = parts.get("_rels/.rels", b"")
+    target = package_relationship_target(rels, CUSTOM_PROPERTIES_REL)
+    name = (target or CUSTOM_PROPERTIES_PART).lstrip("/")
+    return {
+        name: custom_properties(parts.get(name), properties),
+        "[Content_Types].xml": with_override(parts["[Content_Types].xml"], name, CUSTOM_PROPERTIES_TYPE),
+        "_rels/.rels": with_package_relationship(rels, CUSTOM_PROPERTIES_REL, name),
+    }

@@ -445,11 +445,9 @@ def render(report: Report, template: Template | None = None) -> Document:
 def paragraph_block(report: Report, laid: LaidParagraph, template: Template | None = None) -> Block:
     """One paragraph's block as `render` writes it (facts filled in, fields marked),
     for a view that writes a changed paragraph again without rendering the report."""
-    from lxml import etree
-
     writer = ContentWriter(report, template or load_template())
     markup = f"<block>{writer.paragraph(laid.paragraph)}</block>"
-    text, spans, marks, notes = _text_of(etree.fromstring(markup.encode("utf-8")))
+    text, spans, marks, notes = _text_of(_parse_xml(markup, "report.xml.j2"))
     if not text:
         return Block(laid.style, "[نص الفقرة]", laid.label, laid.paragraph.id, True)
     return Block(laid.style, text, laid.label, laid.paragraph.id, False, spans, marks, notes)
@@ -589,7 +587,6 @@ def _standard_content(template: Template, name: str, ref: str, count: int, contr
 
     from jinja2 import TemplateError as JinjaError
     from jinja2 import TemplateNotFound
-    from lxml import etree
 
     path = f"standard/{name}.xml.j2"
     try:
@@ -605,11 +602,7 @@ def _standard_content(template: Template, name: str, ref: str, count: int, contr
         raise TemplateError(f"{path}{f':{line}' if line else ''}: {exc}") from exc
     except (ArithmeticError, ValueError, TypeError, LookupError, AttributeError, RecursionError, MemoryError) as exc:
         raise TemplateError(f"{path}: {type(exc).__name__}: {exc}") from exc
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True)
-    try:
-        root = etree.fromstring(f"<s>{text.strip()}</s>".encode(), parser)
-    except etree.XMLSyntaxError as exc:
-        raise TemplateError(f"{path}: not well formed ({exc})") from exc
+    root = _parse_xml(f"<s>{text.strip()}</s>", path)
     items: list[Text | Field] = [Text(root.text or "")]
     for el in root:
         if el.tag != "field" or not el.get("name"):
@@ -752,13 +745,7 @@ def _cleaned_inlines(items: tuple[Inline, ...], path: str, notes: list[str]) -> 
 
 def parse_markup(markup: str) -> Document:
     """Parse the template's XML markup into a `Document`."""
-    from lxml import etree
-
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, remove_comments=True)
-    try:
-        root = etree.fromstring(markup.encode("utf-8"), parser)
-    except etree.XMLSyntaxError as exc:
-        raise TemplateError(f"report.xml.j2 produced markup that is not well formed: {exc}") from exc
+    root = _parse_xml(markup, "report.xml.j2")
     doc = Document(language=root.get("lang", "ar"), title=root.get("title", ""))
     for el in root:
         tag = el.tag
@@ -786,6 +773,23 @@ def parse_markup(markup: str) -> Document:
         else:
             raise TemplateError(f"report.xml.j2: unknown element <{tag}>")
     return doc
+
+
+def _parse_xml(markup: str, where: str) -> Any:
+    """The markup a template wrote, as elements (comments and processing
+    instructions left out). The standard library's parser, not lxml: an export
+    that needs nothing else of lxml does not load it. A template writes no
+    document type, so no entity is ever declared (nor expanded)."""
+    from xml.etree.ElementTree import ParseError, XMLParser
+
+    if "<!DOCTYPE" in markup or "<!ENTITY" in markup:
+        raise TemplateError(f"{where}: a document type or entity declaration is not allowed in a template's markup")
+    parser = XMLParser()
+    try:
+        parser.feed(markup)
+        return parser.close()
+    except ParseError as exc:
+        raise TemplateError(f"{where}: the markup written is not well formed ({exc})") from exc
 
 
 def _text_of(el: Any) -> tuple[str, tuple[FieldSpan, ...], tuple[MarkSpan, ...], tuple[Note, ...]]:

@@ -22,12 +22,13 @@ def write_docx(report: Report, path: Path, store: Any = None) -> Path:
     if store is None:
         write(render(report), path)
         return path
+    from cwgdraft.core.documents import as_exported
     from cwgdraft.core.files import writable_target, write_atomic
-    from cwgdraft.formats.docx_writer import to_bytes
-    from cwgdraft.review.exports import record_export
+    from cwgdraft.review.exports import recorded_export
 
     writable_target(path)
-    write_atomic(path, record_export(store, report, to_bytes(render(report))))
+    exported = as_exported(report)
+    write_atomic(path, recorded_export(store, exported, render(exported)))
     return path
 
 

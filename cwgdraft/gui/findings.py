@@ -9,7 +9,6 @@ quoted from the report stays as the report writes it).
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from typing import Any
 
@@ -106,4 +105,4 @@ def fact_named(label: str) -> facts.Fact | None:
 
 
 def translated_findings(report: Report, items: list[Any]) -> list[Any]:
-    return [dataclasses.replace(item, label=finding_label(report, item)) for item in items]
+    return [item._replace(label=finding_label(report, item)) for item in items]

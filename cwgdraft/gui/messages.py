@@ -10,7 +10,6 @@ and the report, with translatable strings.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 from typing import Any
@@ -107,7 +106,7 @@ def _paragraph_number(report: Report, si: int, pi: int) -> str:
 
 def translated(report: Report, missing: list[Any]) -> list[Any]:
     """`MissingField`s with their labels in the language of the interface."""
-    return [dataclasses.replace(item, label=missing_label(report, item.path, item.label)) for item in missing]
+    return [item._replace(label=missing_label(report, item.path, item.label)) for item in missing]
 
 
 def dates_message(start: dt.date | str | None, end: dt.date | str | None) -> str | None:

@@ -21,6 +21,8 @@ from cwgdraft.core.model import Report
 
 if TYPE_CHECKING:
     from cwgdraft.core.store import Store
+    from cwgdraft.formats.docmodel import Document
+    from cwgdraft.formats.render import Template
 
 
 def record_export(store: Store, report: Report, data: bytes, notes: list[str] | None = None) -> bytes:
@@ -37,6 +39,24 @@ def record_export(store: Store, report: Report, data: bytes, notes: list[str] | 
             notes.append(f"not recorded as a base for import --replace ({' '.join(str(exc).split())})")
         return data
     return package.rewrite(data, found.id)[0]
+
+
+def recorded_export(store: Store, report: Report, document: Document, template: Template | None = None) -> bytes:
+    """The .docx of `document` (`report` as rendered for export), recorded as a
+    round of kind `export` whose id the file carries: the file is written
+    once, with its id, not written and then rewritten. A store that cannot be
+    written does not stop the export: the file goes without a base, and the
+    document's notes say so."""
+    from cwgdraft.core.errors import StoreBusy, StoreError
+    from cwgdraft.formats.docx_writer import to_bytes
+    from cwgdraft.review import rounds
+
+    try:
+        found = rounds.record_round(store, report, "export", [s.id for s in report.sections], document=document)
+    except (StoreError, StoreBusy, sqlite3.Error) as exc:
+        document.notes.append(f"not recorded as a base for import --replace ({' '.join(str(exc).split())})")
+        return to_bytes(document, template)
+    return to_bytes(document, template, {rounds.ROUND_PROPERTY: found.id})
 
 
 @dataclass

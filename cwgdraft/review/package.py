@@ -17,20 +17,17 @@ from collections.abc import Container
 
 from lxml import etree
 
-from cwgdraft.formats.oxml import id_from_bookmark_name
+from cwgdraft.formats.oxml import (
+    CUSTOM_PROPERTIES_PART,
+    CUSTOM_PROPERTIES_REL,
+    id_from_bookmark_name,
+    package_relationship_target,
+    with_custom_properties,
+)
+from cwgdraft.review.rounds import ROUND_PROPERTY
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"
-PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
-CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
-VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
-CUSTOM_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
-CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
-CUSTOM_PART = "docProps/custom.xml"
-# The format id every custom document property carries (the user-defined property set).
-USER_DEFINED_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
-ROUND_PROPERTY = "cwgdraft.round"
 
 # CT_Settings' children, in the schema's order, up to where ours go.
 _SETTINGS_BEFORE = (
@@ -111,53 +108,6 @@ def with_editable_ranges(xml: bytes, editable: Container[str]) -> tuple[bytes, i
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True), count
 
 
-def _custom_properties(existing: bytes | None, round_id: str) -> bytes:
-    if existing:
-        root = etree.fromstring(existing)
-    else:
-        root = etree.Element(f"{{{CUSTOM_NS}}}Properties", nsmap={None: CUSTOM_NS, "vt": VT_NS})
-    pids = [int(p.get("pid", "1")) for p in root]
-    for prop in list(root):
-        if prop.get("name") == ROUND_PROPERTY:
-            root.remove(prop)
-    prop = etree.SubElement(root, f"{{{CUSTOM_NS}}}property")
-    prop.set("fmtid", USER_DEFINED_FMTID)
-    prop.set("pid", str(max([1, *pids]) + 1))  # pids start at 2
-    prop.set("name", ROUND_PROPERTY)
-    etree.SubElement(prop, f"{{{VT_NS}}}lpwstr").text = round_id
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-def _with_custom_part(content_types: bytes, package_rels: bytes) -> tuple[bytes, bytes]:
-    types = etree.fromstring(content_types)
-    if not any(o.get("PartName") == "/" + CUSTOM_PART for o in types.iter(f"{{{CT_NS}}}Override")):
-        override = etree.SubElement(types, f"{{{CT_NS}}}Override")
-        override.set("PartName", "/" + CUSTOM_PART)
-        override.set("ContentType", CUSTOM_TYPE)
-    rels = etree.fromstring(package_rels)
-    if not any(r.get("Type") == CUSTOM_REL for r in rels):
-        taken = {r.get("Id") for r in rels}
-        rid = next(f"rId{n}" for n in range(100, 10_000) if f"rId{n}" not in taken)
-        rel = etree.SubElement(rels, f"{{{PKG_REL_NS}}}Relationship")
-        rel.set("Id", rid)
-        rel.set("Type", CUSTOM_REL)
-        rel.set("Target", CUSTOM_PART)
-
-    def out(root: etree._Element) -> bytes:
-        return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-    return out(types), out(rels)
-
-
-def _custom_part_name(parts: dict[str, bytes]) -> str:
-    rels = parts.get("_rels/.rels")
-    if rels:
-        for rel in etree.fromstring(rels):
-            if rel.get("Type") == CUSTOM_REL:
-                return rel.get("Target", CUSTOM_PART).lstrip("/")
-    return CUSTOM_PART
-
-
 def rewrite(data: bytes, round_id: str, editable: Container[str] | None = None) -> tuple[bytes, int]:
     """An exported .docx with the round's id in it and, given `editable`, the
     protection and editable ranges of a review copy; how many paragraphs are editable."""
@@ -170,13 +120,10 @@ def rewrite(data: bytes, round_id: str, editable: Container[str] | None = None) 
         parts[document], count = with_editable_ranges(parts[document], editable)
         if "word/settings.xml" in parts:
             parts["word/settings.xml"] = protected_settings(parts["word/settings.xml"])
-    custom = _custom_part_name(parts)
-    parts[custom] = _custom_properties(parts.get(custom), round_id)
-    parts["[Content_Types].xml"], parts["_rels/.rels"] = _with_custom_part(
-        parts["[Content_Types].xml"], parts["_rels/.rels"]
-    )
+    changed = with_custom_properties(parts, {ROUND_PROPERTY: round_id})
+    parts.update(changed)
     buffer = io.BytesIO()
-    names = [i.filename for i in infos] + ([custom] if custom not in {i.filename for i in infos} else [])
+    names = [i.filename for i in infos] + [n for n in changed if n not in {i.filename for i in infos}]
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name in names:
             archive.writestr(name, parts[name])
@@ -185,7 +132,8 @@ def rewrite(data: bytes, round_id: str, editable: Container[str] | None = None) 
 
 def round_property(parts: dict[str, bytes]) -> str | None:
     """The round's id a copy carries (its custom property), or None."""
-    data = parts.get(_custom_part_name(parts))
+    target = package_relationship_target(parts.get("_rels/.rels", b""), CUSTOM_PROPERTIES_REL)
+    data = parts.get((target or CUSTOM_PROPERTIES_PART).lstrip("/"))
     if not data:
         return None
     try:

@@ -13,7 +13,10 @@ from cwgdraft.core.model import Report, SectionRole
 
 if TYPE_CHECKING:
     from cwgdraft.core.store import Store
+    from cwgdraft.formats.docmodel import Document
 
+# The custom document property that carries a round's id in a copy or an export.
+ROUND_PROPERTY = "cwgdraft.round"
 KINDS = ("change", "conflict", "insert", "delete", "split", "merge", "comment")
 
 
@@ -116,15 +119,24 @@ def select_sections(report: Report, choice: list[str]) -> list[str]:
 
 
 def record_round(
-    store: Store, report: Report, kind: str, editable_sections: list[str], reviewer: str = "", sections: str = ""
+    store: Store,
+    report: Report,
+    kind: str,
+    editable_sections: list[str],
+    reviewer: str = "",
+    sections: str = "",
+    document: Document | None = None,
 ) -> Round:
     """Record what goes out now: every paragraph's content and shown text (editable
-    or not: an edit outside the ranges is still compared), and the whole report."""
+    or not: an edit outside the ranges is still compared), and the whole report.
+    `document`: the report as rendered for the file (else rendered here)."""
     from cwgdraft.core.portable import dumps
     from cwgdraft.drafting.standard import paragraph_content
-    from cwgdraft.formats.render import render
 
-    document = render(report)
+    if document is None:
+        from cwgdraft.formats.render import render
+
+        document = render(report)
     blocks = {b.source: b for b in document.blocks if b.source}
     editable = set(editable_sections)
     ids = {p.id for p in report.all_paragraphs()} | {s.id for s in report.sections}

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cwgdraft.core import content, portable
-from cwgdraft.core.content import Content, Field, Text
+from cwgdraft.core.content import MARKS, Content, Field, Text
 from cwgdraft.core.facts import FACTS
 from cwgdraft.core.model import Paragraph, ParagraphKind
 from cwgdraft.core.store import Store
@@ -24,7 +24,8 @@ SAMPLE = SAMPLES_DIR / "cwg-cop-18-2022.json"
 # Text a store and a JSON file keep as it is (XML's impossible characters are another test's).
 TYPED = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1, max_size=30)
 FIELDS = st.builds(Field, st.sampled_from(sorted(FACTS)), st.just(""), st.sampled_from(["", "li", "nominative", "nobreak"]))
-INLINES = st.lists(st.one_of(st.builds(Text, TYPED), FIELDS), min_size=1, max_size=8)
+TEXTS = st.builds(Text, TYPED, st.frozensets(st.sampled_from(MARKS)), st.sampled_from(["", "https://www.itu.int/cwg-cop"]))
+INLINES = st.lists(st.one_of(TEXTS, FIELDS), min_size=1, max_size=8)
 
 
 def test_content_is_its_plain_view_and_its_inlines() -> None:
@@ -62,7 +63,7 @@ def test_any_content_round_trips_through_the_portable_file_and_the_store(inlines
 
 @settings(max_examples=15, deadline=None)
 @given(st.lists(st.one_of(st.builds(Text, st.text("ابتثجحخدذرزسشصضطظعغفقكلمنهوي ()-،.0123456789ABCxyz", min_size=1,
-                                                          max_size=12)),
+                                                          max_size=12), st.just(frozenset()), st.just("")),
                           st.sampled_from([Field("meetings.dates"), Field("group.name"), Field("chair.name"),
                                            Field("meetings.participants"), Field("group.acronym", form="nobreak")])),
                 min_size=1, max_size=6))
