@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import stat
+import tempfile
 from pathlib import Path
 
 from cwgdraft.core.errors import BadInput
@@ -57,24 +58,11 @@ def writable_target(path: str | Path) -> tuple[Path, int]:
     return target, stat.S_IMODE(st.st_mode)
 
 
-def _new_file_beside(target: Path) -> tuple[int, str]:
-    """A new, private file in `target`'s folder, opened for writing (as
-    `tempfile.mkstemp` makes it; written here because importing `tempfile`
-    costs a command more than writing its file)."""
-    for _ in range(100):
-        name = os.path.join(target.parent, f".cwgdraft-{os.urandom(6).hex()}{target.suffix}")
-        try:
-            return os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600), name
-        except FileExistsError:
-            continue
-    raise FileExistsError(17, f"no free name for a new file in {target.parent}")
-
-
 def write_atomic(path: str | Path, data: bytes) -> Path:
     """Write `data` to `path` whole or not at all; returns `path`."""
     target, mode = writable_target(path)
     try:
-        fd, tmp = _new_file_beside(target)
+        fd, tmp = tempfile.mkstemp(prefix=".cwgdraft-", suffix=target.suffix, dir=target.parent)
     except OSError as exc:
         raise BadInput(f"{path}: cannot write there ({exc.strerror})") from exc
     try:

@@ -66,6 +66,8 @@ class PersonRole(StrEnum):
 
 @dataclass
 class WorkingGroup:
+    """The working group: its name, acronym and mandate."""
+
     name: str = ""  # `فريق العمل التابع للمجلس والمعني بحماية الأطفال على الإنترنت`
     acronym: str = ""  # `CWG-COP`
     mandate: list[str] = field(default_factory=list)  # mandate references, one per line
@@ -73,6 +75,8 @@ class WorkingGroup:
 
 @dataclass
 class Meeting:
+    """One meeting the report covers: number, dates, place or platform, participants."""
+
     number: int
     id: str = field(default_factory=new_id)
     start: dt.date | None = None
@@ -85,6 +89,8 @@ class Meeting:
 
 @dataclass
 class Person:
+    """Someone the report names: the chair, a vice-chair, a speaker."""
+
     name: str
     id: str = field(default_factory=new_id)
     honorific: str = ""  # `السيد`, `الدكتور`
@@ -95,6 +101,8 @@ class Person:
 
 @dataclass
 class Contribution:
+    """A document received for the meeting: its number, source and title, and where it was presented."""
+
     title: str
     id: str = field(default_factory=new_id)
     document: str = ""  # document number, e.g. `CWG-COP/18/5`
@@ -107,6 +115,8 @@ class Contribution:
 
 @dataclass
 class OpeningRemark:
+    """Who opened the meeting, and what they said."""
+
     speaker_id: str
     paragraph_id: str
     id: str = field(default_factory=new_id)
@@ -139,6 +149,8 @@ class Paragraph:
 
 @dataclass
 class Section:
+    """A numbered section of the report: its title and paragraphs."""
+
     title: str  # may be Content; empty with `standard` set: the standard heading
     role: SectionRole = SectionRole.OTHER
     paragraphs: list[Paragraph] = field(default_factory=list)
@@ -148,6 +160,8 @@ class Section:
 
 @dataclass
 class Signature:
+    """Who signs the report, and as what."""
+
     honorific: str = ""
     name: str = ""
     country: str = ""
@@ -156,6 +170,8 @@ class Signature:
 
 @dataclass
 class Report:
+    """A chair's report: its facts, its sections and its signature."""
+
     id: str = field(default_factory=new_id)
     # header block
     council_session: str = ""  # `المجلس 2022`

@@ -32,9 +32,8 @@ import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from cwgdraft.core import content
 from cwgdraft.core.errors import BadInput, NotFound, ReportExists, StoreBusy, StoreConflict, StoreError
@@ -77,8 +76,7 @@ MIN_PREFIX = 4
 BUSY_TIMEOUT = 10.0
 
 
-@dataclass
-class ReportSummary:
+class ReportSummary(NamedTuple):
     id: str
     symbol: str
     date: dt.date | None
@@ -87,8 +85,7 @@ class ReportSummary:
     name: str = ""  # `Report.name`: what to call it without a title
 
 
-@dataclass
-class TrashEntry:
+class TrashEntry(NamedTuple):
     """A deleted report, kept whole in the store's trash until restored."""
 
     entry: int
@@ -102,8 +99,7 @@ class NoStoreFolder(StoreError):
     """The store's folder does not exist, and making it was not asked for."""
 
 
-@dataclass
-class _Inspection:
+class _Inspection(NamedTuple):
     fresh: bool  # no cwgdraft tables yet: create the schema, no backup needed
     version: int  # PRAGMA user_version
     applied: list[str]
@@ -861,13 +857,13 @@ class Store:
                 except (ValueError, TypeError) as exc:
                     raise StoreError(f"{self.path}: report {report_id}: cannot be read ({_one_line(exc)})") from exc
                 name = report.title.strip().split("\n")[0].strip() or report.name
-                entry = TrashEntry(0, report_id, report.symbol, name, _now())
+                deleted_at = _now()
                 cursor = self.conn.execute(
                     "INSERT INTO trash (report_id, symbol, name, deleted_at, version, report) VALUES (?, ?, ?, ?, ?, ?)",
-                    [report_id, report.symbol, name, entry.deleted_at, self.version(report_id) or 0,
+                    [report_id, report.symbol, name, deleted_at, self.version(report_id) or 0,
                      portable.dumps(report)],
                 )
-                entry.entry = int(cursor.lastrowid or 0)
+                entry = TrashEntry(int(cursor.lastrowid or 0), report_id, report.symbol, name, deleted_at)
                 self.conn.execute("DELETE FROM reports WHERE id = ?", [report_id])
             return entry
         except sqlite3.Error as exc:

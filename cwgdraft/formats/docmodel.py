@@ -96,6 +96,8 @@ class Block:
 
 @dataclass
 class Document:
+    """The report as every writer takes it: header lines, blocks, running header, footer."""
+
     language: str = "ar"
     header_start: list[Block] = field(default_factory=list)  # right column of the header block
     header_end: list[Block] = field(default_factory=list)  # left column

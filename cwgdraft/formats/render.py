@@ -41,6 +41,8 @@ TEMPLATE_CACHE_ENV = "CWGDRAFT_TEMPLATE_CACHE"
 
 @dataclass
 class LaidParagraph:
+    """A paragraph with its place: style, number or letter."""
+
     paragraph: Paragraph
     label: str  # number or letter, '' for unnumbered paragraphs and bullets
     style: str
@@ -58,6 +60,8 @@ class LaidParagraph:
 
 @dataclass
 class LaidSection:
+    """A section with its number and its laid-out paragraphs."""
+
     section: Section
     number: int
     paragraphs: list[LaidParagraph] = field(default_factory=list)

@@ -61,6 +61,8 @@ def recorded_export(store: Store, report: Report, document: Document, template: 
 
 @dataclass
 class Merged:
+    """A copy merged onto the stored report: what was applied and what was kept."""
+
     report: Report
     version: int
     applied: list[str] = field(default_factory=list)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from cwgdraft.core import content as content_mod
 from cwgdraft.core.errors import BadInput
@@ -20,8 +20,7 @@ ROUND_PROPERTY = "cwgdraft.round"
 KINDS = ("change", "conflict", "insert", "delete", "split", "merge", "comment")
 
 
-@dataclass
-class BaseParagraph:
+class BaseParagraph(NamedTuple):
     paragraph_id: str
     position: int
     section_id: str
@@ -33,6 +32,8 @@ class BaseParagraph:
 
 @dataclass
 class Round:
+    """What went out in a review copy or an export: the report then, and each paragraph as shown."""
+
     id: str
     report_id: str
     kind: str  # 'review' or 'export'
@@ -51,6 +52,8 @@ class Round:
 
 @dataclass
 class Proposal:
+    """A reviewer's change to one paragraph, waiting for a decision."""
+
     id: str
     round_id: str
     report_id: str
