@@ -9,8 +9,10 @@ survives edits, export and import.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import StrEnum
+
+from cwgdraft.core.records import Record, record
 
 
 def new_id() -> str:
@@ -64,8 +66,8 @@ class PersonRole(StrEnum):
     OTHER = "other"
 
 
-@dataclass
-class WorkingGroup:
+@record
+class WorkingGroup(Record):
     """The working group: its name, acronym and mandate."""
 
     name: str = ""  # `فريق العمل التابع للمجلس والمعني بحماية الأطفال على الإنترنت`
@@ -73,8 +75,8 @@ class WorkingGroup:
     mandate: list[str] = field(default_factory=list)  # mandate references, one per line
 
 
-@dataclass
-class Meeting:
+@record
+class Meeting(Record):
     """One meeting the report covers: number, dates, place or platform, participants."""
 
     number: int
@@ -87,8 +89,8 @@ class Meeting:
     participants: int | None = None
 
 
-@dataclass
-class Person:
+@record
+class Person(Record):
     """Someone the report names: the chair, a vice-chair, a speaker."""
 
     name: str
@@ -99,8 +101,8 @@ class Person:
     title: str = ""  # function, e.g. `نائب الأمين العام للاتحاد`
 
 
-@dataclass
-class Contribution:
+@record
+class Contribution(Record):
     """A document received for the meeting: its number, source and title, and where it was presented."""
 
     title: str
@@ -113,8 +115,8 @@ class Contribution:
     paragraph_id: str | None = None  # the paragraph that presents it
 
 
-@dataclass
-class OpeningRemark:
+@record
+class OpeningRemark(Record):
     """Who opened the meeting, and what they said."""
 
     speaker_id: str
@@ -122,8 +124,8 @@ class OpeningRemark:
     id: str = field(default_factory=new_id)
 
 
-@dataclass
-class Paragraph:
+@record
+class Paragraph(Record):
     """One paragraph. `text` is the drafter's wording: a `str`, or a
     `cwgdraft.core.content.Content` when it holds fields.
 
@@ -147,8 +149,8 @@ class Paragraph:
         return bool(self.standard) and not self.text
 
 
-@dataclass
-class Section:
+@record
+class Section(Record):
     """A numbered section of the report: its title and paragraphs."""
 
     title: str  # may be Content; empty with `standard` set: the standard heading
@@ -158,8 +160,8 @@ class Section:
     standard: str = ""  # the standard heading this section's title stands for (`outcomes_heading`)
 
 
-@dataclass
-class Signature:
+@record
+class Signature(Record):
     """Who signs the report, and as what."""
 
     honorific: str = ""
@@ -168,8 +170,8 @@ class Signature:
     title: str = ""  # may hold line breaks (`\n`): the title over two lines
 
 
-@dataclass
-class Report:
+@record
+class Report(Record):
     """A chair's report: its facts, its sections and its signature."""
 
     id: str = field(default_factory=new_id)

@@ -7,8 +7,10 @@ turn it into their own output. It knows styles by logical names only
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import NamedTuple
+
+from cwgdraft.core.records import Record, record
 
 # Logical block styles, in the order a report uses them.
 STYLES = (
@@ -64,8 +66,8 @@ class Note(NamedTuple):
     marks: tuple[MarkSpan, ...] = ()
 
 
-@dataclass
-class Block:
+@record
+class Block(Record):
     """One paragraph of output.
 
     `text` may hold `\\n` (a line break) and `\\t` (a tab). `label` is the
@@ -94,8 +96,8 @@ class Block:
         return f"{self.label}\t{self.text}" if self.label else self.text
 
 
-@dataclass
-class Document:
+@record
+class Document(Record):
     """The report as every writer takes it: header lines, blocks, running header, footer."""
 
     language: str = "ar"

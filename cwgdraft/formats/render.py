@@ -17,7 +17,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field, fields, is_dataclass
+from dataclasses import field, fields, is_dataclass
 from enum import Enum
 from functools import cache, lru_cache
 from pathlib import Path
@@ -28,6 +28,7 @@ from cwgdraft.core.content import MARKS, Content, Field, Footnote, Inline, Text
 from cwgdraft.core.documents import sync_documents
 from cwgdraft.core.errors import CwgError, TemplateError
 from cwgdraft.core.model import Numbering, Paragraph, ParagraphKind, Report, Section
+from cwgdraft.core.records import Record, record
 from cwgdraft.formats.docmodel import STYLES, Block, Document, FieldSpan, MarkSpan, Note
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent.parent / "templates"
@@ -39,8 +40,8 @@ TEMPLATE_CACHE_ENV = "CWGDRAFT_TEMPLATE_CACHE"
 # --- numbers and letters ------------------------------------------------------
 
 
-@dataclass
-class LaidParagraph:
+@record
+class LaidParagraph(Record):
     """A paragraph with its place: style, number or letter."""
 
     paragraph: Paragraph
@@ -58,8 +59,8 @@ class LaidParagraph:
         return self.paragraph.text
 
 
-@dataclass
-class LaidSection:
+@record
+class LaidSection(Record):
     """A section with its number and its laid-out paragraphs."""
 
     section: Section
@@ -305,8 +306,8 @@ def _finalize(value: Any) -> Any:
     return value
 
 
-@dataclass
-class Template:
+@record
+class Template(Record):
     """A template folder: `report.xml.j2`, `reference.docx`, `manifest.json`."""
 
     folder: Path

@@ -13,11 +13,12 @@ typed in the store since the export is overwritten.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cwgdraft.core.model import Report
+from cwgdraft.core.records import Record, record
 
 if TYPE_CHECKING:
     from cwgdraft.core.store import Store
@@ -59,8 +60,8 @@ def recorded_export(store: Store, report: Report, document: Document, template: 
     return to_bytes(document, template, {rounds.ROUND_PROPERTY: found.id})
 
 
-@dataclass
-class Merged:
+@record
+class Merged(Record):
     """A copy merged onto the stored report: what was applied and what was kept."""
 
     report: Report

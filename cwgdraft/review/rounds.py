@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from cwgdraft.core import content as content_mod
 from cwgdraft.core.errors import BadInput
 from cwgdraft.core.model import Report, SectionRole
+from cwgdraft.core.records import Record, record
 
 if TYPE_CHECKING:
     from cwgdraft.core.store import Store
@@ -30,8 +31,8 @@ class BaseParagraph(NamedTuple):
     editable: bool
 
 
-@dataclass
-class Round:
+@record
+class Round(Record):
     """What went out in a review copy or an export: the report then, and each paragraph as shown."""
 
     id: str
@@ -50,8 +51,8 @@ class Round:
         return loads(self.report_json, f"round {self.id}")
 
 
-@dataclass
-class Proposal:
+@record
+class Proposal(Record):
     """A reviewer's change to one paragraph, waiting for a decision."""
 
     id: str
