@@ -861,7 +861,7 @@ class Store:
                 cursor = self.conn.execute(
                     "INSERT INTO trash (report_id, symbol, name, deleted_at, version, report) VALUES (?, ?, ?, ?, ?, ?)",
                     [report_id, report.symbol, name, deleted_at, self.version(report_id) or 0,
-                     portable.dumps(report)],
+                     portable.dumps(report, compact=True)],
                 )
                 entry = TrashEntry(int(cursor.lastrowid or 0), report_id, report.symbol, name, deleted_at)
                 self.conn.execute("DELETE FROM reports WHERE id = ?", [report_id])

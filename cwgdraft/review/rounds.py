@@ -145,7 +145,7 @@ def record_round(
     editable = set(editable_sections)
     ids = {p.id for p in report.all_paragraphs()} | {s.id for s in report.sections}
     context = [b.seen_text for b in document.blocks if b.source not in ids and b.seen_text.strip()]
-    found = Round(new_id(), report.id, kind, _now(), reviewer, sections, dumps(report), context)
+    found = Round(new_id(), report.id, kind, _now(), reviewer, sections, dumps(report, compact=True), context)
     position = 0
     for section in report.sections:
         for paragraph in section.paragraphs:
