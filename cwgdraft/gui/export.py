@@ -32,9 +32,13 @@ def write_docx(report: Report, path: Path, store: Any = None) -> Path:
 
 
 def soffice() -> str | None:
-    from cwgdraft.formats.pdf import soffice as find
-
-    return find()
+    """LibreOffice, or None (as `formats.pdf.soffice` finds it, without importing the conversion:
+    the window asks at start whether PDF export is possible)."""
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
 
 
 class PdfJob(QObject):

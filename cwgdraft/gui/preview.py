@@ -90,14 +90,15 @@ class Preview(QTextBrowser):
         self._shown = None
         self.refresh()
 
-    def set_marked(self, ids: frozenset[str] | set[str]) -> None:
-        """Mark the paragraphs with proposals pending; the page is written again if that changed."""
+    def set_marked(self, ids: frozenset[str] | set[str], refresh: bool = True) -> None:
+        """Mark the paragraphs with proposals pending; the page is written again if that changed
+        (now, or with the next refresh when not `refresh`)."""
         ids = frozenset(ids)
         if ids == self.marked:
             return
         self.marked = ids
         self._shown = None  # the marks are on every block's format: the page is rendered whole
-        if self.report is not None:
+        if self.report is not None and refresh:
             self.refresh()
 
     def _pending(self) -> Pending:
