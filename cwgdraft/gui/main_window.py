@@ -8,14 +8,14 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QWidget
 
 from cwgdraft.core.content import Field as FactField
 from cwgdraft.core.model import Report
 from cwgdraft.gui.content_edit import GO_TO_KEYS, INSERT_KEYS, ContentEdit, FieldPicker, fill_field_menu
-from cwgdraft.gui.dialogs import show_error
 from cwgdraft.gui.editor_pages import EditorPages, PagesByName
 from cwgdraft.gui.editors.base import Page
+from cwgdraft.gui.errors import show_error
 from cwgdraft.gui.export import PdfJob, soffice, write_docx
 from cwgdraft.gui.i18n import ltr, t, with_keys
 from cwgdraft.gui.navigator import Navigator
@@ -388,10 +388,11 @@ class MainWindow(QMainWindow):
         for page in self.pages.made_pages():
             page.setEnabled(has)
         if not has:
-            self.pages.setCurrentWidget(self.empty_page)
+            if self.isVisible():  # else when it is shown (`showEvent`): a report may be opened first
+                self.pages.setCurrentWidget(self.empty_page)
             if self.preview.report is not None or not self.preview.toPlainText():
                 self.preview.set_report(None)
-        elif self.pages.currentWidget() is self.empty_page:
+        elif self._empty_page is not None and self.pages.currentWidget() is self._empty_page:
             self.pages.setCurrentWidget(self.front)
 
     # --- reports ------------------------------------------------------------
@@ -515,6 +516,8 @@ class MainWindow(QMainWindow):
 
     # --- delete and restore -----------------------------------------------------
     def confirm_delete(self, label: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Question, t("حذف التقرير"),
                           t("نقل التقرير «%1» إلى سلة المحذوفات؟\nيمكن استعادته من ملف ← سلة المحذوفات، "
                             "أو بالتراجع (Ctrl+Z) مباشرة بعد الحذف.").replace("%1", label),
@@ -659,6 +662,8 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def showEvent(self, event: QShowEvent) -> None:
+        if self.session is None:
+            self.pages.setCurrentWidget(self.empty_page)
         super().showEvent(event)
         if self._views_after_show:
             # Where no paint comes (a window never exposed), the preview comes anyway.
@@ -1150,6 +1155,8 @@ class MainWindow(QMainWindow):
 
     def offer_to_open(self, path: Path) -> None:
         """"Open it now?"; a failure to open it is said in a dialog, with its reason."""
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(self, t("تم التصدير"),
                                       t("صُدّر التقرير إلى:\n%1\n\nهل تريد فتحه الآن؟").replace("%1", ltr(str(path))))
         if answer == QMessageBox.StandardButton.Yes:
@@ -1321,6 +1328,8 @@ class MainWindow(QMainWindow):
         return successor
 
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from cwgdraft import __version__
 
         QMessageBox.about(self, t("حول cwgdraft"),

@@ -127,7 +127,7 @@ class Preview(QTextBrowser):
             try:
                 document = render(self.report)
             except Exception as exc:  # a broken template: say so in the preview, keep editing
-                from cwgdraft.gui.dialogs import describe
+                from cwgdraft.gui.errors import describe
 
                 self.error = describe(exc)
                 self._shown = None

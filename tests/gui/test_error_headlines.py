@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from cwgdraft.core.errors import BadInput, CwgError, FormatError, NotFound, StoreBusy, StoreError, TemplateError
 from cwgdraft.core.store import Store
-from cwgdraft.gui.dialogs import describe, detail, headline
+from cwgdraft.gui.errors import describe, detail, headline
 from tests.gui.conftest import make_window
 
 LRE, PDF = "\u202a", "\u202c"

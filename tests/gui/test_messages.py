@@ -90,7 +90,7 @@ def test_english_carry_dialog_lists_what_to_fill_in_english(qtbot: Any, sample_s
 
 
 def test_file_errors_in_the_interface_language(qapp: Any) -> None:
-    from cwgdraft.gui.dialogs import describe
+    from cwgdraft.gui.errors import describe
 
     error = FileNotFoundError(2, "No such file or directory", "/tmp/none.db")
     # The path held left to right inside the Arabic sentence (its leading / stays at its start).
@@ -99,7 +99,7 @@ def test_file_errors_in_the_interface_language(qapp: Any) -> None:
 
 
 def test_file_errors_in_english(english: None) -> None:
-    from cwgdraft.gui.dialogs import describe
+    from cwgdraft.gui.errors import describe
 
     assert describe(PermissionError(13, "Permission denied", "/x")) == "\u200e/x\u200e: Permission denied"
 
