@@ -117,14 +117,16 @@ def test_find_reaches_a_paragraph_before_the_sections_page_is_made(qtbot: Any, w
     assert window.sections.paragraph_id == paragraph.id
 
 
-def test_a_page_made_while_a_check_is_on_show_marks_its_empty_fields(qtbot: Any, window: Any) -> None:
+def test_a_page_made_after_a_check_marks_its_empty_fields(qtbot: Any, window: Any) -> None:
     """The marks of a check before export reach pages made after it."""
-    window.session.report.signature.name = ""
+    meeting = window.report.meetings[0]
+    meeting.start = None
     settle(window)
     window.checked_for_export = True
-    window.go_to("signature")
-    field = window.signature.fields[("signature", "name")]
-    assert field.error.isVisible()
+    assert window.pages.made("meetings") is None
+    window.go_to("meetings", meeting.id)
+    field = window.meetings.fields[("meeting", "start")]
+    assert field.error.isVisible() and field.error.text()
 
 
 def test_the_paragraph_splitter_keeps_its_place_across_starts(qtbot: Any, sample_store: Any, tmp_path: Path) -> None:
