@@ -184,3 +184,23 @@ def test_the_start_draws_the_window_then_renders_the_preview_once(tmp_path: Path
     assert result["made"] == ["front"]
     assert any(line.startswith("drawn_at ") for line in done.stderr.splitlines())
     assert shot.stat().st_size > 10_000
+
+
+def test_the_calendar_is_made_when_first_opened_on_the_date_shown(qtbot: Any, window: Any) -> None:
+    import datetime as dt
+
+    from PySide6.QtCore import QDate, QPoint
+
+    meeting = window.report.meetings[0]
+    window.go_to("meetings", meeting.id)
+    field = window.meetings.fields[("meeting", "start")]
+    assert field._calendar is None and meeting.start is not None
+    menu = field.button.menu()
+    menu.popup(field.button.mapToGlobal(QPoint(0, field.button.height())))
+    qtbot.waitUntil(lambda: field._calendar is not None and field._calendar.isVisible())
+    shown = meeting.start
+    assert field.calendar.selectedDate() == QDate(shown.year, shown.month, shown.day)
+    assert menu.sizeHint().width() < 500  # laid out around the calendar made as it opened
+    field.calendar.clicked.emit(QDate(shown.year, shown.month, 3))  # a day picked
+    assert meeting.start == dt.date(shown.year, shown.month, 3)
+    assert not menu.isVisible()
