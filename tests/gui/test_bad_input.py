@@ -74,7 +74,7 @@ def test_required_field_empty_at_export(qtbot: Any, window: Any, tmp_path: Any, 
     def go_to_first() -> None:
         dialog = window.check_dialog
         if dialog is not None and dialog.isVisible():
-            from cwgdraft.gui.main_window import check_findings
+            from cwgdraft.gui.window_export import check_findings
 
             try:
                 findings = check_findings(window.report)  # the command line's check, labels as shown
