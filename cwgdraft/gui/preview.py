@@ -17,8 +17,9 @@ import copy
 import dataclasses
 import time
 from html import escape
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QTextBlockFormat, QTextCursor, QTextDocument, QTextDocumentFragment
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -29,6 +30,9 @@ from cwgdraft.formats.docmodel import Block, Document
 from cwgdraft.formats.html_writer import MUTED, SCHEME, Pending, paragraph_page, to_html
 from cwgdraft.formats.render import lay_out, paragraph_block, render
 from cwgdraft.gui.i18n import t
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
 
 DEBOUNCE_MS = 120
 

@@ -5,26 +5,27 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPalette, QTextCharFormat
 from PySide6.QtWidgets import (
     QApplication,
-    QCalendarWidget,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMenu,
     QPlainTextEdit,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
-    QWidgetAction,
 )
 
 from cwgdraft.core import arabic
 from cwgdraft.gui.i18n import t
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QCalendarWidget
 
 
 class AppUndo(QObject):
@@ -314,6 +315,8 @@ class DateField(Field):
         """The calendar the button opens, made the first time it is needed, on the date shown."""
         if self._calendar is not None:
             return self._calendar
+        from PySide6.QtWidgets import QCalendarWidget, QTableView, QWidgetAction
+
         calendar = self._calendar = QCalendarWidget()
         calendar.setGridVisible(True)
         calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)  # no week numbers
