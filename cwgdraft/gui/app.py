@@ -82,6 +82,50 @@ def make_app(lang: str | None = None, argv: list[str] | None = None) -> tuple[ob
     return app, lang
 
 
+# The window's modules that do not use Qt (the store, the model, the rendering of the
+# preview and the outline), imported before PySide6 is: once loaded, PySide6 reads the
+# source of every module imported after it (to see whether it selects `__feature__`s),
+# which would cost the start several milliseconds for modules that never do.
+QT_FREE_AT_START = (
+    "cwgdraft.core.store",
+    "cwgdraft.core.facts",
+    "cwgdraft.core.merge",
+    "cwgdraft.core.files",
+    "cwgdraft.formats.render",
+    "cwgdraft.formats.html_writer",
+    "cwgdraft.drafting.standard",
+    "cwgdraft.review.rounds",
+)
+# What the template's standard wording needs (the front page and the outline show it):
+# imported with them when the store exists, and so holds a report that will be opened.
+TEMPLATE_MODULES = ("jinja2", "jinja2.bccache", "jinja2.sandbox", "lxml.etree")
+
+
+def _import_before_qt(db: str | None) -> None:
+    from importlib import import_module
+
+    if "PySide6" in sys.modules:  # a test, or a second window: nothing to win
+        return
+    names = QT_FREE_AT_START
+    if _store_exists(db):
+        names += TEMPLATE_MODULES
+    for name in names:
+        try:
+            import_module(name)
+        except ImportError:  # said where it is used, as without this
+            pass
+
+
+def _store_exists(db: str | None) -> bool:
+    from cwgdraft.core.paths import default_store_path
+
+    try:
+        path = Path(db).expanduser() if db else default_store_path()
+        return path.is_file() and path.stat().st_size > 0
+    except (OSError, RuntimeError):
+        return False
+
+
 # When cycle collection resumes after the start (the window drawn and previewed long before).
 GC_AFTER_START_MS = 2000
 
@@ -215,6 +259,7 @@ def run(argv: list[str] | None = None, prog: str = "cwgdraft") -> int:
     if problem:
         raise CwgError(problem)
     shot = screenshot_target(args.screenshot) if args.screenshot else None
+    _import_before_qt(args.db)
 
     from PySide6.QtCore import qInstallMessageHandler
 
@@ -239,7 +284,7 @@ def _run(args: argparse.Namespace, shot: Path | None, messages: _QtMessages) -> 
     messages.started()
 
     from cwgdraft.core.store import Store
-    from cwgdraft.gui.dialogs import describe, detail
+    from cwgdraft.gui.errors import describe, detail
 
     try:
         store = Store.open(args.db)
@@ -263,7 +308,7 @@ def _show(app: Any, store: Any, report: str | None, shot: Path | None) -> int:
     from PySide6.QtCore import QTimer
 
     from cwgdraft.core.errors import CwgError
-    from cwgdraft.gui.dialogs import install_excepthook
+    from cwgdraft.gui.errors import install_excepthook
     from cwgdraft.gui.main_window import MainWindow, remember_store
 
     report_id = store.get(report).id if report else None  # not there, or not one: the caller's line

@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal
+from PySide6.QtCore import QObject, Signal
 
 from cwgdraft.core.model import Report
 
@@ -33,9 +33,13 @@ def write_docx(report: Report, path: Path, store: Any = None) -> Path:
 
 
 def soffice() -> str | None:
-    from cwgdraft.formats.pdf import soffice as find
-
-    return find()
+    """LibreOffice, or None (as `formats.pdf.soffice` finds it, without importing the conversion:
+    the window asks at start whether PDF export is possible)."""
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
 
 
 class PdfJob(QObject):
@@ -54,6 +58,8 @@ class PdfJob(QObject):
         self.docx = self.work / f"{pdf.stem or 'report'}.docx"
         self.converted = self.docx.with_suffix(".pdf")
         self.profile = self.work / "profile"
+        from PySide6.QtCore import QProcess  # here: the window loads this module at start
+
         self.process = QProcess(self)
         self.process.finished.connect(self._done)
         self.process.errorOccurred.connect(self._error)
@@ -65,6 +71,8 @@ class PdfJob(QObject):
         if program is None:
             self._report("", "LibreOffice (soffice) is not installed")
             return
+        from PySide6.QtCore import QProcessEnvironment
+
         from cwgdraft.formats import pdf
 
         # The PDF lays out with the free stand-ins of the fonts the Word file names.
@@ -82,7 +90,7 @@ class PdfJob(QObject):
 
     def cancel(self) -> None:
         self._cancelled = True
-        if self.process.state() != QProcess.ProcessState.NotRunning:
+        if self.process.state() != self.process.ProcessState.NotRunning:
             self.process.kill()
             self.process.waitForFinished(2000)
         self._report("", "")
@@ -99,7 +107,7 @@ class PdfJob(QObject):
         shutil.rmtree(self.work, ignore_errors=True)
         self.finished.emit(pdf, error)
 
-    def _done(self, code: int, _status: QProcess.ExitStatus) -> None:
+    def _done(self, code: int, _status: object) -> None:
         if self._cancelled:
             self._report("", "")
         elif code == 0 and self.converted.exists():
@@ -113,6 +121,6 @@ class PdfJob(QObject):
             err = bytes(self.process.readAllStandardError().data()).decode("utf-8", "replace").strip()
             self._report("", err or f"soffice exited with code {code}")
 
-    def _error(self, _err: QProcess.ProcessError) -> None:
-        if self.process.state() == QProcess.ProcessState.NotRunning and not self._cancelled:
+    def _error(self, _err: object) -> None:
+        if self.process.state() == self.process.ProcessState.NotRunning and not self._cancelled:
             self._report("", self.process.errorString())

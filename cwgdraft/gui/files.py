@@ -118,7 +118,7 @@ class FileOpener(QObject):
             self._failed(self.process.errorString())
 
     def _failed(self, reason: str) -> bool:
-        from cwgdraft.gui.dialogs import show_error
+        from cwgdraft.gui.errors import show_error
 
         name = ltr(str(self.path)) if self.path else ""
         reason = reason.replace("xdg-open", "xdg-\u2060open")  # a word joiner: the name is not wrapped at its hyphen

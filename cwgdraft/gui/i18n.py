@@ -9,7 +9,6 @@ buttons, context menus) come from `qtbase_<lang>.qm` shipped with PySide6.
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 import sys
 from pathlib import Path
@@ -58,6 +57,8 @@ def compiled_qm(lang: str, out_dir: Path | None = None) -> Path | None:
     if not ts.exists():
         return None
     out_dir = out_dir or cache_dir()
+    import hashlib  # here: only for a language other than the source's
+
     # Named by the .ts's content: two copies of the program (two versions, two checkouts) share
     # the cache folder, and each must find its own translations, not the last one compiled.
     digest = hashlib.sha256(ts.read_bytes()).hexdigest()[:16]

@@ -4,7 +4,7 @@ Nothing is stored until the user presses Store: first the dialog shows the
 fields found, the outline (sections with their paragraphs by kind), what
 could not be placed (kept as unnumbered paragraphs where it stood) and the
 notes (comments left out, renumbering). A file that cannot be used shows its
-error (`dialogs.describe`) and cannot be stored.
+error (`errors.describe`) and cannot be stored.
 
 A Word file exported from a report that is in the store carries that
 report's paragraph ids: the dialog says which report, and offers what
@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 from cwgdraft.core.errors import CwgError
 from cwgdraft.core.model import MeetingMode, Numbering, Report
 from cwgdraft.core.store import Store
-from cwgdraft.gui.dialogs import describe
+from cwgdraft.gui.errors import describe
 from cwgdraft.gui.i18n import N_, ltr, t
 from cwgdraft.gui.messages import arabic_interface
 from cwgdraft.importer import ImportResult, import_file, settle_ids

@@ -2,72 +2,41 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
-from PySide6.QtWidgets import (
-    QApplication,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QProgressDialog,
-    QSplitter,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QWidget
 
 from cwgdraft.core.content import Field as FactField
 from cwgdraft.core.model import Report
 from cwgdraft.gui.content_edit import GO_TO_KEYS, INSERT_KEYS, ContentEdit, FieldPicker, fill_field_menu
-from cwgdraft.gui.dialogs import CarryDialog, CheckDialog, TrashDialog, show_error
+from cwgdraft.gui.editor_pages import EditorPages, PagesByName
 from cwgdraft.gui.editors.base import Page
-from cwgdraft.gui.editors.front import FrontPage
-from cwgdraft.gui.editors.meetings import MeetingsPage
-from cwgdraft.gui.editors.sections import SectionPage
-from cwgdraft.gui.editors.signature import SignaturePage
-from cwgdraft.gui.editors.tables import ContributionsPage, PeoplePage, RemarksPage
-from cwgdraft.gui.empty import EmptyPage
-from cwgdraft.gui.export import PdfJob, soffice, write_docx
-from cwgdraft.gui.files import FileOpener, ask_open_path, ask_save_path
+from cwgdraft.gui.errors import show_error
+from cwgdraft.gui.export import PdfJob, soffice
 from cwgdraft.gui.i18n import ltr, t, with_keys
 from cwgdraft.gui.navigator import Navigator
 from cwgdraft.gui.preview import DEBOUNCE_MS, Preview
 from cwgdraft.gui.session import Reloaded, Session, target_of_path
+from cwgdraft.gui.window_export import ExportCommands
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QProgressDialog
+
+    from cwgdraft.gui.dialogs import CarryDialog, CheckDialog, TrashDialog
+    from cwgdraft.gui.editors.front import FrontPage
+    from cwgdraft.gui.editors.meetings import MeetingsPage
+    from cwgdraft.gui.editors.sections import SectionPage
+    from cwgdraft.gui.editors.signature import SignaturePage
+    from cwgdraft.gui.editors.tables import ContributionsPage, PeoplePage, RemarksPage
+    from cwgdraft.gui.empty import EmptyPage
+    from cwgdraft.gui.files import FileOpener
 
 MAX_RECENT = 8
 # A report opened before the window is shown is previewed once the window is drawn, or after this long.
 FIRST_PREVIEW_LATEST_MS = 300
-
-
-def check_findings(report: Report) -> list[Any]:
-    """The check before export (`drafting.check.check_report`, as the command line runs it), in the
-    language of the interface."""
-    from cwgdraft.drafting.check import check_report
-    from cwgdraft.gui.findings import translated_findings
-
-    return translated_findings(report, check_report(report))
-
-
-def fact_of_finding(report: Report, finding: Any) -> FactField | None:
-    """The fact a "missing fact" finding is about (its bracketed name is in the finding's label)."""
-    from cwgdraft.drafting.standard import paragraph_content
-    from cwgdraft.gui.findings import fact_named
-
-    if finding.code != "missing_fact":
-        return None
-    fact = fact_named(finding.label)  # in Arabic as the check says it, or as translated
-    if fact is None:
-        return None
-    ref = ""
-    if fact.per_contribution:
-        paragraph = report.paragraph(finding.source)
-        content = paragraph_content(report, paragraph) if paragraph else ""
-        ref = next((f.ref for f in getattr(content, "fields", []) if f.name == fact.name), "")
-    return FactField(fact.name, ref)
 
 
 def redo_keys() -> list[QKeySequence]:
@@ -86,21 +55,7 @@ def missing_fields(report: Report) -> list[Any]:
     return translated(report, check(report))
 
 
-def export_warnings(report: Report) -> list[Any]:
-    """What the check before export points out without it being missing: fields
-    holding bidi embeddings, overrides or isolates (kept as typed, closed at the
-    end of the field in the export), in the language of the interface."""
-    from cwgdraft.core.checks import MissingField, bidi_control_places
-
-    out = []
-    for path, source, places in bidi_control_places(report):
-        codes = ", ".join(f"U+{ord(ch):04X}" for _at, ch in places[:3]) + (" …" if len(places) > 3 else "")
-        label = t("رموز تحكم في اتجاه النص في %1: %2 (تبقى كما كُتبت وتُغلق في نهاية الحقل)")
-        out.append(MissingField(path, label.replace("%1", ltr(path)).replace("%2", ltr(codes)), source))
-    return out
-
-
-class MainWindow(QMainWindow):
+class MainWindow(QMainWindow, ExportCommands):
     def __init__(self, store: Any, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -112,7 +67,7 @@ class MainWindow(QMainWindow):
         self.pdf_job: PdfJob | None = None
         self.progress: QProgressDialog | None = None
         self.last_export: Path | None = None
-        self.opener = FileOpener(self)
+        self._opener: FileOpener | None = None
         self._descriptions: dict[str, str] = {}
         self.checked_for_export = False  # after a check, empty required fields stay marked where they are shown
         # The report last deleted here: Ctrl+Z brings it back while nothing else is to undo.
@@ -120,29 +75,11 @@ class MainWindow(QMainWindow):
         self.trash_dialog: TrashDialog | None = None
 
         self.navigator = Navigator()
-        self.pages = QStackedWidget()
-        self.pages.setObjectName("editorPages")
-        self.front = FrontPage(self)
-        self.meetings = MeetingsPage(self)
-        self.people = PeoplePage(self)
-        self.contributions = ContributionsPage(self)
-        self.remarks = RemarksPage(self)
-        self.sections = SectionPage(self)
-        self.signature = SignaturePage(self)
-        self.page_by_name: dict[str, Page] = {
-            "front": self.front,
-            "meetings": self.meetings,
-            "people": self.people,
-            "contributions": self.contributions,
-            "remarks": self.remarks,
-            "section": self.sections,
-            "signature": self.signature,
-        }
-        for page in self.page_by_name.values():
-            self.pages.addWidget(page)
-        # No report open (an empty store): say what to do first instead of a form with nothing behind it.
-        self.empty_page = EmptyPage()
-        self.pages.addWidget(self.empty_page)
+        # The editor pages are made when first shown (`editor_pages.EditorPages`): the window
+        # opens on the front page, and is drawn sooner for not making the others first.
+        self.pages = EditorPages(self, self._page_made)
+        self.page_by_name = PagesByName(self.pages)
+        self._empty_page: EmptyPage | None = None
         self.preview = Preview()
         self.preview.setMinimumWidth(260)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -178,18 +115,81 @@ class MainWindow(QMainWindow):
         self.navigator.report_chosen.connect(self.open_report)
         self.navigator.delete_requested.connect(lambda report_id: self.delete_report(report_id))
         self.navigator.place_chosen.connect(self.go_to)
-        self.empty_page.samples_button.clicked.connect(lambda: self.load_samples())
-        self.empty_page.import_button.clicked.connect(lambda: self.import_document())
-        self.empty_page.new_button.clicked.connect(lambda: self.new_empty_report())
-        self.empty_page.import_button.setEnabled(self.import_action.isEnabled())
         self.preview.source_clicked.connect(self.go_to_source)
         self.preview.refreshed.connect(lambda ms: self.timing_label.setText(t("المعاينة: %1 م.ث").replace("%1", f"{ms:.0f}")))
-        self.sections.paragraph_selected.connect(self._paragraph_selected)
         self.resize(1360, 820)
         self.restore_settings()
         self.refresh_reports()
         self._update_title()
         self._enable()
+
+    # --- the editor pages, each made when first reached --------------------------
+    @property
+    def front(self) -> FrontPage:
+        return self.pages.page("front")  # type: ignore[return-value]
+
+    @property
+    def meetings(self) -> MeetingsPage:
+        return self.pages.page("meetings")  # type: ignore[return-value]
+
+    @property
+    def people(self) -> PeoplePage:
+        return self.pages.page("people")  # type: ignore[return-value]
+
+    @property
+    def contributions(self) -> ContributionsPage:
+        return self.pages.page("contributions")  # type: ignore[return-value]
+
+    @property
+    def remarks(self) -> RemarksPage:
+        return self.pages.page("remarks")  # type: ignore[return-value]
+
+    @property
+    def sections(self) -> SectionPage:
+        return self.pages.page("section")  # type: ignore[return-value]
+
+    @property
+    def signature(self) -> SignaturePage:
+        return self.pages.page("signature")  # type: ignore[return-value]
+
+    def _page_made(self, name: str, page: Page) -> None:
+        """A page made on first use: enabled as the others, and given what the window keeps for it."""
+        page.setEnabled(self.session is not None)
+        if name == "section":
+            sections: SectionPage = page  # type: ignore[assignment]
+            report = self.report
+            sections.section_id = report.sections[0].id if report and report.sections else None
+            sections.paragraph_id = None
+            value = self.settings.value("paragraph_splitter")
+            if isinstance(value, QByteArray | bytes):
+                sections.split.restoreState(value)
+            sections.paragraph_selected.connect(self._paragraph_selected)
+            words = getattr(self, "words", None)
+            if words is not None:
+                words.attach(sections)
+
+    @property
+    def empty_page(self) -> EmptyPage:
+        """What the window shows with no report open (an empty store): what to do first, instead
+        of a form with nothing behind it."""
+        if self._empty_page is None:
+            from cwgdraft.gui.empty import EmptyPage
+
+            page = self._empty_page = EmptyPage()
+            page.samples_button.clicked.connect(lambda: self.load_samples())
+            page.import_button.clicked.connect(lambda: self.import_document())
+            page.new_button.clicked.connect(lambda: self.new_empty_report())
+            page.import_button.setEnabled(self.import_action.isEnabled())
+            self.pages.addWidget(page)
+        return self._empty_page
+
+    @property
+    def opener(self) -> FileOpener:
+        if self._opener is None:
+            from cwgdraft.gui.files import FileOpener
+
+            self._opener = FileOpener(self)
+        return self._opener
 
     # --- actions, menus, toolbar --------------------------------------------
     def _action(self, text: str, slot: Any, shortcut: Any = None, tip: str = "", keys: str = "") -> QAction:
@@ -344,13 +344,14 @@ class MainWindow(QMainWindow):
         stack = self.session.undo_stack if self.session else None
         self.undo_action.setEnabled(bool(stack and stack.canUndo()) or self.deleted_report_id is not None)
         self.redo_action.setEnabled(bool(stack and stack.canRedo()))
-        for page in self.page_by_name.values():
+        for page in self.pages.made_pages():
             page.setEnabled(has)
         if not has:
-            self.pages.setCurrentWidget(self.empty_page)
+            if self.isVisible():  # else when it is shown (`showEvent`): a report may be opened first
+                self.pages.setCurrentWidget(self.empty_page)
             if self.preview.report is not None or not self.preview.toPlainText():
                 self.preview.set_report(None)
-        elif self.pages.currentWidget() is self.empty_page:
+        elif self._empty_page is not None and self.pages.currentWidget() is self._empty_page:
             self.pages.setCurrentWidget(self.front)
 
     # --- reports ------------------------------------------------------------
@@ -404,13 +405,15 @@ class MainWindow(QMainWindow):
         self.settings.setValue("last_report", session.report.id)
         self.preview.report = session.report
         self.preview.selected = None
-        self.update_review_marks()
-        for page in self.page_by_name.values():
+        # Not shown yet, the preview is rendered once the window is drawn, marks and all.
+        self.update_review_marks(refresh=self.isVisible())
+        for page in self.pages.made_pages():
             page.clear_errors()
         self.checked_for_export = False
-        first = session.report.sections[0].id if session.report.sections else None
-        self.sections.section_id = first
-        self.sections.paragraph_id = None
+        sections = self.pages.made("section")
+        if sections is not None:  # else it starts on the first section when it is made
+            sections.section_id = session.report.sections[0].id if session.report.sections else None  # type: ignore[attr-defined]
+            sections.paragraph_id = None  # type: ignore[attr-defined]
         self.go_to("front")
         if self.isVisible():
             self.refresh_views()
@@ -449,10 +452,12 @@ class MainWindow(QMainWindow):
         report = session.report
         self.preview.report = report
         self.update_review_marks()
-        if not any(s.id == self.sections.section_id for s in report.sections):
-            self.sections.section_id = report.sections[0].id if report.sections else None
-        if self.sections.paragraph_id is not None and report.paragraph(self.sections.paragraph_id) is None:
-            self.sections.paragraph_id = None
+        sections: Any = self.pages.made("section")
+        if sections is not None:
+            if not any(s.id == sections.section_id for s in report.sections):
+                sections.section_id = report.sections[0].id if report.sections else None
+            if sections.paragraph_id is not None and report.paragraph(sections.paragraph_id) is None:
+                sections.paragraph_id = None
         page = self.pages.currentWidget()
         if isinstance(page, Page):
             page.load()
@@ -470,6 +475,8 @@ class MainWindow(QMainWindow):
 
     # --- delete and restore -----------------------------------------------------
     def confirm_delete(self, label: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Question, t("حذف التقرير"),
                           t("نقل التقرير «%1» إلى سلة المحذوفات؟\nيمكن استعادته من ملف ← سلة المحذوفات، "
                             "أو بالتراجع (Ctrl+Z) مباشرة بعد الحذف.").replace("%1", label),
@@ -545,14 +552,15 @@ class MainWindow(QMainWindow):
             self.trash_dialog.refresh()
         return True
 
-    def update_review_marks(self) -> None:
-        """The preview marks the paragraphs of the open report with reviewers' proposals pending."""
+    def update_review_marks(self, refresh: bool = True) -> None:
+        """The preview marks the paragraphs of the open report with reviewers' proposals pending
+        (written now, or with the preview's next refresh when not `refresh`)."""
         from cwgdraft.review import rounds
 
         ids: set[str] = set()
         if self.session is not None:
             ids = {p.paragraph_id for p in rounds.proposals(self.store, self.session.report.id)}
-        self.preview.set_marked(ids)
+        self.preview.set_marked(ids, refresh)
 
     def show_review(self) -> Any:
         from cwgdraft.gui.review_pane import ReviewPane
@@ -566,6 +574,8 @@ class MainWindow(QMainWindow):
 
     def show_trash(self) -> TrashDialog:
         if self.trash_dialog is None:
+            from cwgdraft.gui.dialogs import TrashDialog
+
             self.trash_dialog = TrashDialog(lambda: self.store, self.restore_report, self)
         self.trash_dialog.refresh()
         self.trash_dialog.show()
@@ -606,11 +616,13 @@ class MainWindow(QMainWindow):
         if self.preview.isVisible() or not self.isVisible():
             self.preview.refresh()
         self.navigator.set_outline(self.report)
-        if self.pages.currentWidget() is self.meetings and self.session:
+        if self.pages.showing("meetings") and self.session:
             self.meetings.refresh_labels()
         self._update_title()
 
     def showEvent(self, event: QShowEvent) -> None:
+        if self.session is None:
+            self.pages.setCurrentWidget(self.empty_page)
         super().showEvent(event)
         if self._views_after_show:
             # Where no paint comes (a window never exposed), the preview comes anyway.
@@ -744,16 +756,17 @@ class MainWindow(QMainWindow):
     def new_paragraph(self) -> None:
         if self.session is None:
             return
-        if self.pages.currentWidget() is not self.sections:
+        if not self.pages.showing("section"):
             self.go_to("section")
         self.sections.new_paragraph()
 
     def move(self, step: int) -> None:
-        page = self.pages.currentWidget()
-        if page is self.sections:
+        if self.pages.showing("section"):
             self.sections.move_paragraph(step)
-        elif page in (self.contributions, self.people, self.remarks):
-            page.move(step)  # type: ignore[union-attr]
+            return
+        for name in ("contributions", "people", "remarks"):
+            if self.pages.showing(name):
+                self.pages.page(name).move(step)  # type: ignore[attr-defined]
 
     def filter_reports(self) -> None:
         self.navigator.filter.setFocus()
@@ -767,6 +780,8 @@ class MainWindow(QMainWindow):
             window = QWidget(self, Qt.WindowType.Window)
             window.setObjectName("pageWindow")
             window.setWindowTitle(t("الصفحات"))
+            from PySide6.QtWidgets import QVBoxLayout
+
             layout = QVBoxLayout(window)
             layout.setContentsMargins(0, 0, 0, 0)
             window.view = PageView(window)  # type: ignore[attr-defined]
@@ -798,7 +813,7 @@ class MainWindow(QMainWindow):
             return last
         if self.session is None:
             return None
-        if self.pages.currentWidget() is not self.sections:
+        if not self.pages.showing("section"):
             self.go_to("section")
         return self.sections.editor if self.sections.paragraph() is not None else None
 
@@ -837,10 +852,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(t("ضع المؤشر بجانب حقل للانتقال إلى معلومته"), 6000)
 
     def reset_standard(self) -> None:
-        page = self.pages.currentWidget()
-        if page is self.sections:
+        if self.pages.showing("section"):
             self.sections.reset_paragraph()
-        elif page is self.front:
+        elif self.pages.showing("front"):
             target = self._last_content_edit()
             for (_kind, attr), field in self.front.fields.items():
                 if getattr(field, "content_edit", None) is target and self.report and getattr(self.report, attr):
@@ -912,6 +926,8 @@ class MainWindow(QMainWindow):
         from cwgdraft.gui.findings import translated_findings
 
         to_fill = translated_findings(new, list(carry.to_fill))
+        from cwgdraft.gui.dialogs import CarryDialog
+
         self.carry_dialog = CarryDialog(list(carry.carried), to_fill, self.go_to_place, self)
         self.carry_dialog.show()
         return new
@@ -978,211 +994,10 @@ class MainWindow(QMainWindow):
             self.open_report(stored_id)
         self.refresh_reports()
 
-    # --- export ---------------------------------------------------------------
-    def check_before_export(self) -> bool:
-        """The check before export (the command line's: `drafting.check.check_report`): mark every
-        empty required field, list every finding with a way to it; ask whether to go on. True: export."""
-        if self.session is None:
-            return False
-        self.session.save_now()
-        findings = check_findings(self.session.report)
-        from cwgdraft.core.checks import typography_findings
-        from cwgdraft.gui.finding_text import translated as translated_typography
-
-        typography = translated_typography(self.session.report, typography_findings(self.session.report))
-        for page in self.page_by_name.values():
-            page.clear_errors()
-        if not findings and not typography:
-            self.checked_for_export = False
-            return True
-        self.checked_for_export = any(f.code == "missing_field" for f in findings)
-        for item in findings:
-            if item.code != "missing_field":
-                continue
-            target, attr = target_of_path(self.session.report, item.path)
-            page = {"report": self.front, "group": self.front, "signature": self.signature}.get(target[0])
-            if page is not None:
-                page.show_error(target[0], attr, item.label)
-        self.mark_missing()
-        self.check_dialog = CheckDialog(findings, self.go_to_finding, self.go_to_fact_of, self, typography,
-                                        self.fix_typography)
-        result = self.check_dialog.exec()
-        self.check_dialog = None
-        return result == 1
-
-    def go_to_finding(self, finding: Any) -> None:
-        """Where a finding of the check is: a required field by its path, else its place in the
-        report (a paragraph, a section's title, the summary) or the contribution it names."""
-        if self.session is None:
-            return
-        report = self.session.report
-        if finding.code in ("missing_field",) or finding.path.startswith("contributions["):
-            self.go_to_path(finding.path, finding.label if finding.code == "missing_field" else "")
-            return
-        if finding.source and (report.paragraph(finding.source) is not None or finding.source.startswith("report.")
-                               or any(s.id == finding.source for s in report.sections)):
-            self.go_to_source(finding.source)
-            return
-        self.go_to_path(finding.path)
-
-    def go_to_fact_of(self, finding: Any) -> None:
-        """For a missing fact: where that fact is entered (the meetings, the people, ...)."""
-        if self.session is None:
-            return
-        field = fact_of_finding(self.session.report, finding)
-        if field is not None:
-            self.go_to_fact(field)
-
-    def fix_typography(self, findings: list[Any]) -> list[Any]:
-        """Apply the fixes of typography findings to the report, as one undo step; returns the
-        findings left (the check made again)."""
-        from cwgdraft.core.checks import typography_findings
-        from cwgdraft.core.typography import apply_fixes
-        from cwgdraft.gui.commands import SetValue
-        from cwgdraft.gui.session import resolve
-
-        if self.session is None:
-            return []
-        by_path: dict[str, list[Any]] = {}
-        for finding in findings:
-            if finding.fix is not None:
-                by_path.setdefault(finding.path, []).append(finding)
-        stack = self.session.undo_stack
-        stack.beginMacro(t("تصحيح الكتابة"))
-        try:
-            for path, found in by_path.items():
-                target, attr = target_of_path(self.session.report, path)
-                attr = attr or "text"
-                text = getattr(resolve(self.session.report, target), attr)
-                fixed = apply_fixes(text, found)
-                if fixed != text:
-                    self.session.push(SetValue(self.session, target, attr, fixed, ""))
-        finally:
-            stack.endMacro()
-        from cwgdraft.gui.finding_text import translated as translated_findings
-
-        return translated_findings(self.session.report, typography_findings(self.session.report))
-
-    def _go_to_missing(self, path: str, missing: list[Any]) -> None:
-        label = next((m.label for m in missing if m.path == path), "")
-        self.go_to_path(path, label)
-
-    def ask_export_path(self, suffix: str) -> Path | None:
-        """Where to write the export (`.docx` or `.pdf`): the dialog says which, and the name ends so."""
-        folder = str(self.settings.value("export_folder", str(Path.home())))
-        name = (self.report.symbol if self.report and self.report.symbol else "report").replace("/", "-")
-        if suffix == ".pdf":
-            title, kind = t("تصدير إلى PDF"), t("مستند PDF (*.pdf)")
-        else:
-            title, kind = t("تصدير إلى Word"), t("مستند Word (*.docx)")
-        return ask_save_path(self, title, Path(folder) / f"{name}{suffix}", kind, suffix)
-
-    def ask_docx_path(self) -> Path | None:
-        return self.ask_export_path(".docx")
-
-    def export_docx_to(self, path: Path) -> Path | None:
-        assert self.session is not None
-        try:
-            write_docx(self.session.report, path, self.session.store)
-        except Exception as exc:
-            show_error(self, t("تعذر التصدير إلى Word"), exc)
-            return None
-        self.settings.setValue("export_folder", str(path.parent))
-        self.last_export = path
-        self.statusBar().showMessage(t("صُدّر التقرير إلى %1").replace("%1", ltr(str(path))), 8000)
-        return path
-
-    def offer_to_open(self, path: Path) -> None:
-        """"Open it now?"; a failure to open it is said in a dialog, with its reason."""
-        answer = QMessageBox.question(self, t("تم التصدير"),
-                                      t("صُدّر التقرير إلى:\n%1\n\nهل تريد فتحه الآن؟").replace("%1", ltr(str(path))))
-        if answer == QMessageBox.StandardButton.Yes:
-            self.opener.open(path)
-
-    def action_export_docx(self) -> Path | None:
-        if self.session is None or not self.check_before_export():
-            return None
-        path = self.ask_export_path(".docx")
-        if path is None:
-            return None
-        done = self.export_docx_to(path)
-        if done is not None:
-            self.offer_to_open(done)
-        return done
-
-    def action_export_pdf(self) -> PdfJob | None:
-        """The PDF alone is written where the user said: the Word file it is made from stays in
-        a temporary folder. LibreOffice works in the background; the window stays usable."""
-        if self.session is None or not self.check_before_export():
-            return None
-        if self.pdf_job is not None and self.pdf_job.running():
-            self.statusBar().showMessage(t("تصدير سابق إلى PDF لم ينتهِ بعد"), 8000)
-            return None
-        path = self.ask_export_path(".pdf")
-        if path is None:
-            return None
-        return self.start_pdf(path)
-
-    def start_pdf(self, pdf: Path) -> PdfJob | None:
-        assert self.session is not None
-        self.session.save_now()
-        job = PdfJob(pdf, self)
-        try:
-            write_docx(self.session.report, job.docx)
-        except Exception as exc:
-            job.discard()
-            show_error(self, t("تعذر التصدير إلى PDF"), exc)
-            return None
-        self.pdf_job = job
-        self.progress = QProgressDialog(self)
-        self.progress.setWindowTitle(t("تصدير إلى PDF"))
-        self.progress.setCancelButtonText(t("إلغاء"))
-        self.progress.setRange(0, 0)  # a busy bar: LibreOffice says nothing of how far it is
-        self.progress.setMinimumDuration(0)
-        self.progress.setAutoReset(False)
-        self.progress.setAutoClose(False)
-        self.progress.canceled.connect(job.cancel)
-        self._pdf_started = time.perf_counter()
-        self._pdf_ticks = QTimer(self.progress)
-        self._pdf_ticks.setInterval(1000)
-        self._pdf_ticks.timeout.connect(self._pdf_tick)
-        self._pdf_ticks.start()
-        self._pdf_tick()
-        self.progress.show()
-        job.finished.connect(self._pdf_done)
-        job.start()
-        return job
-
-    def _pdf_tick(self) -> None:
-        """The seconds so far, in the progress dialog and the status bar: work is going on."""
-        doing = t("تحويل التقرير إلى PDF عبر LibreOffice…")
-        # The seconds after a word of the interface's language, not after "LibreOffice…",
-        # which would take the number into its left-to-right run in Arabic.
-        elapsed = t("الوقت: %1 ث").replace("%1", str(int(time.perf_counter() - self._pdf_started)))
-        if self.progress is not None:
-            self.progress.setLabelText(f"{doing}\n{elapsed}")
-        self.statusBar().showMessage(f"{doing} — {elapsed}")
-
-    def _pdf_done(self, pdf: str, error: str) -> None:
-        self._pdf_ticks.stop()  # before any question below: its own event loop would keep it ticking
-        if self.progress is not None:
-            self.progress.canceled.disconnect()
-            self.progress.close()
-            self.progress.deleteLater()
-            self.progress = None
-        self.statusBar().clearMessage()
-        if pdf:
-            self.settings.setValue("export_folder", str(Path(pdf).parent))
-            self.last_export = Path(pdf)
-            self.statusBar().showMessage(t("صُدّر التقرير إلى %1").replace("%1", ltr(pdf)), 8000)
-            self.offer_to_open(Path(pdf))
-        elif error:
-            show_error(self, t("تعذر التحويل إلى PDF"), error)
-        else:
-            self.statusBar().showMessage(t("أُلغي التصدير إلى PDF"), 8000)
-
     # --- stores, settings, language -------------------------------------------
     def action_open_store(self) -> None:
+        from cwgdraft.gui.files import ask_open_path
+
         path = ask_open_path(self, t("فتح مخزن"), Path.home(), [t("مخزن cwgdraft (*.db)"), t("كل الملفات (*)")])
         if path is not None:
             self.open_store(path)
@@ -1261,6 +1076,8 @@ class MainWindow(QMainWindow):
         return successor
 
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from cwgdraft import __version__
 
         QMessageBox.about(self, t("حول cwgdraft"),
@@ -1275,8 +1092,8 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window_state")
         if isinstance(state, QByteArray | bytes):
             self.restoreState(state)
-        for name, splitter in (("splitter", self.splitter), ("navigator_splitter", self.navigator),
-                               ("paragraph_splitter", self.sections.split)):
+        # The paragraph splitter's place is given to the sections page when it is made.
+        for name, splitter in (("splitter", self.splitter), ("navigator_splitter", self.navigator)):
             value = self.settings.value(name)
             if isinstance(value, QByteArray | bytes):
                 splitter.restoreState(value)
@@ -1296,7 +1113,9 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window_state", self.saveState())
         self.settings.setValue("splitter", self.splitter.saveState())
         self.settings.setValue("navigator_splitter", self.navigator.saveState())
-        self.settings.setValue("paragraph_splitter", self.sections.split.saveState())
+        sections: Any = self.pages.made("section")
+        if sections is not None:  # else the place saved before stays
+            self.settings.setValue("paragraph_splitter", sections.split.saveState())
         self.settings.setValue("preview_visible", self.preview.isVisible() or not self.isVisible())
         self.settings.sync()
 

@@ -93,7 +93,7 @@ class PageView(QScrollArea):
         try:
             write_docx(self.report, job.docx)
         except Exception as exc:  # a broken template: said in the view, typing goes on
-            from cwgdraft.gui.dialogs import describe
+            from cwgdraft.gui.errors import describe
 
             job.discard()
             self._failed(describe(exc))

@@ -17,8 +17,9 @@ import copy
 import dataclasses
 import time
 from html import escape
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QTextBlockFormat, QTextCursor, QTextDocument, QTextDocumentFragment
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -29,6 +30,9 @@ from cwgdraft.formats.docmodel import Block, Document
 from cwgdraft.formats.html_writer import MUTED, SCHEME, Pending, paragraph_page, to_html
 from cwgdraft.formats.render import lay_out, paragraph_block, render
 from cwgdraft.gui.i18n import t
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
 
 DEBOUNCE_MS = 120
 
@@ -90,14 +94,15 @@ class Preview(QTextBrowser):
         self._shown = None
         self.refresh()
 
-    def set_marked(self, ids: frozenset[str] | set[str]) -> None:
-        """Mark the paragraphs with proposals pending; the page is written again if that changed."""
+    def set_marked(self, ids: frozenset[str] | set[str], refresh: bool = True) -> None:
+        """Mark the paragraphs with proposals pending; the page is written again if that changed
+        (now, or with the next refresh when not `refresh`)."""
         ids = frozenset(ids)
         if ids == self.marked:
             return
         self.marked = ids
         self._shown = None  # the marks are on every block's format: the page is rendered whole
-        if self.report is not None:
+        if self.report is not None and refresh:
             self.refresh()
 
     def _pending(self) -> Pending:
@@ -126,7 +131,7 @@ class Preview(QTextBrowser):
             try:
                 document = render(self.report)
             except Exception as exc:  # a broken template: say so in the preview, keep editing
-                from cwgdraft.gui.dialogs import describe
+                from cwgdraft.gui.errors import describe
 
                 self.error = describe(exc)
                 self._shown = None

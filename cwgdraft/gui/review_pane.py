@@ -202,7 +202,7 @@ class ReviewPane(QDialog):
                 if not compare.changes_report(done):
                     after = None
         except CwgError as exc:
-            from cwgdraft.gui.dialogs import describe
+            from cwgdraft.gui.errors import describe
 
             self.status.setText(describe(exc))
             return

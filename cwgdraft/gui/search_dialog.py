@@ -62,7 +62,7 @@ class SearchDialog(QDialog):
         try:
             self.found = search.search(window.store, text, limit=200) if search.fts_query(text) else []
         except Exception as exc:
-            from cwgdraft.gui.dialogs import describe
+            from cwgdraft.gui.errors import describe
 
             self.found = []
             self.status.setText(describe(exc))

@@ -121,7 +121,7 @@ class Session(QObject):
     # while the user types in the field that caused the change.
     changed = Signal(bool)
     saved = Signal()
-    save_failed = Signal(object)  # the exception: the window says it (`dialogs.describe`)
+    save_failed = Signal(object)  # the exception: the window says it (`errors.describe`)
     reloaded = Signal(object)  # a `Reloaded`: the stored report had changed under the session
 
     def __init__(self, store: Any, report: Report, parent: QObject | None = None, version: int | None = None) -> None:

@@ -5,26 +5,27 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPalette, QTextCharFormat
 from PySide6.QtWidgets import (
     QApplication,
-    QCalendarWidget,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMenu,
     QPlainTextEdit,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
-    QWidgetAction,
 )
 
 from cwgdraft.core import arabic
 from cwgdraft.gui.i18n import t
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QCalendarWidget
 
 
 class AppUndo(QObject):
@@ -292,25 +293,11 @@ class DateField(Field):
         self.button.setText(t("تقويم"))
         self.button.setToolTip(t("اختيار التاريخ من التقويم"))
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.calendar = QCalendarWidget()
-        self.calendar.setGridVisible(True)
-        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)  # no week numbers
-        self.calendar.setHorizontalHeaderFormat(QCalendarWidget.HorizontalHeaderFormat.ShortDayNames)
-        follow_locale_week(self.calendar, QLocale())
-        # Qt's smallest header section follows the font's height (176 px with Amiri): a 1200 px popup.
-        view = self.calendar.findChild(QTableView)
-        if view is not None:
-            metrics = view.horizontalHeader().fontMetrics()
-            locale = self.calendar.locale()
-            widest = max(metrics.horizontalAdvance(locale.dayName(day, QLocale.FormatType.ShortFormat))
-                         for day in range(1, 8))
-            view.horizontalHeader().setMinimumSectionSize(widest + 2 * metrics.averageCharWidth())
-            view.verticalHeader().setMinimumSectionSize(12)
+        # The calendar is made when first opened (`calendar`): a page of dates comes up sooner.
         menu = QMenu(self.button)
-        action = QWidgetAction(menu)
-        action.setDefaultWidget(self.calendar)
-        menu.addAction(action)
+        menu.aboutToShow.connect(lambda: self.calendar)
         self.button.setMenu(menu)
+        self._calendar: QCalendarWidget | None = None
         self.shown = QLabel()
         row.addWidget(self.line)
         row.addWidget(self.button)
@@ -319,10 +306,38 @@ class DateField(Field):
         super().__init__(box, parent)
         self.line.textEdited.connect(self._typed)
         self.line.editingFinished.connect(self._finished)
-        self.calendar.clicked.connect(self._picked)
         self._menu = menu
         self._value: dt.date | None = None
         self._typed_over: list[dt.date | None] = []
+
+    @property
+    def calendar(self) -> QCalendarWidget:
+        """The calendar the button opens, made the first time it is needed, on the date shown."""
+        if self._calendar is not None:
+            return self._calendar
+        from PySide6.QtWidgets import QCalendarWidget, QTableView, QWidgetAction
+
+        calendar = self._calendar = QCalendarWidget()
+        calendar.setGridVisible(True)
+        calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)  # no week numbers
+        calendar.setHorizontalHeaderFormat(QCalendarWidget.HorizontalHeaderFormat.ShortDayNames)
+        follow_locale_week(calendar, QLocale())
+        # Qt's smallest header section follows the font's height (176 px with Amiri): a 1200 px popup.
+        view = calendar.findChild(QTableView)
+        if view is not None:
+            metrics = view.horizontalHeader().fontMetrics()
+            locale = calendar.locale()
+            widest = max(metrics.horizontalAdvance(locale.dayName(day, QLocale.FormatType.ShortFormat))
+                         for day in range(1, 8))
+            view.horizontalHeader().setMinimumSectionSize(widest + 2 * metrics.averageCharWidth())
+            view.verticalHeader().setMinimumSectionSize(12)
+        action = QWidgetAction(self._menu)
+        action.setDefaultWidget(calendar)
+        self._menu.addAction(action)
+        if self._value is not None:
+            calendar.setSelectedDate(QDate(self._value.year, self._value.month, self._value.day))
+        calendar.clicked.connect(self._picked)
+        return calendar
 
     def _show(self, value: dt.date | None) -> None:
         self.shown.setText(arabic.format_date(value, nbsp=False) if value else "")
@@ -397,5 +412,5 @@ class DateField(Field):
             self.line.setText(value.isoformat() if value else "")
         self.error.clear_message()
         self._show(value)
-        if value:
-            self.calendar.setSelectedDate(QDate(value.year, value.month, value.day))
+        if value and self._calendar is not None:
+            self._calendar.setSelectedDate(QDate(value.year, value.month, value.day))

@@ -1,7 +1,8 @@
 """What a Word user reaches for, added to the main window in one call
 (`install`): Find (Ctrl+F) and Replace (Ctrl+H) in the report, search across
 every report (Ctrl+Shift+F), proofing underlines in the paragraph editor, and
-the Help menu's shortcuts and manual."""
+the Help menu's shortcuts and manual. Proofing starts when the paragraph
+editor is first made (`attach`), not with the window."""
 
 from __future__ import annotations
 
@@ -11,9 +12,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu
 
-from cwgdraft.core import typography
 from cwgdraft.gui.i18n import t
-from cwgdraft.gui.proofing import Proofer, ProofingHighlighter
 
 
 class WordTools(QObject):
@@ -24,13 +23,38 @@ class WordTools(QObject):
         self.search_dialog: Any = None
         self.shortcuts_dialog: Any = None
         self.manual_dialog: Any = None
-        self.proofer = Proofer(self)
-        self.highlighter = ProofingHighlighter(window.sections.editor, self.proofer)
-        self.proofer.unavailable.connect(
-            lambda why: window.statusBar().showMessage(t("التدقيق الإملائي غير متاح: %1").replace("%1", why), 15000))
-        self.highlighter.apply = self.set_paragraph_text
+        self._proofer: Any = None  # a Proofer once the paragraph editor is made
+        self._highlighter: Any = None
         window.preview.refreshed.connect(lambda _ms: self.update_context())
-        window.sections.paragraph_selected.connect(lambda _id: self.update_context())
+        sections = window.pages.made("section")
+        if sections is not None:
+            self.attach(sections)
+
+    def attach(self, sections: Any) -> None:
+        """Proofing in the paragraph editor of the sections page, just made."""
+        from cwgdraft.gui.proofing import Proofer, ProofingHighlighter
+
+        window = self.window
+        proofer = self._proofer = Proofer(self)
+        self._highlighter = ProofingHighlighter(sections.editor, proofer)
+        proofer.unavailable.connect(
+            lambda why: window.statusBar().showMessage(t("التدقيق الإملائي غير متاح: %1").replace("%1", why), 15000))
+        self._highlighter.apply = self.set_paragraph_text
+        sections.paragraph_selected.connect(lambda _id: self.update_context())
+        self.update_context()
+
+    @property
+    def proofer(self) -> Any:
+        """The proofer of the paragraph editor (which is made for it if it was not yet)."""
+        if self._proofer is None:
+            self.window.sections  # noqa: B018  (made, it is attached here)
+        return self._proofer
+
+    @property
+    def highlighter(self) -> Any:
+        if self._highlighter is None:
+            self.window.sections  # noqa: B018
+        return self._highlighter
 
     def set_paragraph_text(self, text: str) -> None:
         """A correction from the editor's menu: one step of the undo stack of its own."""
@@ -45,8 +69,10 @@ class WordTools(QObject):
     def update_context(self) -> None:
         """What the live typography check needs to know of the whole report (its acronyms, the group's name)."""
         report = self.window.report
-        if report is not None:
-            self.proofer.set_context(typography.context_of(report))
+        if report is not None and self._proofer is not None:
+            from cwgdraft.core import typography
+
+            self._proofer.set_context(typography.context_of(report))
 
     # --- commands ------------------------------------------------------------
     def find(self, replace: bool = False) -> Any:

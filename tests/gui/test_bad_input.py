@@ -74,7 +74,7 @@ def test_required_field_empty_at_export(qtbot: Any, window: Any, tmp_path: Any, 
     def go_to_first() -> None:
         dialog = window.check_dialog
         if dialog is not None and dialog.isVisible():
-            from cwgdraft.gui.main_window import check_findings
+            from cwgdraft.gui.window_export import check_findings
 
             try:
                 findings = check_findings(window.report)  # the command line's check, labels as shown
@@ -116,7 +116,7 @@ def test_empty_front_fields_are_marked_at_export(qtbot: Any, window: Any) -> Non
 
 
 def test_errors_are_dialogs_not_tracebacks(qtbot: Any, window: Any, tmp_path: Any) -> None:
-    from cwgdraft.gui import dialogs
+    from cwgdraft.gui import errors
 
     # Export into a folder that does not exist and cannot be created.
     target = tmp_path / "file-not-folder"
@@ -125,18 +125,18 @@ def test_errors_are_dialogs_not_tracebacks(qtbot: Any, window: Any, tmp_path: An
     boxes = [w for w in QApplication.topLevelWidgets() if w.objectName() == "errorDialog" and w.isVisible()]
     assert boxes
     assert "Traceback" not in boxes[-1].informativeText()
-    assert dialogs.last_error
+    assert errors.last_error
     for box in boxes:
         box.close()
     # An uncaught exception goes through the hook to a dialog.
-    dialogs.install_excepthook()
+    errors.install_excepthook()
     import sys
 
     try:
         raise RuntimeError("boom")
     except RuntimeError:
         sys.excepthook(*sys.exc_info())
-    assert "boom" in dialogs.last_error
+    assert "boom" in errors.last_error
     for box in [w for w in QApplication.topLevelWidgets() if w.objectName() == "errorDialog"]:
         box.close()
     sys.excepthook = sys.__excepthook__

@@ -45,7 +45,7 @@ def test_bidi_controls_are_a_warning_that_goes_to_the_field(qtbot: Any, window: 
 
 
 def test_without_bidi_controls_there_is_no_warning(window: Any) -> None:
-    from cwgdraft.gui.main_window import export_warnings
+    from cwgdraft.gui.window_export import export_warnings
 
     assert export_warnings(window.report) == []
     window.report.meetings[0].venue = "\u2067جنيف"

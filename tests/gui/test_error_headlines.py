@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from cwgdraft.core.errors import BadInput, CwgError, FormatError, NotFound, StoreBusy, StoreError, TemplateError
 from cwgdraft.core.store import Store
-from cwgdraft.gui.dialogs import describe, detail, headline
+from cwgdraft.gui.errors import describe, detail, headline
 from tests.gui.conftest import make_window
 
 LRE, PDF = "\u202a", "\u202c"
@@ -172,13 +172,13 @@ def test_opening_a_file_that_is_not_a_store(qtbot: Any, sample_store: Any, tmp_p
 def test_export_with_a_broken_template(qtbot: Any, sample_store: Any, tmp_path: Path, lang: str,
                                        monkeypatch: pytest.MonkeyPatch) -> None:
     from cwgdraft.formats.render import load_template
-    from cwgdraft.gui import main_window
+    from cwgdraft.gui import window_export
     from tests.gui.conftest import set_language
 
     store, report_id = sample_store
     window = make_window(qtbot, store, report_id, tmp_path, lang=lang)
     missing = tmp_path / "ours.docx"
-    monkeypatch.setattr(main_window, "write_docx", lambda report, path, store=None: load_template(missing))
+    monkeypatch.setattr(window_export, "write_docx", lambda report, path, store=None: load_template(missing))
     try:
         _close_boxes()
         assert window.export_docx_to(tmp_path / "r.docx") is None

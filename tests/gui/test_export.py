@@ -16,7 +16,7 @@ import pytest
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
-from cwgdraft.gui import dialogs
+from cwgdraft.gui import errors
 from tests.docx_text import docx_lines
 from tests.gui.conftest import ARTIFACTS
 from tests.gui.helpers import FileDialogAnswer, settle
@@ -147,7 +147,7 @@ def test_pdf_export_cancelled(qtbot: Any, no_check: Any, tmp_path: Path, monkeyp
         pytest.skip("LibreOffice is not installed")
     window = no_check
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: pytest.fail("the PDF was written"))
-    before = dialogs.last_error
+    before = errors.last_error
     FileDialogAnswer(str(tmp_path / "y"))
     job = window.action_export_pdf()
     assert job is not None
@@ -156,7 +156,7 @@ def test_pdf_export_cancelled(qtbot: Any, no_check: Any, tmp_path: Path, monkeyp
     with qtbot.waitSignal(job.finished, timeout=10_000):
         qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
     assert not (tmp_path / "y.pdf").exists() and not job.work.exists()
-    assert window.progress is None and dialogs.last_error == before
+    assert window.progress is None and errors.last_error == before
 
 
 def _error_box() -> QMessageBox | None:

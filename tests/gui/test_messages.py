@@ -90,7 +90,7 @@ def test_english_carry_dialog_lists_what_to_fill_in_english(qtbot: Any, sample_s
 
 
 def test_file_errors_in_the_interface_language(qapp: Any) -> None:
-    from cwgdraft.gui.dialogs import describe
+    from cwgdraft.gui.errors import describe
 
     error = FileNotFoundError(2, "No such file or directory", "/tmp/none.db")
     # The path held left to right inside the Arabic sentence (its leading / stays at its start).
@@ -99,7 +99,7 @@ def test_file_errors_in_the_interface_language(qapp: Any) -> None:
 
 
 def test_file_errors_in_english(english: None) -> None:
-    from cwgdraft.gui.dialogs import describe
+    from cwgdraft.gui.errors import describe
 
     assert describe(PermissionError(13, "Permission denied", "/x")) == "\u200e/x\u200e: Permission denied"
 
@@ -125,7 +125,7 @@ def test_dialog_buttons_say_cancel_and_close_in_arabic(qtbot: Any, qapp: Any) ->
 
 def test_english_findings_name_missing_facts_in_english(qtbot: Any, english: None) -> None:
     """The check before export's other findings (missing facts) are worded in English too."""
-    from cwgdraft.gui.main_window import check_findings
+    from cwgdraft.gui.window_export import check_findings
 
     report = incomplete()
     findings = check_findings(report)
@@ -138,7 +138,7 @@ def test_english_findings_name_missing_facts_in_english(qtbot: Any, english: Non
 
 def test_a_missing_fact_found_in_english_still_goes_to_its_fact(qtbot: Any, english: None) -> None:
     from cwgdraft.core.content import Field
-    from cwgdraft.gui.main_window import check_findings, fact_of_finding
+    from cwgdraft.gui.window_export import check_findings, fact_of_finding
 
     report = incomplete()
     findings = [f for f in check_findings(report) if f.code == "missing_fact"]

@@ -1,0 +1,206 @@
+"""The start: the window is drawn with the front page alone made, the preview rendered
+once after it; every other page is made the first time something reaches it, and
+works as if it had always been there."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QApplication
+
+from cwgdraft.core.content import Field
+from cwgdraft.core.store import Store
+from tests.gui.conftest import REPO, sample_2022
+from tests.gui.helpers import commit_text, settle
+
+LATER_PAGES = ("meetings", "people", "contributions", "remarks", "section", "signature")
+
+
+def _made(window: Any) -> set[str]:
+    return {name for name in window.page_by_name if window.pages.made(name) is not None}
+
+
+def test_the_window_opens_with_the_front_page_alone_made(qtbot: Any, window: Any) -> None:
+    assert window.pages.currentWidget() is window.front
+    assert _made(window) == {"front"}
+    assert window.words._proofer is None  # proofing starts with the paragraph editor
+    # Closing saves the layout without making the pages whose layout it keeps.
+    window.save_settings()
+    assert _made(window) == {"front"}
+
+
+def test_a_fact_on_a_page_not_yet_made_is_focused_there(qtbot: Any, window: Any) -> None:
+    assert window.pages.made("meetings") is None
+    window.go_to_fact(Field("meetings.participants"))
+    QApplication.processEvents()
+    assert window.pages.currentWidget() is window.meetings
+    assert window.focusWidget() is window.meetings.participants
+    first = window.report.meetings[0]
+    assert window.meetings.participants.value() == (first.participants or 0)  # loaded, not an empty form
+
+    window.go_to_fact(Field("chair.name"))
+    assert window.pages.currentWidget() is window.people
+    chair = next(p for p in window.report.people if p.role.value == "chair")
+    assert window.people.table.currentRow() == [p.id for p in window.report.people].index(chair.id)
+
+
+def test_a_missing_field_on_a_page_not_yet_made_is_marked_and_focused(qtbot: Any, window: Any) -> None:
+    window.session.report.signature.name = ""
+    assert window.pages.made("signature") is None
+    window.go_to_path("signature.name", "مطلوب")
+    QApplication.processEvents()
+    assert window.pages.currentWidget() is window.signature
+    field = window.signature.fields[("signature", "name")]
+    assert field.error.isVisible() and "مطلوب" in field.error.text()
+    assert window.focusWidget() is field.editor
+
+
+def test_the_outline_opens_a_paragraph_before_the_sections_page_is_made(qtbot: Any, window: Any) -> None:
+    section = window.report.sections[1]
+    paragraph = section.paragraphs[0]
+    assert window.pages.made("section") is None
+    window.navigator.place_chosen.emit("paragraph", paragraph.id)
+    QApplication.processEvents()
+    sections = window.sections
+    assert window.pages.currentWidget() is sections
+    assert sections.section_id == section.id and sections.paragraph_id == paragraph.id
+    assert sections.editor.toPlainText().strip() != ""
+    # Made now, the paragraph editor is proofed as it always was.
+    assert window.words.highlighter is not None and window.words.highlighter.document() is sections.editor.document()
+
+
+def test_a_new_paragraph_from_the_menu_makes_the_sections_page(qtbot: Any, window: Any) -> None:
+    count = sum(len(s.paragraphs) for s in window.report.sections)
+    window.new_paragraph_action.trigger()
+    assert window.pages.currentWidget() is window.sections
+    assert sum(len(s.paragraphs) for s in window.report.sections) == count + 1
+
+
+def test_undo_lands_on_a_page_made_after_the_edit(qtbot: Any, window: Any) -> None:
+    """An edit made where the page was on show, the page then left: undo and redo change the report,
+    and the page, made or not, shows what the report holds."""
+    meeting = window.report.meetings[0]
+    window.go_to("meetings", meeting.id)
+    field = window.meetings.fields[("meeting", "venue")]
+    field.editor.selectAll()
+    commit_text(field.editor, "جنيف (CICG) 2022")
+    assert meeting.venue == "جنيف (CICG) 2022"
+    window.go_to("front")
+    window.undo_action.trigger()
+    assert meeting.venue != "جنيف (CICG) 2022"
+    window.go_to("meetings", meeting.id)
+    assert window.meetings.fields[("meeting", "venue")].value() == meeting.venue
+    window.redo_action.trigger()
+    assert window.meetings.fields[("meeting", "venue")].value() == "جنيف (CICG) 2022"
+
+
+def test_find_reaches_a_paragraph_before_the_sections_page_is_made(qtbot: Any, window: Any) -> None:
+    paragraph = window.report.sections[1].paragraphs[0]
+    word = max(paragraph.text.split(), key=len)
+    assert window.pages.made("section") is None
+    window.find_action.trigger()
+    dialog = window.words.find_dialog
+    dialog.find_edit.setText(word)
+    for _ in range(len(dialog.matches())):
+        found = dialog.find_next()
+        if found is not None and found.source == paragraph.id:
+            break
+    else:
+        raise AssertionError(f"{word!r} not found in its paragraph")
+    QApplication.processEvents()
+    assert window.pages.currentWidget() is window.sections
+    assert window.sections.paragraph_id == paragraph.id
+
+
+def test_a_page_made_after_a_check_marks_its_empty_fields(qtbot: Any, window: Any) -> None:
+    """The marks of a check before export reach pages made after it."""
+    meeting = window.report.meetings[0]
+    meeting.start = None
+    settle(window)
+    window.checked_for_export = True
+    assert window.pages.made("meetings") is None
+    window.go_to("meetings", meeting.id)
+    field = window.meetings.fields[("meeting", "start")]
+    assert field.error.isVisible() and field.error.text()
+
+
+def test_the_paragraph_splitter_keeps_its_place_across_starts(qtbot: Any, sample_store: Any, tmp_path: Path) -> None:
+    from tests.gui.conftest import make_window
+
+    store, report_id = sample_store
+    first = make_window(qtbot, store, report_id, tmp_path)
+    first.go_to("section")
+    first.sections.split.setSizes([120, 400])
+    sizes = first.sections.split.sizes()
+    first.close()
+    second = make_window(qtbot, store, report_id, tmp_path)
+    assert second.pages.made("section") is None
+    second.go_to("section")
+    assert second.sections.split.sizes() == sizes
+    second.close()
+
+
+# The real start (`cwgdraft-gui --screenshot`), with the preview's renderer counted.
+COUNTING_START = """
+import json, sys
+from cwgdraft.gui import app, preview
+from cwgdraft.gui import main_window
+renders = []
+real = preview.render
+windows = []
+real_init = main_window.MainWindow.__init__
+def init(self, *a, **k):
+    real_init(self, *a, **k)
+    windows.append(self)
+def render(report, *a, **k):
+    renders.append(bool(windows) and windows[0].drawn)
+    return real(report, *a, **k)
+preview.render = render
+main_window.MainWindow.__init__ = init
+code = app.main(sys.argv[1:])
+made = [n for n in windows[0].page_by_name if windows[0].pages.made(n) is not None]
+print(json.dumps({"code": code, "renders": renders, "made": made}))
+"""
+
+
+def test_the_start_draws_the_window_then_renders_the_preview_once(tmp_path: Path) -> None:
+    db = tmp_path / "store.db"
+    report = sample_2022()
+    with Store.open(db) as store:
+        store.save(report)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"),
+               PYTHONPATH=str(REPO), CWGDRAFT_TIMING="1")
+    shot = tmp_path / "shot.png"
+    done = subprocess.run([sys.executable, "-c", COUNTING_START, "--db", str(db), "--report", report.id,
+                           "--screenshot", str(shot)], cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["renders"] == [True], "the preview is rendered once, after the window is first drawn"
+    assert result["made"] == ["front"]
+    assert any(line.startswith("drawn_at ") for line in done.stderr.splitlines())
+    assert shot.stat().st_size > 10_000
+
+
+def test_the_calendar_is_made_when_first_opened_on_the_date_shown(qtbot: Any, window: Any) -> None:
+    import datetime as dt
+
+    from PySide6.QtCore import QDate, QPoint
+
+    meeting = window.report.meetings[0]
+    window.go_to("meetings", meeting.id)
+    field = window.meetings.fields[("meeting", "start")]
+    assert field._calendar is None and meeting.start is not None
+    menu = field.button.menu()
+    menu.popup(field.button.mapToGlobal(QPoint(0, field.button.height())))
+    qtbot.waitUntil(lambda: field._calendar is not None and field._calendar.isVisible())
+    shown = meeting.start
+    assert field.calendar.selectedDate() == QDate(shown.year, shown.month, shown.day)
+    assert menu.sizeHint().width() < 500  # laid out around the calendar made as it opened
+    field.calendar.clicked.emit(QDate(shown.year, shown.month, 3))  # a day picked
+    assert meeting.start == dt.date(shown.year, shown.month, 3)
+    assert not menu.isVisible()
