@@ -98,7 +98,7 @@ QT_FREE_AT_START = (
 )
 # What the template's standard wording needs (the front page and the outline show it):
 # imported with them when the store exists, and so holds a report that will be opened.
-TEMPLATE_MODULES = ("jinja2", "jinja2.bccache", "jinja2.sandbox", "lxml.etree")
+TEMPLATE_MODULES = ("jinja2", "jinja2.bccache", "jinja2.sandbox", "xml.etree.ElementTree")
 
 
 def _import_before_qt(db: str | None) -> None:
@@ -114,6 +114,32 @@ def _import_before_qt(db: str | None) -> None:
             import_module(name)
         except ImportError:  # said where it is used, as without this
             pass
+
+
+def _no_feature_scan() -> None:
+    """Tell PySide6 up front what it would read every module's source to learn.
+
+    Once loaded, PySide6 looks at each module an import statement names for the
+    first time, reading its whole source to see whether it uses PySide6 (a
+    module that does may select `__feature__`s such as `snake_case`): some 130
+    modules, a tenth of the start. cwgdraft selects no feature, and a module
+    without one behaves the same whatever it is marked, so the modules loaded
+    so far are entered in PySide6's table as its own look would find them (by
+    name: the app's windows and Qt use PySide6; the rest does not). Modules
+    loaded later are looked at as before."""
+    table = getattr(sys.modules.get("__feature__"), "pyside_feature_dict", None)
+    if not isinstance(table, dict):  # another PySide6: it looks, as it always did
+        return
+    uses_pyside = ("cwgdraft.gui", "PySide6", "shiboken6", "__main__")
+    for name in list(sys.modules):
+        table.setdefault(name, 0 if name.startswith(uses_pyside) else -1)
+    # The app's own modules and the Qt modules it loads later use PySide6: entered now too.
+    for name in ("PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets"):
+        table.setdefault(name, 0)
+    here = Path(__file__).parent
+    for path in (*here.glob("*.py"), *here.glob("*/*.py")):
+        parts = path.relative_to(here).with_suffix("").parts
+        table.setdefault(".".join(("cwgdraft", "gui", *parts)).removesuffix(".__init__"), 0)
 
 
 def _store_exists(db: str | None) -> bool:
@@ -263,6 +289,7 @@ def run(argv: list[str] | None = None, prog: str = "cwgdraft") -> int:
 
     from PySide6.QtCore import qInstallMessageHandler
 
+    _no_feature_scan()
     messages = _QtMessages(prog)
     previous = qInstallMessageHandler(messages)
     # No cycle collection while the app starts: what it builds lives as long
