@@ -24,7 +24,9 @@ from pathlib import Path
 from typing import Any
 
 from cwgdraft.core import arabic, facts, symbols
-from cwgdraft.core.content import MARKS, Content, Field, Footnote, Inline, Text
+from cwgdraft.core.content import MARKS, Content, Field, Footnote, Inline, Text, inlines_of
+from cwgdraft.core.content import from_data as content_from_data
+from cwgdraft.core.content import to_data as content_to_data
 from cwgdraft.core.documents import sync_documents
 from cwgdraft.core.errors import CwgError, TemplateError
 from cwgdraft.core.model import Numbering, Paragraph, ParagraphKind, Report, Section
@@ -547,32 +549,46 @@ def standard_content(report: Report, name: str, ref: str = "", template: Templat
     (`count`: the singular, the dual, the plural), `ref`, and for a list item
     the `contribution` it names (its fields); the facts themselves are fields,
     filled in when the report is rendered. What a snippet writes depends on
-    nothing else, so it is kept for the next render (`_SNIPPETS`)."""
-    template = template or load_template()
+    nothing else, so it is kept: for the next render (`_SNIPPETS`), and for the
+    next process in the cache folder, beside the compiled templates
+    (`_kept_snippets`): the app shows a report's standard wording at start
+    without loading Jinja, which it needs only for the preview, drawn later."""
+    folder = template.folder if template is not None else DEFAULT_TEMPLATE
     contribution = facts.contribution_by_id(report, ref) if ref else None
     seen = tuple((f, getattr(contribution, f)) for f in _field_names(type(contribution))) if contribution else ()
-    key = (id(template.env), name, _snippet_stamp(template, name), ref, len(report.meetings), seen)
+    key = (str(folder), name, _snippet_stamp(folder, name), ref, len(report.meetings), seen)
     found = _SNIPPETS.get(key)
     if found is None:
-        found = _standard_content(template, name, ref, len(report.meetings), dict(seen) if contribution else None)
-        if len(_SNIPPETS) > 4096:
+        kept = _kept_snippets()
+        kept_key = json.dumps(key, ensure_ascii=False, default=str)
+        data = kept.get(kept_key)
+        if data is not None:
+            try:
+                found = Content(inlines_of(content_from_data(data)))
+            except ValueError:
+                found = None
+        if found is None:
+            count, facts_of = len(report.meetings), dict(seen) if contribution else None
+            found = _standard_content(template or load_template(), name, ref, count, facts_of)
+            _keep_snippet(kept_key, found)
+        if len(_SNIPPETS) > MAX_KEPT_SNIPPETS:
             _SNIPPETS.clear()
         _SNIPPETS[key] = found
     return found
 
 
-def _snippet_stamp(template: Template, name: str) -> int:
+def _snippet_stamp(folder: Path, name: str) -> int:
     """When the snippet's file last changed (looked at once a second at most): an
     edited wording is read again."""
-    key = (str(template.folder), name)
+    key = (str(folder), name)
     now = time.monotonic()
     known = _STAMPS.get(key)
     if known is not None and now - known[0] < 1.0:
         return known[1]
     stamp = 0
-    for folder in (template.folder, DEFAULT_TEMPLATE):
+    for where in (folder, DEFAULT_TEMPLATE):
         try:
-            stamp = os.stat(os.path.join(folder, "standard", f"{name}.xml.j2")).st_mtime_ns
+            stamp = os.stat(os.path.join(where, "standard", f"{name}.xml.j2")).st_mtime_ns
             break
         except OSError:
             continue
@@ -583,8 +599,68 @@ def _snippet_stamp(template: Template, name: str) -> int:
 _STAMPS: dict[tuple[str, str], tuple[float, int]] = {}
 
 
-# (template environment, name, file time, ref, count, contribution) -> the snippet's content.
+# (template folder, name, file time, ref, count, contribution) -> the snippet's content.
 _SNIPPETS: dict[tuple[Any, ...], Content] = {}
+MAX_KEPT_SNIPPETS = 4096
+MAX_SNIPPETS_ON_DISK = 1024
+KEPT_SNIPPETS_FILE = "standard-wording.json"
+# The same, as kept in the cache folder between processes: the key as JSON -> the content's data.
+_KEPT: dict[str, Any] | None = None
+_KEPT_CHANGED = False
+_KEPT_LOCK = threading.Lock()
+
+
+def _kept_snippets() -> dict[str, Any]:
+    """The snippets kept in the cache folder (read once a process; nothing when
+    there is no cache folder or the file is not one of ours)."""
+    global _KEPT
+    if _KEPT is None:
+        kept: dict[str, Any] = {}
+        folder = cache_folder()
+        if folder is not None:
+            try:
+                data = json.loads((folder / KEPT_SNIPPETS_FILE).read_text(encoding="utf-8"))
+                if isinstance(data, dict) and data.get("version") == 1 and isinstance(data.get("snippets"), dict):
+                    kept = data["snippets"]
+            except (OSError, ValueError, RecursionError):
+                pass
+        _KEPT = kept
+    return _KEPT
+
+
+def _keep_snippet(key: str, content: Content) -> None:
+    """Kept for later processes: written once, as this one ends."""
+    global _KEPT_CHANGED
+    kept = _kept_snippets()
+    with _KEPT_LOCK:
+        if len(kept) >= MAX_SNIPPETS_ON_DISK:  # the older half goes: the file stays small to read
+            for old in list(kept)[: len(kept) // 2]:
+                del kept[old]
+        kept[key] = content_to_data(content)
+        if not _KEPT_CHANGED:
+            _KEPT_CHANGED = True
+            import atexit
+
+            atexit.register(_write_kept_snippets)
+
+
+def _write_kept_snippets() -> None:
+    """The kept snippets to the cache folder, whole or not at all (a cache: a
+    failure to write loses nothing but time)."""
+    global _KEPT_CHANGED
+    folder = cache_folder()
+    with _KEPT_LOCK:
+        if folder is None or _KEPT is None or not _KEPT_CHANGED:
+            return
+        text = json.dumps({"version": 1, "snippets": _KEPT}, ensure_ascii=False)
+        _KEPT_CHANGED = False
+    target = folder / KEPT_SNIPPETS_FILE
+    temporary = folder / f".{KEPT_SNIPPETS_FILE}.{os.getpid()}"
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, target)
+    except OSError:
+        temporary.unlink(missing_ok=True)
 
 
 def _standard_content(template: Template, name: str, ref: str, count: int, contribution: dict[str, Any] | None) -> Content:

@@ -83,9 +83,11 @@ def make_app(lang: str | None = None, argv: list[str] | None = None) -> tuple[ob
 
 
 # The window's modules that do not use Qt (the store, the model, the rendering of the
-# preview and the outline), imported before PySide6 is: once loaded, PySide6 reads the
-# source of every module imported after it (to see whether it selects `__feature__`s),
-# which would cost the start several milliseconds for modules that never do.
+# preview and the outline), imported before PySide6 is, so that `_no_feature_scan`
+# enters them in PySide6's table: else PySide6 reads the source of each of them.
+# Jinja is not among them: the standard wording the window shows at start comes from
+# the snippets kept in the cache folder (`render.standard_content`); the preview,
+# rendered once the window is drawn, loads it.
 QT_FREE_AT_START = (
     "cwgdraft.core.store",
     "cwgdraft.core.facts",
@@ -96,20 +98,18 @@ QT_FREE_AT_START = (
     "cwgdraft.drafting.standard",
     "cwgdraft.review.rounds",
 )
-# What the template's standard wording needs (the front page and the outline show it):
-# imported with them when the store exists, and so holds a report that will be opened.
-TEMPLATE_MODULES = ("jinja2", "jinja2.bccache", "jinja2.sandbox", "xml.etree.ElementTree")
 
 
-def _import_before_qt(db: str | None) -> None:
+# When cycle collection resumes after the start (the window drawn and previewed long before).
+GC_AFTER_START_MS = 2000
+
+
+def _import_before_qt() -> None:
     from importlib import import_module
 
     if "PySide6" in sys.modules:  # a test, or a second window: nothing to win
         return
-    names = QT_FREE_AT_START
-    if _store_exists(db):
-        names += TEMPLATE_MODULES
-    for name in names:
+    for name in QT_FREE_AT_START:
         try:
             import_module(name)
         except ImportError:  # said where it is used, as without this
@@ -140,20 +140,6 @@ def _no_feature_scan() -> None:
     for path in (*here.glob("*.py"), *here.glob("*/*.py")):
         parts = path.relative_to(here).with_suffix("").parts
         table.setdefault(".".join(("cwgdraft", "gui", *parts)).removesuffix(".__init__"), 0)
-
-
-def _store_exists(db: str | None) -> bool:
-    from cwgdraft.core.paths import default_store_path
-
-    try:
-        path = Path(db).expanduser() if db else default_store_path()
-        return path.is_file() and path.stat().st_size > 0
-    except (OSError, RuntimeError):
-        return False
-
-
-# When cycle collection resumes after the start (the window drawn and previewed long before).
-GC_AFTER_START_MS = 2000
 
 
 def _say_when_drawn(window: Any) -> None:
@@ -285,7 +271,7 @@ def run(argv: list[str] | None = None, prog: str = "cwgdraft") -> int:
     if problem:
         raise CwgError(problem)
     shot = screenshot_target(args.screenshot) if args.screenshot else None
-    _import_before_qt(args.db)
+    _import_before_qt()
 
     from PySide6.QtCore import qInstallMessageHandler
 

@@ -130,3 +130,95 @@ def test_the_cache_folder_is_where_platformdirs_puts_it(monkeypatch: pytest.Monk
     else:
         monkeypatch.setenv("XDG_CACHE_HOME", xdg)
     assert render._user_cache() == platformdirs.user_cache_path("cwgdraft")
+
+
+def _run_python(code: str, cache: Path) -> str:
+    """`code` in a new process with its own template cache; what it prints."""
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, CWGDRAFT_TEMPLATE_CACHE=str(cache), PYTHONPATH=str(Path(__file__).resolve().parents[2]))
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+STANDARD_WORDING = """
+import json, sys
+from cwgdraft.core import portable, content
+from cwgdraft.formats.render import standard_content
+from tests.report_factory import SAMPLES_DIR
+report = portable.read_file(SAMPLES_DIR / "cwg-cop-18-2022.json")
+ref = report.contributions[0].id
+out = {name: content.to_data(standard_content(report, name, r)) for name, r in
+       (("title", ""), ("summary", ""), ("introduction", ""), ("document_item", ref))}
+print(json.dumps({"jinja": "jinja2" in sys.modules, "wording": out}, ensure_ascii=False))
+"""
+
+
+def test_standard_wording_is_kept_for_the_next_process_without_jinja(tmp_path: Path) -> None:
+    import json
+
+    first = json.loads(_run_python(STANDARD_WORDING, tmp_path))
+    assert first["jinja"]  # rendered from the snippets
+    assert (tmp_path / render.KEPT_SNIPPETS_FILE).is_file()
+    second = json.loads(_run_python(STANDARD_WORDING, tmp_path))
+    assert not second["jinja"]  # read back as it was kept: Jinja not even loaded
+    assert second["wording"] == first["wording"]
+    assert any(isinstance(v, list) for v in second["wording"].values())  # fields kept as fields
+
+
+def test_an_edited_snippet_is_not_served_from_what_was_kept(tmp_path: Path) -> None:
+    import json
+
+    folder = tmp_path / "template"
+    shutil.copytree(DEFAULT_TEMPLATE, folder)
+    code = STANDARD_WORDING.replace(
+        "from cwgdraft.formats.render import standard_content",
+        f"from cwgdraft.formats.render import standard_content as _s, load_template\n"
+        f"standard_content = lambda r, n, ref='': _s(r, n, ref, load_template({str(folder)!r}))",
+    )
+    cache = tmp_path / "cache"
+    before = json.loads(_run_python(code, cache))["wording"]["title"]
+    snippet = folder / "standard" / "title.xml.j2"
+    snippet.write_text("عنوان معدّل (CWG-COP) للاجتماع", encoding="utf-8")
+    after = json.loads(_run_python(code, cache))["wording"]["title"]
+    assert after == "عنوان معدّل (CWG-COP) للاجتماع" != before
+
+
+def test_a_broken_kept_file_is_ignored(tmp_path: Path) -> None:
+    import json
+
+    (tmp_path / render.KEPT_SNIPPETS_FILE).write_text("{not json", encoding="utf-8")
+    out = json.loads(_run_python(STANDARD_WORDING, tmp_path))
+    assert out["jinja"] and out["wording"]["title"]
+    kept = json.loads((tmp_path / render.KEPT_SNIPPETS_FILE).read_text(encoding="utf-8"))
+    assert kept["version"] == 1 and len(kept["snippets"]) == 4
+
+
+def test_the_export_command_loads_neither_lxml_nor_python_docx(tmp_path: Path) -> None:
+    """The modules a whole `cwgdraft export` loads: what it does not need costs every export."""
+    from cwgdraft.core import portable
+    from cwgdraft.core.store import Store
+    from tests.report_factory import SAMPLES_DIR
+
+    report = portable.read_file(SAMPLES_DIR / "cwg-cop-18-2022.json")
+    db = tmp_path / "s.db"
+    with Store.open(db) as store:
+        store.save(report)
+    target = tmp_path / "out.docx"
+    code = (
+        "import sys\nfrom cwgdraft.cli import main\n"
+        f"code = main(['--db', {str(db)!r}, 'export', {report.id!r}, '-o', {str(target)!r}])\n"
+        "print(code, sorted(m for m in ('lxml', 'docx', 'uuid', 'platform', 'xml.sax') if m in sys.modules))"
+    )
+    # The first export analyses the reference document (lxml) and compiles the template, and keeps both.
+    assert _run_python(code, tmp_path / "cache").split("\n")[-2] == "0 ['lxml']"
+    assert _run_python(code, tmp_path / "cache").split("\n")[-2] == "0 []"
+    pkg = oc.Package.from_path(target)
+    assert oc.schema_errors(pkg) == []
+    from cwgdraft.review.package import round_property
+
+    with zipfile.ZipFile(target) as z:
+        assert round_property({n: z.read(n) for n in z.namelist()})  # recorded as a base, its id in the file

@@ -204,3 +204,48 @@ def test_the_calendar_is_made_when_first_opened_on_the_date_shown(qtbot: Any, wi
     field.calendar.clicked.emit(QDate(shown.year, shown.month, 3))  # a day picked
     assert meeting.start == dt.date(shown.year, shown.month, 3)
     assert not menu.isVisible()
+
+
+JINJA_AT_FIRST_PAINT = """
+import json, sys
+from cwgdraft.gui import app
+seen = {}
+real = app._say_when_drawn
+def watch(window):
+    real(window)
+    from PySide6.QtCore import QEvent, QObject
+    class First(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint and "jinja" not in seen:
+                seen["jinja"] = "jinja2" in sys.modules
+                table = getattr(sys.modules.get("__feature__"), "pyside_feature_dict", {})
+                seen["marked"] = [table.get(n) for n in ("cwgdraft.core.store", "cwgdraft.gui.main_window")]
+            return False
+    window._first = First(window)
+    window.installEventFilter(window._first)
+app._say_when_drawn = watch
+code = app.main(sys.argv[1:])
+print(json.dumps({"code": code, **seen}))
+"""
+
+
+def test_the_window_is_drawn_before_jinja_is_loaded(tmp_path: Path) -> None:
+    """The standard wording the window shows at start comes from the snippets kept
+    by an earlier start; Jinja loads for the preview, after the window is drawn.
+    And PySide6 was told which modules use it, instead of reading them all."""
+    db = tmp_path / "store.db"
+    report = sample_2022()
+    with Store.open(db) as store:
+        store.save(report)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"),
+               PYTHONPATH=str(REPO), CWGDRAFT_TIMING="1", CWGDRAFT_TEMPLATE_CACHE=str(tmp_path / "cache"))
+    results = []
+    for n in range(2):
+        done = subprocess.run([sys.executable, "-c", JINJA_AT_FIRST_PAINT, "--db", str(db), "--report", report.id,
+                               "--screenshot", str(tmp_path / f"shot{n}.png")], cwd=REPO, env=env,
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        results.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    assert results[0]["jinja"]  # nothing kept yet: the snippets are rendered
+    assert results[1]["jinja"] is False
+    assert results[1]["marked"] == [-1, 0]
