@@ -113,10 +113,8 @@ def language_phrase(code: str) -> str:
 
 # --- text that XML can carry ------------------------------------------------
 
-_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-
-
-# What `clean_text` changes: the characters above and carriage returns.
+# What `clean_text` changes: characters XML 1.0 cannot carry, and carriage returns (once
+# those are folded into line breaks, the same pattern finds what is removed).
 _NEEDS_CLEANING = re.compile("[\r\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
@@ -144,9 +142,9 @@ def clean_text(text: str) -> tuple[str, list[Stripped]]:
     if not needs_cleaning(text):
         return text, []
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    removed = [Stripped(m.group(), m.start()) for m in _XML_BAD.finditer(text)]
+    removed = [Stripped(m.group(), m.start()) for m in _NEEDS_CLEANING.finditer(text)]
     if removed:
-        text = _XML_BAD.sub("", text)
+        text = _NEEDS_CLEANING.sub("", text)
     return text, removed
 
 

@@ -34,17 +34,26 @@ SCHEMA_PATH = Path(__file__).resolve().parent.parent.parent / "docs" / "report.s
 
 def to_data(obj: Any) -> Any:
     """Dataclasses, enums and dates as JSON-ready data, fields in declaration order."""
-    if isinstance(obj, content.Content):
-        return content.to_data(obj)
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_data(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, str):
+        if isinstance(obj, content.Content):
+            return content.to_data(obj)
+        return obj.value if isinstance(obj, Enum) else obj
+    if isinstance(obj, list):
+        return [to_data(x) for x in obj]
+    names = _field_names(type(obj))
+    if names is not None:
+        return {name: to_data(getattr(obj, name)) for name in names}
     if isinstance(obj, Enum):
         return obj.value
     if isinstance(obj, dt.date):
         return obj.isoformat()
-    if isinstance(obj, list):
-        return [to_data(x) for x in obj]
     return obj
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """A dataclass's field names, looked up once per class; None for anything else."""
+    return tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
 
 
 @cache
