@@ -72,7 +72,7 @@ from cwgdraft.core.content import (
 )
 from cwgdraft.core.model import Report
 from cwgdraft.gui.i18n import t, with_keys
-from cwgdraft.gui.widgets import use_app_undo
+from cwgdraft.gui.widgets import adopt_viewport, use_app_undo
 
 OBJECT_CHAR = "\ufffc"
 FIELD_OBJECT = int(QTextFormat.ObjectTypes.UserObject) + 1
@@ -304,6 +304,7 @@ class ContentEdit(QTextEdit):
         self.setUndoRedoEnabled(False)  # the app's undo stack undoes typing too
         self.setTabChangesFocus(True)
         use_app_undo(self)
+        adopt_viewport(self)
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         option = self.document().defaultTextOption()
         option.setTextDirection(Qt.LayoutDirection.RightToLeft)

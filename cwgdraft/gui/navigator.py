@@ -25,6 +25,7 @@ from cwgdraft.core.model import Report
 from cwgdraft.formats.render import lay_out
 from cwgdraft.gui.i18n import t, with_keys
 from cwgdraft.gui.messages import arabic_interface
+from cwgdraft.gui.widgets import adopt_viewport
 
 ROLE = Qt.ItemDataRole.UserRole
 
@@ -32,6 +33,10 @@ ROLE = Qt.ItemDataRole.UserRole
 class ReportList(QTreeWidget):
     """Title, symbol, date: the symbol and date as wide as they need, the title the rest (elided);
     never scrolled sideways."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        adopt_viewport(self)  # `fit_columns` asks for it before the window is drawn
 
     def _needed(self, column: int) -> int:
         metrics = self.fontMetrics()

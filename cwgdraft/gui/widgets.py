@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPalette, QTextCharFormat
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QApplication,
     QHBoxLayout,
     QLabel,
@@ -48,6 +49,17 @@ _app_undo = AppUndo()
 
 def use_app_undo(widget: QWidget) -> None:
     widget.installEventFilter(_app_undo)
+
+
+def adopt_viewport(area: QAbstractScrollArea) -> None:
+    """Make Python know the viewport Qt made for `area` as the plain widget it is.
+
+    The first time PySide6 meets a widget Qt made, returned as a QWidget (what
+    `viewport()` returns), it makes every widget class of QtWidgets not made yet,
+    and their enums, to find the most derived one: some 8 ms, the first time only,
+    before the window is first drawn. Found by its name as a QWidget, the viewport
+    is known at once, and `viewport()` returns it from then on."""
+    area.findChild(QWidget, "qt_scrollarea_viewport")
 
 
 class ErrorLabel(QLabel):

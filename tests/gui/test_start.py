@@ -249,3 +249,15 @@ def test_the_window_is_drawn_before_jinja_is_loaded(tmp_path: Path) -> None:
     assert results[0]["jinja"]  # nothing kept yet: the snippets are rendered
     assert results[1]["jinja"] is False
     assert results[1]["marked"] == [-1, 0]
+
+
+def test_the_views_viewports_are_known_by_name(qtbot: Any, window: Any) -> None:
+    """`adopt_viewport` finds Qt's viewport by the name Qt gives it; were the name to change,
+    `viewport()` would again cost the first call its 8 ms, and this says so."""
+    from PySide6.QtWidgets import QTextEdit, QTreeWidget, QWidget
+
+    from cwgdraft.gui.widgets import adopt_viewport
+
+    for area in (QTreeWidget(), QTextEdit(), window.navigator.reports, window.front.fields[("report", "title")].content_edit):
+        adopt_viewport(area)
+        assert area.findChild(QWidget, "qt_scrollarea_viewport") is area.viewport()
