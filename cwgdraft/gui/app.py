@@ -49,8 +49,18 @@ def register_fonts() -> str | None:
     return family
 
 
-def make_app(lang: str | None = None, argv: list[str] | None = None) -> tuple[object, str]:
-    """The QApplication (created once), with fonts, language and direction set."""
+def set_app_icon(app: Any) -> None:
+    """The windows' icon (the desktop entry's, packaging/cwgdraft.desktop)."""
+    icon = REPO_ROOT / "resources" / "icons" / "cwgdraft.png"
+    if icon.exists():
+        from PySide6.QtGui import QIcon
+
+        app.setWindowIcon(QIcon(str(icon)))
+
+
+def make_app(lang: str | None = None, argv: list[str] | None = None, icon: bool = True) -> tuple[object, str]:
+    """The QApplication (created once), with fonts, language and direction set, and the
+    windows' icon unless not `icon` (the start sets it once the window is drawn)."""
     from PySide6.QtCore import QCoreApplication, QSettings
     from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication
@@ -72,13 +82,9 @@ def make_app(lang: str | None = None, argv: list[str] | None = None) -> tuple[ob
     app.setLayoutDirection(i18n.install(app, lang))
     app.setProperty("cwgdraft_lang", lang)
     app.setApplicationDisplayName("cwgdraft")
-    # The desktop entry (packaging/cwgdraft.desktop) and the window icon.
-    app.setDesktopFileName("cwgdraft")
-    icon = REPO_ROOT / "resources" / "icons" / "cwgdraft.png"
-    if icon.exists():
-        from PySide6.QtGui import QIcon
-
-        app.setWindowIcon(QIcon(str(icon)))
+    app.setDesktopFileName("cwgdraft")  # the desktop entry: packaging/cwgdraft.desktop
+    if icon:
+        set_app_icon(app)
     return app, lang
 
 
@@ -293,7 +299,7 @@ def run(argv: list[str] | None = None, prog: str = "cwgdraft") -> int:
 def _run(args: argparse.Namespace, shot: Path | None, messages: _QtMessages) -> int:
     from cwgdraft.core.errors import CwgError
 
-    app, _lang = make_app(args.lang)
+    app, _lang = make_app(args.lang, icon=False)  # the icon once the window is drawn (`_show`)
     messages.started()
 
     from cwgdraft.core.store import Store
@@ -348,6 +354,8 @@ def _show(app: Any, store: Any, report: str | None, shot: Path | None) -> int:
         window.splitter.setSizes([260, 560, 540])
     if os.environ.get("CWGDRAFT_TIMING"):
         _say_when_drawn(window)
+    # Not in the first picture (the window's frame is the desktop's): loaded once it is drawn.
+    window.after_drawn(lambda: set_app_icon(app))
     window.show()
     QTimer.singleShot(GC_AFTER_START_MS, gc.enable)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow, ExportCommands):
         self._views_timer.timeout.connect(self.refresh_views)
         self._views_after_show = False  # a report opened before the window was shown
         self.drawn = False  # painted at least once
+        self._after_drawn: list[Callable[[], None]] = []  # `after_drawn`
 
         self._make_actions()
         self.navigator.report_chosen.connect(self.open_report)
@@ -627,12 +629,30 @@ class MainWindow(QMainWindow, ExportCommands):
         if self._views_after_show:
             # Where no paint comes (a window never exposed), the preview comes anyway.
             QTimer.singleShot(FIRST_PREVIEW_LATEST_MS, self._views_once_drawn)
+        if self._after_drawn:
+            QTimer.singleShot(FIRST_PREVIEW_LATEST_MS, self._run_after_drawn)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         self.drawn = True
         if self._views_after_show:
             QTimer.singleShot(0, self._views_once_drawn)
+        if self._after_drawn:
+            QTimer.singleShot(0, self._run_after_drawn)
+
+    def after_drawn(self, work: Callable[[], None]) -> None:
+        """`work` done once the window is first drawn (at the latest `FIRST_PREVIEW_LATEST_MS`
+        after it is shown, should no paint come), or now if it was: what the first picture
+        does not show waits for it."""
+        if self.drawn:
+            work()
+        else:
+            self._after_drawn.append(work)
+
+    def _run_after_drawn(self) -> None:
+        waiting, self._after_drawn = self._after_drawn, []
+        for work in waiting:
+            work()
 
     def _views_once_drawn(self) -> None:
         if self._views_after_show:

@@ -261,3 +261,62 @@ def test_the_views_viewports_are_known_by_name(qtbot: Any, window: Any) -> None:
     for area in (QTreeWidget(), QTextEdit(), window.navigator.reports, window.front.fields[("report", "title")].content_edit):
         adopt_viewport(area)
         assert area.findChild(QWidget, "qt_scrollarea_viewport") is area.viewport()
+
+
+def test_work_after_the_first_paint_waits_for_it_or_runs_at_once(qtbot: Any, sample_store: Any, tmp_path: Path) -> None:
+    from tests.gui.conftest import make_window
+
+    store, report_id = sample_store
+    window = make_window(qtbot, store, report_id, tmp_path)
+    qtbot.waitUntil(lambda: window.drawn)
+    done: list[str] = []
+    window.after_drawn(lambda: done.append("now"))
+    assert done == ["now"]  # drawn already: at once
+
+    from PySide6.QtCore import QSettings
+
+    from cwgdraft.gui.main_window import MainWindow
+
+    later = MainWindow(store, QSettings(str(tmp_path / "later.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(later)
+    later.after_drawn(lambda: done.append("after"))
+    QApplication.processEvents()
+    assert done == ["now"]  # not shown, not drawn: waiting
+    later.show()
+    qtbot.waitUntil(lambda: done == ["now", "after"])
+    later.close()
+
+
+# The real start, noting whether the windows' icon is there when the window is first drawn and when it closes.
+ICON_START = """
+import json, sys
+from PySide6.QtWidgets import QApplication
+from cwgdraft.gui import app, main_window
+seen = {}
+real_paint = main_window.MainWindow.paintEvent
+real_close = main_window.MainWindow.closeEvent
+def paint(self, event):
+    seen.setdefault("painted", QApplication.windowIcon().isNull())
+    real_paint(self, event)
+def close(self, event):
+    seen["closed"] = QApplication.windowIcon().isNull()
+    real_close(self, event)
+main_window.MainWindow.paintEvent = paint
+main_window.MainWindow.closeEvent = close
+code = app.main(sys.argv[1:])
+print(json.dumps({"code": code, "icon_missing": seen}))
+"""
+
+
+def test_the_start_sets_the_windows_icon_once_the_window_is_drawn(tmp_path: Path) -> None:
+    db = tmp_path / "store.db"
+    report = sample_2022()
+    with Store.open(db) as store:
+        store.save(report)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"), PYTHONPATH=str(REPO))
+    done = subprocess.run([sys.executable, "-c", ICON_START, "--db", str(db), "--report", report.id,
+                           "--screenshot", str(tmp_path / "shot.png")], cwd=REPO, env=env, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result == {"code": 0, "icon_missing": {"painted": True, "closed": False}}
