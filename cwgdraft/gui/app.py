@@ -98,7 +98,6 @@ QT_FREE_AT_START = (
     "cwgdraft.core.store",
     "cwgdraft.core.facts",
     "cwgdraft.core.merge",
-    "cwgdraft.core.files",
     "cwgdraft.formats.render",
     "cwgdraft.formats.html_writer",
     "cwgdraft.drafting.standard",
@@ -330,13 +329,15 @@ def _show(app: Any, store: Any, report: str | None, shot: Path | None) -> int:
     from cwgdraft.gui.errors import install_excepthook
     from cwgdraft.gui.main_window import MainWindow, remember_store
 
-    report_id = store.get(report).id if report else None  # not there, or not one: the caller's line
+    read = store.get_with_version(report) if report else None  # not there, or not one: the caller's line
     install_excepthook()
     window = MainWindow(store)
     remember_store(window.settings, store.path)
     window._fill_recent()
-    opened = window.open_report(report_id) if report_id else False
-    if not report_id:
+    if read is not None:
+        window.open_read(*read)
+        opened = True
+    else:
         last = str(window.settings.value("last_report", "")) or None
         try:
             opened = bool(last) and window.open_report(store.resolve(last))

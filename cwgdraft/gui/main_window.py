@@ -99,7 +99,9 @@ class MainWindow(QMainWindow, ExportCommands):
         # What happened to the open report outside this window; stays until another report is opened.
         self.notice_label = QLabel()
         self.notice_label.setObjectName("storeNotice")
-        self.notice_label.setStyleSheet("font-weight: bold")
+        bold = self.notice_label.font()
+        bold.setBold(True)
+        self.notice_label.setFont(bold)
         self.notice_label.setWordWrap(True)
         self.statusBar().addWidget(self.save_label)
         self.statusBar().addWidget(self.notice_label, 1)
@@ -390,8 +392,13 @@ class MainWindow(QMainWindow, ExportCommands):
         except Exception as exc:
             show_error(self, t("تعذر فتح التقرير"), exc)
             return False
-        self._set_session(Session(self.store, report, self, version))
+        self.open_read(report, version)
         return True
+
+    def open_read(self, report: Report, version: int) -> None:
+        """Open a report just read from the store, at the version it was read at (the start
+        reads the report it is asked for before the window is made: it is not read twice)."""
+        self._set_session(Session(self.store, report, self, version))
 
     def _set_session(self, session: Session) -> None:
         if self.session is not None:

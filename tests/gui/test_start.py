@@ -320,3 +320,40 @@ def test_the_start_sets_the_windows_icon_once_the_window_is_drawn(tmp_path: Path
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result == {"code": 0, "icon_missing": {"painted": True, "closed": False}}
+
+
+# The real start, counting how often the report is read from the store.
+READS_START = """
+import json, sys
+from cwgdraft.core.store import Store
+from cwgdraft.gui import app, main_window
+reads = []
+real = Store.get_with_version
+def get_with_version(self, ref):
+    reads.append(ref)
+    return real(self, ref)
+Store.get_with_version = get_with_version
+versions = []
+real_close = main_window.MainWindow.closeEvent
+def close(self, event):
+    versions.append([self.session.report.id, self.session.version])
+    real_close(self, event)
+main_window.MainWindow.closeEvent = close
+code = app.main(sys.argv[1:])
+print(json.dumps({"code": code, "reads": reads, "versions": versions}))
+"""
+
+
+def test_the_start_reads_the_report_it_opens_once(tmp_path: Path) -> None:
+    db = tmp_path / "store.db"
+    report = sample_2022()
+    with Store.open(db) as store:
+        store.save(report)
+        version = store.version(report.id)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"), PYTHONPATH=str(REPO))
+    done = subprocess.run([sys.executable, "-c", READS_START, "--db", str(db), "--report", report.id,
+                           "--screenshot", str(tmp_path / "shot.png")], cwd=REPO, env=env, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result == {"code": 0, "reads": [report.id], "versions": [[report.id, version]]}
