@@ -269,6 +269,19 @@ def run(argv: list[str] | None = None, prog: str = "cwgdraft") -> int:
     """The app, start to end. What cannot work raises `CwgError` (its one line for the caller
     to print) before a window is made: no display, a report that is not there or not one,
     a screenshot that cannot be written."""
+    # No cycle collection while the app starts, from its first import on: what it
+    # loads and builds lives as long as the app, and scanning it again and again
+    # (some 30 times while the modules and PySide6 load) delays the first window.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _start(argv, prog)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _start(argv: list[str] | None, prog: str) -> int:
     from cwgdraft.core.errors import CwgError
 
     args = parse_args(sys.argv[1:] if argv is None else argv)
@@ -283,15 +296,9 @@ def run(argv: list[str] | None = None, prog: str = "cwgdraft") -> int:
     _no_feature_scan()
     messages = _QtMessages(prog)
     previous = qInstallMessageHandler(messages)
-    # No cycle collection while the app starts: what it builds lives as long
-    # as the app, and scanning it again and again delays the first window.
-    collecting = gc.isenabled()
-    gc.disable()
     try:
         return _run(args, shot, messages)
     finally:
-        if collecting:
-            gc.enable()
         qInstallMessageHandler(previous)
 
 

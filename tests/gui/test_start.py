@@ -357,3 +357,43 @@ def test_the_start_reads_the_report_it_opens_once(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result == {"code": 0, "reads": [report.id], "versions": [[report.id, version]]}
+
+
+# The real start, counting the cycle collector's passes until the window is first drawn.
+GC_START = """
+import gc, json, sys
+from cwgdraft.gui import app
+passes = []
+drawn = []
+def count(phase, info):
+    if phase == "start" and not drawn:
+        passes.append(info["generation"])
+real_make_app = app.make_app
+def make_app(*args, **kwargs):
+    made = real_make_app(*args, **kwargs)
+    from cwgdraft.gui import main_window
+    real_paint = main_window.MainWindow.paintEvent
+    def paint(self, event):
+        drawn.append(True)
+        real_paint(self, event)
+    main_window.MainWindow.paintEvent = paint
+    return made
+app.make_app = make_app
+gc.callbacks.append(count)
+code = app.main(sys.argv[1:])
+print(json.dumps({"code": code, "passes": passes, "enabled_after": gc.isenabled()}))
+"""
+
+
+def test_the_cycle_collector_waits_from_the_start_to_after_the_first_paint(tmp_path: Path) -> None:
+    db = tmp_path / "store.db"
+    report = sample_2022()
+    with Store.open(db) as store:
+        store.save(report)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"), PYTHONPATH=str(REPO))
+    done = subprocess.run([sys.executable, "-c", GC_START, "--db", str(db), "--report", report.id,
+                           "--screenshot", str(tmp_path / "shot.png")], cwd=REPO, env=env, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result == {"code": 0, "passes": [], "enabled_after": True}
