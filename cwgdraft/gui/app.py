@@ -101,7 +101,6 @@ QT_FREE_AT_START = (
     "cwgdraft.formats.render",
     "cwgdraft.formats.html_writer",
     "cwgdraft.drafting.standard",
-    "cwgdraft.review.rounds",
 )
 
 

@@ -23,7 +23,6 @@ holding the note, edited by a double click. Each is an undo step.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import (
@@ -191,12 +190,14 @@ def field_tooltip(report: Report | None, field: Field) -> str:
     return f"{t('حقل')}: {name}\n{state}\n{how}"
 
 
-@dataclass(frozen=True)
 class Choice:
     """A field the user can insert, as the picker and the menus list it."""
 
-    text: str
-    field: Field
+    __slots__ = ("field", "text")
+
+    def __init__(self, text: str, field: Field) -> None:
+        self.text = text
+        self.field = field
 
 
 def field_choices(report: Report | None) -> list[Choice]:

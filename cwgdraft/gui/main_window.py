@@ -414,8 +414,10 @@ class MainWindow(QMainWindow, ExportCommands):
         self.settings.setValue("last_report", session.report.id)
         self.preview.report = session.report
         self.preview.selected = None
-        # Not shown yet, the preview is rendered once the window is drawn, marks and all.
-        self.update_review_marks(refresh=self.isVisible())
+        if self.isVisible():
+            self.update_review_marks()
+        else:  # the preview is rendered once the window is drawn, and asks for its marks then
+            self.preview.mark_later(self._review_mark_ids)
         for page in self.pages.made_pages():
             page.clear_errors()
         self.checked_for_export = False
@@ -564,12 +566,15 @@ class MainWindow(QMainWindow, ExportCommands):
     def update_review_marks(self, refresh: bool = True) -> None:
         """The preview marks the paragraphs of the open report with reviewers' proposals pending
         (written now, or with the preview's next refresh when not `refresh`)."""
+        self.preview.set_marked(self._review_mark_ids(), refresh)
+
+    def _review_mark_ids(self) -> set[str]:
+        """The paragraphs of the open report with reviewers' proposals pending."""
+        if self.session is None:
+            return set()
         from cwgdraft.review import rounds
 
-        ids: set[str] = set()
-        if self.session is not None:
-            ids = {p.paragraph_id for p in rounds.proposals(self.store, self.session.report.id)}
-        self.preview.set_marked(ids, refresh)
+        return {p.paragraph_id for p in rounds.proposals(self.store, self.session.report.id)}
 
     def show_review(self) -> Any:
         from cwgdraft.gui.review_pane import ReviewPane

@@ -32,6 +32,8 @@ from cwgdraft.formats.render import lay_out, paragraph_block, render
 from cwgdraft.gui.i18n import t
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
     from PySide6.QtCore import QUrl
 
 DEBOUNCE_MS = 120
@@ -60,6 +62,7 @@ class Preview(QTextBrowser):
         self.report: Report | None = None
         self.selected: str | None = None
         self.marked: frozenset[str] = frozenset()  # paragraphs with reviewers' proposals pending
+        self._marks_later: Callable[[], Iterable[str]] | None = None  # `mark_later`
         self.last_ms = 0.0
         self.error = ""
         self._timer = QTimer(self)
@@ -97,6 +100,7 @@ class Preview(QTextBrowser):
     def set_marked(self, ids: frozenset[str] | set[str], refresh: bool = True) -> None:
         """Mark the paragraphs with proposals pending; the page is written again if that changed
         (now, or with the next refresh when not `refresh`)."""
+        self._marks_later = None
         ids = frozenset(ids)
         if ids == self.marked:
             return
@@ -104,6 +108,11 @@ class Preview(QTextBrowser):
         self._shown = None  # the marks are on every block's format: the page is rendered whole
         if self.report is not None and refresh:
             self.refresh()
+
+    def mark_later(self, marks: Callable[[], Iterable[str]]) -> None:
+        """The paragraphs to mark are asked of `marks` when the page is next rendered
+        (the window opens a report before it is drawn, and renders the page after)."""
+        self._marks_later = marks
 
     def _pending(self) -> Pending:
         return Pending(self.marked, t("مقترحات معلّقة"))
@@ -118,6 +127,8 @@ class Preview(QTextBrowser):
 
     def refresh(self) -> None:
         self._timer.stop()
+        if self._marks_later is not None:
+            self.set_marked(self._marks_later(), refresh=False)
         if self.report is None:
             self.setHtml(
                 f'<p align="center" style="margin-top:48px; color:{MUTED};">'
