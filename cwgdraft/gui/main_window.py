@@ -417,7 +417,7 @@ class MainWindow(QMainWindow, ExportCommands):
         if self.isVisible():
             self.update_review_marks()
         else:  # the preview is rendered once the window is drawn, and asks for its marks then
-            self.preview.mark_later(self._review_mark_ids)
+            self.preview.mark_later(self._first_review_marks)
         for page in self.pages.made_pages():
             page.clear_errors()
         self.checked_for_export = False
@@ -567,6 +567,16 @@ class MainWindow(QMainWindow, ExportCommands):
         """The preview marks the paragraphs of the open report with reviewers' proposals pending
         (written now, or with the preview's next refresh when not `refresh`)."""
         self.preview.set_marked(self._review_mark_ids(), refresh)
+
+    def _first_review_marks(self) -> set[str]:
+        """The marks the preview asks for when first rendered, once the window is drawn: none
+        if the store was closed meanwhile (the window closed before it was ever drawn)."""
+        import sqlite3
+
+        try:
+            return self._review_mark_ids()
+        except sqlite3.ProgrammingError:  # "Cannot operate on a closed database"
+            return set()
 
     def _review_mark_ids(self) -> set[str]:
         """The paragraphs of the open report with reviewers' proposals pending."""

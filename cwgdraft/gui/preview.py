@@ -300,17 +300,20 @@ def _frame(report: Report) -> str:
     return repr([getattr(report, name) for name in names]) + repr(rest)
 
 
-@dataclasses.dataclass
 class _Shown:
-    """What the page was rendered from, and where each paragraph is on it."""
+    """What the page was rendered from, and where each paragraph is on it. (A plain class:
+    a dataclass is compiled when the module loads, before the window is first drawn.)"""
 
-    report: Report
-    frame: str
-    paragraphs: dict[str, Paragraph]  # id -> a copy as rendered
-    laid: dict[str, tuple[str, str]]  # id -> (label, style) as rendered
-    document: Document
-    block_index: dict[str, int]  # source -> its block in `document`, when it has one only
-    qt_block: dict[str, int]  # source -> its block number on the page, when it has one only
+    def __init__(self, report: Report, frame: str, paragraphs: dict[str, Paragraph],
+                 laid: dict[str, tuple[str, str]], document: Document, block_index: dict[str, int],
+                 qt_block: dict[str, int]) -> None:
+        self.report = report
+        self.frame = frame
+        self.paragraphs = paragraphs  # id -> a copy as rendered
+        self.laid = laid  # id -> (label, style) as rendered
+        self.document = document
+        self.block_index = block_index  # source -> its block in `document`, when it has one only
+        self.qt_block = qt_block  # source -> its block number on the page, when it has one only
 
     @classmethod
     def of(cls, report: Report, document: Document, page: QTextDocument) -> _Shown:

@@ -241,10 +241,11 @@ class TextField(Field):
         return self.text.toPlainText()
 
 
-_DMY = re.compile(r"\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*")
-_YMD = re.compile(r"\s*(\d{4})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})\s*")
-_D_MONTH_Y = re.compile(r"\s*(\d{1,2})\s+(\w+)\.?,?\s+(\d{4})\s*")
-_MONTH_D_Y = re.compile(r"\s*(\w+)\.?\s+(\d{1,2}),?\s+(\d{4})\s*")
+# Patterns, compiled (and kept by `re`) when a date is first typed rather than at start.
+_DMY = r"\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*"
+_YMD = r"\s*(\d{4})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})\s*"
+_D_MONTH_Y = r"\s*(\d{1,2})\s+(\w+)\.?,?\s+(\d{4})\s*"
+_MONTH_D_Y = r"\s*(\w+)\.?\s+(\d{1,2}),?\s+(\d{4})\s*"
 # The month as ITU Arabic writes it (`سبتمبر`), with hamza or without, and in English (`September`, `Sep`).
 _ENGLISH_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
                    "october", "november", "december")
@@ -264,13 +265,13 @@ def parse_date(text: str) -> dt.date | None:
     text = text.translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")).replace("\u00a0", " ")
     if not text.strip():
         return None
-    if m := _YMD.fullmatch(text):
+    if m := re.fullmatch(_YMD, text):
         y, mo, d = (int(g) for g in m.groups())
-    elif m := _DMY.fullmatch(text):
+    elif m := re.fullmatch(_DMY, text):
         d, mo, y = (int(g) for g in m.groups())
-    elif (m := _D_MONTH_Y.fullmatch(text)) and m.group(2).casefold() in MONTH_NUMBERS:
+    elif (m := re.fullmatch(_D_MONTH_Y, text)) and m.group(2).casefold() in MONTH_NUMBERS:
         d, mo, y = int(m.group(1)), MONTH_NUMBERS[m.group(2).casefold()], int(m.group(3))
-    elif (m := _MONTH_D_Y.fullmatch(text)) and m.group(1).casefold() in MONTH_NUMBERS:
+    elif (m := re.fullmatch(_MONTH_D_Y, text)) and m.group(1).casefold() in MONTH_NUMBERS:
         d, mo, y = int(m.group(2)), MONTH_NUMBERS[m.group(1).casefold()], int(m.group(3))
     else:
         raise ValueError(text)

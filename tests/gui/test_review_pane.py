@@ -180,3 +180,22 @@ def test_a_report_opened_before_the_window_is_drawn_is_previewed_with_its_marks(
     window.open_report(other.id)
     assert window.preview.marked == frozenset()
     assert _marked_blocks(window.preview) == {}
+
+
+def test_a_window_never_drawn_renders_its_preview_without_marks_once_its_store_is_closed(
+        qtbot: Any, store_path: Path, tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from cwgdraft.core.store import Store
+    from cwgdraft.gui.main_window import MainWindow
+
+    store = Store.open(store_path)
+    report = full_report()
+    store.save(report)
+    window = MainWindow(store, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    assert window.open_report(report.id)
+    store.close()
+    window.preview.refresh()  # what the window's timer does, were it shown and never drawn
+    assert window.preview.marked == frozenset()
+    assert window.preview.toPlainText().strip() != ""
