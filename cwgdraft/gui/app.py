@@ -140,10 +140,14 @@ def _no_feature_scan() -> None:
     # The app's own modules and the Qt modules it loads later use PySide6: entered now too.
     for name in ("PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets"):
         table.setdefault(name, 0)
-    here = Path(__file__).parent
-    for path in (*here.glob("*.py"), *here.glob("*/*.py")):
-        parts = path.relative_to(here).with_suffix("").parts
-        table.setdefault(".".join(("cwgdraft", "gui", *parts)).removesuffix(".__init__"), 0)
+    here = os.path.dirname(__file__)
+    for folder, prefix in ((here, "cwgdraft.gui"), *((os.path.join(here, sub), f"cwgdraft.gui.{sub}")
+                                                      for sub in os.listdir(here) if "." not in sub)):
+        if not os.path.isdir(folder):
+            continue
+        for name in os.listdir(folder):
+            if name.endswith(".py"):
+                table.setdefault(f"{prefix}.{name[:-3]}".removesuffix(".__init__"), 0)
 
 
 def _say_when_drawn(window: Any) -> None:

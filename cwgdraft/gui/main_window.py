@@ -74,8 +74,11 @@ class MainWindow(QMainWindow, ExportCommands):
         # The report last deleted here: Ctrl+Z brings it back while nothing else is to undo.
         self.deleted_report_id: str | None = None
         self.trash_dialog: TrashDialog | None = None
+        self.drawn = False  # painted at least once
+        self._after_drawn: list[Callable[[], None]] = []  # `after_drawn`
 
         self.navigator = Navigator()
+        self.after_drawn(self.navigator.add_clear_button)  # not seen while the filter is empty
         # The editor pages are made when first shown (`editor_pages.EditorPages`): the window
         # opens on the front page, and is drawn sooner for not making the others first.
         self.pages = EditorPages(self, self._page_made)
@@ -112,8 +115,6 @@ class MainWindow(QMainWindow, ExportCommands):
         self._views_timer.setInterval(DEBOUNCE_MS)
         self._views_timer.timeout.connect(self.refresh_views)
         self._views_after_show = False  # a report opened before the window was shown
-        self.drawn = False  # painted at least once
-        self._after_drawn: list[Callable[[], None]] = []  # `after_drawn`
 
         self._make_actions()
         self.navigator.report_chosen.connect(self.open_report)

@@ -71,7 +71,8 @@ class Navigator(QSplitter):
         self.filter.setObjectName("reportFilter")
         self.filter.setPlaceholderText(with_keys(t("بحث في التقارير"), "Ctrl+L"))
         self.filter.setToolTip(t("اكتب جزءاً من الرمز أو التاريخ أو العنوان"))
-        self.filter.setClearButtonEnabled(True)
+        # Its clear button (hidden while the filter is empty, its icon loaded from the style)
+        # comes with `add_clear_button`, once the window is drawn.
         self.filter.textChanged.connect(self.apply_filter)
         layout.addWidget(self.filter)
         self.reports = ReportList()
@@ -112,6 +113,10 @@ class Navigator(QSplitter):
         self._outline_shape: list[tuple[int, str, str]] = []
         self._outline_texts: list[str] = []
         self._outline_items: list[QTreeWidgetItem] = []
+
+    def add_clear_button(self) -> None:
+        """The filter's clear button (shown once something is typed)."""
+        self.filter.setClearButtonEnabled(True)
 
     # --- reports -------------------------------------------------------------
     def report_menu(self, report_id: str) -> QMenu:

@@ -397,3 +397,19 @@ def test_the_cycle_collector_waits_from_the_start_to_after_the_first_paint(tmp_p
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result == {"code": 0, "passes": [], "enabled_after": True}
+
+
+def test_the_report_filter_gets_its_clear_button_once_the_window_is_drawn(qtbot: Any, sample_store: Any,
+                                                                          tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from cwgdraft.gui.main_window import MainWindow
+
+    store, report_id = sample_store
+    window = MainWindow(store, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.open_report(report_id)
+    assert not window.navigator.filter.isClearButtonEnabled()  # not in the first picture: later
+    window.show()
+    qtbot.waitUntil(lambda: window.navigator.filter.isClearButtonEnabled())
+    assert window.drawn
