@@ -222,6 +222,9 @@ class ChipHandler(QPyTextObject):
     def __init__(self, edit: ContentEdit) -> None:
         super().__init__(edit)
         self.edit = edit
+        # (font, text) -> width: Qt measures a chip at every layout of its line (three times
+        # before the window is first drawn), and shaping its text is most of the measuring.
+        self._widths: dict[tuple[str, str], float] = {}
 
     def _text(self, fmt: QTextFormat) -> tuple[str, bool]:
         note = footnote_of(fmt)
@@ -241,11 +244,20 @@ class ChipHandler(QPyTextObject):
         width = doc.textWidth() if doc.textWidth() > 0 else float(self.edit.viewport().width())
         return max(80.0, width * 0.9 - 2 * doc.documentMargin())
 
+    def _advance(self, metrics: QFontMetricsF, text: str) -> float:
+        key = (self.edit.document().defaultFont().key(), text)
+        width = self._widths.get(key)
+        if width is None:
+            if len(self._widths) > 512:
+                self._widths.clear()
+            width = self._widths[key] = metrics.horizontalAdvance(text)
+        return width
+
     def intrinsicSize(self, doc: QTextDocument, pos: int, fmt: QTextFormat) -> QSizeF:
         text, _missing = self._text(fmt)
         metrics = self._metrics()
         widest = self._max_width(doc) if fmt.objectType() != FOOTNOTE_OBJECT else min(220.0, self._max_width(doc))
-        width = min(metrics.horizontalAdvance(text) + 2 * (self.PAD + self.GAP) + 1, widest)
+        width = min(self._advance(metrics, text) + 2 * (self.PAD + self.GAP) + 1, widest)
         return QSizeF(width, metrics.height() + 2)
 
     def drawObject(self, painter: QPainter, rect: QRectF, doc: QTextDocument, pos: int,
