@@ -112,10 +112,10 @@ def field_format(field: Field) -> QTextCharFormat:
 
 def footnote_of(fmt: QTextFormat) -> Footnote | None:
     """The footnote a character format carries, if any."""
-    import json
-
     if fmt.objectType() != FOOTNOTE_OBJECT:
         return None
+    import json  # here, after the test: every chip is asked at every layout
+
     value = fmt.property(FOOTNOTE_PROPERTY)
     try:
         note = from_data(json.loads(value)) if isinstance(value, str) else ""
