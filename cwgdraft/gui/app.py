@@ -141,6 +141,8 @@ def _no_feature_scan() -> None:
     for name in ("PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets"):
         table.setdefault(name, 0)
     here = os.path.dirname(__file__)
+    if not os.path.isdir(here):  # a built app: the modules are in its archive, looked at as they load
+        return
     for folder, prefix in ((here, "cwgdraft.gui"), *((os.path.join(here, sub), f"cwgdraft.gui.{sub}")
                                                       for sub in os.listdir(here) if "." not in sub)):
         if not os.path.isdir(folder):
