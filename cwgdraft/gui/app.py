@@ -344,8 +344,12 @@ def _show(app: Any, store: Any, report: str | None, shot: Path | None) -> int:
     read = store.get_with_version(report) if report else None  # not there, or not one: the caller's line
     install_excepthook()
     window = MainWindow(store)
-    remember_store(window.settings, store.path)
-    window._fill_recent()
+
+    def remember() -> None:  # once the window is drawn: see `MainWindow.remember`
+        remember_store(window.settings, store.path)
+        window._fill_recent()
+
+    window.after_drawn(remember)
     if read is not None:
         window.open_read(*read)
         opened = True

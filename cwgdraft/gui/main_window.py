@@ -76,6 +76,7 @@ class MainWindow(QMainWindow, ExportCommands):
         self.trash_dialog: TrashDialog | None = None
         self.drawn = False  # painted at least once
         self._after_drawn: list[Callable[[], None]] = []  # `after_drawn`
+        self._settings_later: dict[str, Any] = {}  # `remember`
 
         self.navigator = Navigator()
         self.after_drawn(self.navigator.add_clear_button)  # not seen while the filter is empty
@@ -412,7 +413,7 @@ class MainWindow(QMainWindow, ExportCommands):
         session.reloaded.connect(self._store_changed)
         session.undo_stack.indexChanged.connect(self._edited)
         self.notice_label.clear()
-        self.settings.setValue("last_report", session.report.id)
+        self.remember("last_report", session.report.id)
         self.preview.report = session.report
         self.preview.selected = None
         if self.isVisible():
@@ -671,6 +672,23 @@ class MainWindow(QMainWindow, ExportCommands):
             work()
         else:
             self._after_drawn.append(work)
+
+    def remember(self, key: str, value: Any) -> None:
+        """A setting written now, or once the window is drawn (at the latest when it closes):
+        a setting written makes Qt save the settings file, a locked and synced write, in the
+        next turn of the event loop, which would come before the first paint."""
+        if self.drawn:
+            self._settings_later.pop(key, None)  # an older value still waiting is not written after this
+            self.settings.setValue(key, value)
+            return
+        if not self._settings_later:
+            self.after_drawn(self._write_settings_later)
+        self._settings_later[key] = value
+
+    def _write_settings_later(self) -> None:
+        waiting, self._settings_later = self._settings_later, {}
+        for key, value in waiting.items():
+            self.settings.setValue(key, value)
 
     def _run_after_drawn(self) -> None:
         waiting, self._after_drawn = self._after_drawn, []
@@ -1165,6 +1183,9 @@ class MainWindow(QMainWindow, ExportCommands):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.session is not None:
             self.session.close()
+        if self._settings_later:  # closed before it was drawn
+            self._write_settings_later()
+            self.settings.sync()
         self.save_settings()
         if self.pdf_job is not None:
             self.pdf_job.cancel()

@@ -413,3 +413,69 @@ def test_the_report_filter_gets_its_clear_button_once_the_window_is_drawn(qtbot:
     window.show()
     qtbot.waitUntil(lambda: window.navigator.filter.isClearButtonEnabled())
     assert window.drawn
+
+
+def test_settings_are_written_once_the_window_is_drawn_the_newest_last(qtbot: Any, sample_store: Any,
+                                                                       tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from cwgdraft.gui.main_window import MainWindow
+    from tests.report_factory import full_report
+
+    store, report_id = sample_store
+    other = full_report()
+    store.save(other)
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(store, settings)
+    qtbot.addWidget(window)
+    window.open_report(report_id)
+    assert settings.value("last_report") is None  # not yet: the file would be written before the first paint
+    window.show()
+    qtbot.waitUntil(lambda: window.drawn)
+    window.open_report(other.id)  # right after the first paint, before what waited for it has run
+    QApplication.processEvents()
+    qtbot.waitUntil(lambda: not window._after_drawn)
+    assert settings.value("last_report") == other.id
+
+    never = MainWindow(store, QSettings(str(tmp_path / "never.ini"), QSettings.Format.IniFormat))
+    never.open_report(report_id)
+    never.close()  # closed, never drawn: written then
+    assert QSettings(str(tmp_path / "never.ini"), QSettings.Format.IniFormat).value("last_report") == report_id
+
+
+# The real start, looking at the settings file when the window is first drawn and at the end.
+SETTINGS_START = """
+import json, os, sys
+from cwgdraft.gui import app
+conf = os.path.join(os.environ["XDG_CONFIG_HOME"], "cwgdraft", "cwgdraft.conf")
+seen = {}
+real_make_app = app.make_app
+def make_app(*args, **kwargs):
+    made = real_make_app(*args, **kwargs)
+    from cwgdraft.gui import main_window
+    real_paint = main_window.MainWindow.paintEvent
+    def paint(self, event):
+        seen.setdefault("at_first_paint", os.path.exists(conf))
+        real_paint(self, event)
+    main_window.MainWindow.paintEvent = paint
+    return made
+app.make_app = make_app
+code = app.main(sys.argv[1:])
+print(json.dumps({"code": code, "seen": seen, "after": open(conf, encoding="utf-8").read()}))
+"""
+
+
+def test_the_start_writes_its_settings_after_the_first_paint(tmp_path: Path) -> None:
+    db = tmp_path / "store.db"
+    report = sample_2022()
+    with Store.open(db) as store:
+        store.save(report)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"), PYTHONPATH=str(REPO))
+    done = subprocess.run([sys.executable, "-c", SETTINGS_START, "--db", str(db), "--report", report.id,
+                           "--screenshot", str(tmp_path / "shot.png")], cwd=REPO, env=env, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["code"] == 0 and result["seen"] == {"at_first_paint": False}
+    assert f"last_report={report.id}" in result["after"]
+    assert "recent_stores=" in result["after"] and "store.db" in result["after"]
