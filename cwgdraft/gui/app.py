@@ -49,8 +49,18 @@ def register_fonts() -> str | None:
     return family
 
 
-def make_app(lang: str | None = None, argv: list[str] | None = None) -> tuple[object, str]:
-    """The QApplication (created once), with fonts, language and direction set."""
+def set_app_icon(app: Any) -> None:
+    """The windows' icon (the desktop entry's, packaging/cwgdraft.desktop)."""
+    icon = REPO_ROOT / "resources" / "icons" / "cwgdraft.png"
+    if icon.exists():
+        from PySide6.QtGui import QIcon
+
+        app.setWindowIcon(QIcon(str(icon)))
+
+
+def make_app(lang: str | None = None, argv: list[str] | None = None, icon: bool = True) -> tuple[object, str]:
+    """The QApplication (created once), with fonts, language and direction set, and the
+    windows' icon unless not `icon` (the start sets it once the window is drawn)."""
     from PySide6.QtCore import QCoreApplication, QSettings
     from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication
@@ -72,13 +82,9 @@ def make_app(lang: str | None = None, argv: list[str] | None = None) -> tuple[ob
     app.setLayoutDirection(i18n.install(app, lang))
     app.setProperty("cwgdraft_lang", lang)
     app.setApplicationDisplayName("cwgdraft")
-    # The desktop entry (packaging/cwgdraft.desktop) and the window icon.
-    app.setDesktopFileName("cwgdraft")
-    icon = REPO_ROOT / "resources" / "icons" / "cwgdraft.png"
-    if icon.exists():
-        from PySide6.QtGui import QIcon
-
-        app.setWindowIcon(QIcon(str(icon)))
+    app.setDesktopFileName("cwgdraft")  # the desktop entry: packaging/cwgdraft.desktop
+    if icon:
+        set_app_icon(app)
     return app, lang
 
 
@@ -92,11 +98,9 @@ QT_FREE_AT_START = (
     "cwgdraft.core.store",
     "cwgdraft.core.facts",
     "cwgdraft.core.merge",
-    "cwgdraft.core.files",
     "cwgdraft.formats.render",
     "cwgdraft.formats.html_writer",
     "cwgdraft.drafting.standard",
-    "cwgdraft.review.rounds",
 )
 
 
@@ -136,10 +140,16 @@ def _no_feature_scan() -> None:
     # The app's own modules and the Qt modules it loads later use PySide6: entered now too.
     for name in ("PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets"):
         table.setdefault(name, 0)
-    here = Path(__file__).parent
-    for path in (*here.glob("*.py"), *here.glob("*/*.py")):
-        parts = path.relative_to(here).with_suffix("").parts
-        table.setdefault(".".join(("cwgdraft", "gui", *parts)).removesuffix(".__init__"), 0)
+    here = os.path.dirname(__file__)
+    if not os.path.isdir(here):  # a built app: the modules are in its archive, looked at as they load
+        return
+    for folder, prefix in ((here, "cwgdraft.gui"), *((os.path.join(here, sub), f"cwgdraft.gui.{sub}")
+                                                      for sub in os.listdir(here) if "." not in sub)):
+        if not os.path.isdir(folder):
+            continue
+        for name in os.listdir(folder):
+            if name.endswith(".py"):
+                table.setdefault(f"{prefix}.{name[:-3]}".removesuffix(".__init__"), 0)
 
 
 def _say_when_drawn(window: Any) -> None:
@@ -264,6 +274,19 @@ def run(argv: list[str] | None = None, prog: str = "cwgdraft") -> int:
     """The app, start to end. What cannot work raises `CwgError` (its one line for the caller
     to print) before a window is made: no display, a report that is not there or not one,
     a screenshot that cannot be written."""
+    # No cycle collection while the app starts, from its first import on: what it
+    # loads and builds lives as long as the app, and scanning it again and again
+    # (some 30 times while the modules and PySide6 load) delays the first window.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _start(argv, prog)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _start(argv: list[str] | None, prog: str) -> int:
     from cwgdraft.core.errors import CwgError
 
     args = parse_args(sys.argv[1:] if argv is None else argv)
@@ -278,22 +301,16 @@ def run(argv: list[str] | None = None, prog: str = "cwgdraft") -> int:
     _no_feature_scan()
     messages = _QtMessages(prog)
     previous = qInstallMessageHandler(messages)
-    # No cycle collection while the app starts: what it builds lives as long
-    # as the app, and scanning it again and again delays the first window.
-    collecting = gc.isenabled()
-    gc.disable()
     try:
         return _run(args, shot, messages)
     finally:
-        if collecting:
-            gc.enable()
         qInstallMessageHandler(previous)
 
 
 def _run(args: argparse.Namespace, shot: Path | None, messages: _QtMessages) -> int:
     from cwgdraft.core.errors import CwgError
 
-    app, _lang = make_app(args.lang)
+    app, _lang = make_app(args.lang, icon=False)  # the icon once the window is drawn (`_show`)
     messages.started()
 
     from cwgdraft.core.store import Store
@@ -324,13 +341,19 @@ def _show(app: Any, store: Any, report: str | None, shot: Path | None) -> int:
     from cwgdraft.gui.errors import install_excepthook
     from cwgdraft.gui.main_window import MainWindow, remember_store
 
-    report_id = store.get(report).id if report else None  # not there, or not one: the caller's line
+    read = store.get_with_version(report) if report else None  # not there, or not one: the caller's line
     install_excepthook()
     window = MainWindow(store)
-    remember_store(window.settings, store.path)
-    window._fill_recent()
-    opened = window.open_report(report_id) if report_id else False
-    if not report_id:
+
+    def remember() -> None:  # once the window is drawn: see `MainWindow.remember`
+        remember_store(window.settings, store.path)
+        window._fill_recent()
+
+    window.after_drawn(remember)
+    if read is not None:
+        window.open_read(*read)
+        opened = True
+    else:
         last = str(window.settings.value("last_report", "")) or None
         try:
             opened = bool(last) and window.open_report(store.resolve(last))
@@ -348,6 +371,8 @@ def _show(app: Any, store: Any, report: str | None, shot: Path | None) -> int:
         window.splitter.setSizes([260, 560, 540])
     if os.environ.get("CWGDRAFT_TIMING"):
         _say_when_drawn(window)
+    # Not in the first picture (the window's frame is the desktop's): loaded once it is drawn.
+    window.after_drawn(lambda: set_app_icon(app))
     window.show()
     QTimer.singleShot(GC_AFTER_START_MS, gc.enable)
 

@@ -23,7 +23,6 @@ holding the note, edited by a double click. Each is an undo step.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import (
@@ -72,7 +71,7 @@ from cwgdraft.core.content import (
 )
 from cwgdraft.core.model import Report
 from cwgdraft.gui.i18n import t, with_keys
-from cwgdraft.gui.widgets import use_app_undo
+from cwgdraft.gui.widgets import adopt_viewport, use_app_undo
 
 OBJECT_CHAR = "\ufffc"
 FIELD_OBJECT = int(QTextFormat.ObjectTypes.UserObject) + 1
@@ -113,10 +112,10 @@ def field_format(field: Field) -> QTextCharFormat:
 
 def footnote_of(fmt: QTextFormat) -> Footnote | None:
     """The footnote a character format carries, if any."""
-    import json
-
     if fmt.objectType() != FOOTNOTE_OBJECT:
         return None
+    import json  # here, after the test: every chip is asked at every layout
+
     value = fmt.property(FOOTNOTE_PROPERTY)
     try:
         note = from_data(json.loads(value)) if isinstance(value, str) else ""
@@ -191,12 +190,14 @@ def field_tooltip(report: Report | None, field: Field) -> str:
     return f"{t('حقل')}: {name}\n{state}\n{how}"
 
 
-@dataclass(frozen=True)
 class Choice:
     """A field the user can insert, as the picker and the menus list it."""
 
-    text: str
-    field: Field
+    __slots__ = ("field", "text")
+
+    def __init__(self, text: str, field: Field) -> None:
+        self.text = text
+        self.field = field
 
 
 def field_choices(report: Report | None) -> list[Choice]:
@@ -221,6 +222,9 @@ class ChipHandler(QPyTextObject):
     def __init__(self, edit: ContentEdit) -> None:
         super().__init__(edit)
         self.edit = edit
+        # (font, text) -> width: Qt measures a chip at every layout of its line (three times
+        # before the window is first drawn), and shaping its text is most of the measuring.
+        self._widths: dict[tuple[str, str], float] = {}
 
     def _text(self, fmt: QTextFormat) -> tuple[str, bool]:
         note = footnote_of(fmt)
@@ -240,11 +244,20 @@ class ChipHandler(QPyTextObject):
         width = doc.textWidth() if doc.textWidth() > 0 else float(self.edit.viewport().width())
         return max(80.0, width * 0.9 - 2 * doc.documentMargin())
 
+    def _advance(self, metrics: QFontMetricsF, text: str) -> float:
+        key = (self.edit.document().defaultFont().key(), text)
+        width = self._widths.get(key)
+        if width is None:
+            if len(self._widths) > 512:
+                self._widths.clear()
+            width = self._widths[key] = metrics.horizontalAdvance(text)
+        return width
+
     def intrinsicSize(self, doc: QTextDocument, pos: int, fmt: QTextFormat) -> QSizeF:
         text, _missing = self._text(fmt)
         metrics = self._metrics()
         widest = self._max_width(doc) if fmt.objectType() != FOOTNOTE_OBJECT else min(220.0, self._max_width(doc))
-        width = min(metrics.horizontalAdvance(text) + 2 * (self.PAD + self.GAP) + 1, widest)
+        width = min(self._advance(metrics, text) + 2 * (self.PAD + self.GAP) + 1, widest)
         return QSizeF(width, metrics.height() + 2)
 
     def drawObject(self, painter: QPainter, rect: QRectF, doc: QTextDocument, pos: int,
@@ -304,6 +317,7 @@ class ContentEdit(QTextEdit):
         self.setUndoRedoEnabled(False)  # the app's undo stack undoes typing too
         self.setTabChangesFocus(True)
         use_app_undo(self)
+        adopt_viewport(self)
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         option = self.document().defaultTextOption()
         option.setTextDirection(Qt.LayoutDirection.RightToLeft)

@@ -23,9 +23,15 @@ ARABIC_LOCALE = "ar_AE"
 TS_DIR = REPO_ROOT / "resources" / "translations"
 
 
+# Whether `install` installed cwgdraft's translations: else (Arabic, the source's
+# language) `t` returns its text as is, without asking Qt (some 150 texts before the
+# window is first drawn).
+_translating = False
+
+
 def t(text: str) -> str:
     """The interface text `text` (written in Arabic) in the current language."""
-    return QCoreApplication.translate(CONTEXT, text)
+    return QCoreApplication.translate(CONTEXT, text) if _translating else text
 
 
 def cache_dir() -> Path:
@@ -84,9 +90,11 @@ _installed: list[QTranslator] = []
 
 def install(app: QCoreApplication, lang: str) -> Qt.LayoutDirection:
     """Load Qt's and cwgdraft's translations for `lang`; return its layout direction."""
+    global _translating
     for tr in _installed:
         app.removeTranslator(tr)
     _installed.clear()
+    _translating = False
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qt_tr = QTranslator(app)
     if qt_tr.load(f"qtbase_{lang}", qt_dir):
@@ -98,6 +106,7 @@ def install(app: QCoreApplication, lang: str) -> Qt.LayoutDirection:
         if qm is not None and own.load(str(qm)):
             app.installTranslator(own)
             _installed.append(own)
+            _translating = True
     # Arabic with Western digits and the ITU month names (يناير, not جانفي or كانون الثاني): FORMAT.md.
     QLocale.setDefault(QLocale(ARABIC_LOCALE if lang == "ar" else "en_GB"))
     return Qt.LayoutDirection.RightToLeft if lang == "ar" else Qt.LayoutDirection.LeftToRight

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -73,8 +74,12 @@ class MainWindow(QMainWindow, ExportCommands):
         # The report last deleted here: Ctrl+Z brings it back while nothing else is to undo.
         self.deleted_report_id: str | None = None
         self.trash_dialog: TrashDialog | None = None
+        self.drawn = False  # painted at least once
+        self._after_drawn: list[Callable[[], None]] = []  # `after_drawn`
+        self._settings_later: dict[str, Any] = {}  # `remember`
 
         self.navigator = Navigator()
+        self.after_drawn(self.navigator.add_clear_button)  # not seen while the filter is empty
         # The editor pages are made when first shown (`editor_pages.EditorPages`): the window
         # opens on the front page, and is drawn sooner for not making the others first.
         self.pages = EditorPages(self, self._page_made)
@@ -98,7 +103,9 @@ class MainWindow(QMainWindow, ExportCommands):
         # What happened to the open report outside this window; stays until another report is opened.
         self.notice_label = QLabel()
         self.notice_label.setObjectName("storeNotice")
-        self.notice_label.setStyleSheet("font-weight: bold")
+        bold = self.notice_label.font()
+        bold.setBold(True)
+        self.notice_label.setFont(bold)
         self.notice_label.setWordWrap(True)
         self.statusBar().addWidget(self.save_label)
         self.statusBar().addWidget(self.notice_label, 1)
@@ -109,7 +116,6 @@ class MainWindow(QMainWindow, ExportCommands):
         self._views_timer.setInterval(DEBOUNCE_MS)
         self._views_timer.timeout.connect(self.refresh_views)
         self._views_after_show = False  # a report opened before the window was shown
-        self.drawn = False  # painted at least once
 
         self._make_actions()
         self.navigator.report_chosen.connect(self.open_report)
@@ -388,8 +394,13 @@ class MainWindow(QMainWindow, ExportCommands):
         except Exception as exc:
             show_error(self, t("تعذر فتح التقرير"), exc)
             return False
-        self._set_session(Session(self.store, report, self, version))
+        self.open_read(report, version)
         return True
+
+    def open_read(self, report: Report, version: int) -> None:
+        """Open a report just read from the store, at the version it was read at (the start
+        reads the report it is asked for before the window is made: it is not read twice)."""
+        self._set_session(Session(self.store, report, self, version))
 
     def _set_session(self, session: Session) -> None:
         if self.session is not None:
@@ -402,11 +413,13 @@ class MainWindow(QMainWindow, ExportCommands):
         session.reloaded.connect(self._store_changed)
         session.undo_stack.indexChanged.connect(self._edited)
         self.notice_label.clear()
-        self.settings.setValue("last_report", session.report.id)
+        self.remember("last_report", session.report.id)
         self.preview.report = session.report
         self.preview.selected = None
-        # Not shown yet, the preview is rendered once the window is drawn, marks and all.
-        self.update_review_marks(refresh=self.isVisible())
+        if self.isVisible():
+            self.update_review_marks()
+        else:  # the preview is rendered once the window is drawn, and asks for its marks then
+            self.preview.mark_later(self._first_review_marks)
         for page in self.pages.made_pages():
             page.clear_errors()
         self.checked_for_export = False
@@ -555,12 +568,25 @@ class MainWindow(QMainWindow, ExportCommands):
     def update_review_marks(self, refresh: bool = True) -> None:
         """The preview marks the paragraphs of the open report with reviewers' proposals pending
         (written now, or with the preview's next refresh when not `refresh`)."""
+        self.preview.set_marked(self._review_mark_ids(), refresh)
+
+    def _first_review_marks(self) -> set[str]:
+        """The marks the preview asks for when first rendered, once the window is drawn: none
+        if the store was closed meanwhile (the window closed before it was ever drawn)."""
+        import sqlite3
+
+        try:
+            return self._review_mark_ids()
+        except sqlite3.ProgrammingError:  # "Cannot operate on a closed database"
+            return set()
+
+    def _review_mark_ids(self) -> set[str]:
+        """The paragraphs of the open report with reviewers' proposals pending."""
+        if self.session is None:
+            return set()
         from cwgdraft.review import rounds
 
-        ids: set[str] = set()
-        if self.session is not None:
-            ids = {p.paragraph_id for p in rounds.proposals(self.store, self.session.report.id)}
-        self.preview.set_marked(ids, refresh)
+        return {p.paragraph_id for p in rounds.proposals(self.store, self.session.report.id)}
 
     def show_review(self) -> Any:
         from cwgdraft.gui.review_pane import ReviewPane
@@ -627,12 +653,47 @@ class MainWindow(QMainWindow, ExportCommands):
         if self._views_after_show:
             # Where no paint comes (a window never exposed), the preview comes anyway.
             QTimer.singleShot(FIRST_PREVIEW_LATEST_MS, self._views_once_drawn)
+        if self._after_drawn:
+            QTimer.singleShot(FIRST_PREVIEW_LATEST_MS, self._run_after_drawn)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         self.drawn = True
         if self._views_after_show:
             QTimer.singleShot(0, self._views_once_drawn)
+        if self._after_drawn:
+            QTimer.singleShot(0, self._run_after_drawn)
+
+    def after_drawn(self, work: Callable[[], None]) -> None:
+        """`work` done once the window is first drawn (at the latest `FIRST_PREVIEW_LATEST_MS`
+        after it is shown, should no paint come), or now if it was: what the first picture
+        does not show waits for it."""
+        if self.drawn:
+            work()
+        else:
+            self._after_drawn.append(work)
+
+    def remember(self, key: str, value: Any) -> None:
+        """A setting written now, or once the window is drawn (at the latest when it closes):
+        a setting written makes Qt save the settings file, a locked and synced write, in the
+        next turn of the event loop, which would come before the first paint."""
+        if self.drawn:
+            self._settings_later.pop(key, None)  # an older value still waiting is not written after this
+            self.settings.setValue(key, value)
+            return
+        if not self._settings_later:
+            self.after_drawn(self._write_settings_later)
+        self._settings_later[key] = value
+
+    def _write_settings_later(self) -> None:
+        waiting, self._settings_later = self._settings_later, {}
+        for key, value in waiting.items():
+            self.settings.setValue(key, value)
+
+    def _run_after_drawn(self) -> None:
+        waiting, self._after_drawn = self._after_drawn, []
+        for work in waiting:
+            work()
 
     def _views_once_drawn(self) -> None:
         if self._views_after_show:
@@ -1122,6 +1183,9 @@ class MainWindow(QMainWindow, ExportCommands):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.session is not None:
             self.session.close()
+        if self._settings_later:  # closed before it was drawn
+            self._write_settings_later()
+            self.settings.sync()
         self.save_settings()
         if self.pdf_job is not None:
             self.pdf_job.cancel()

@@ -40,9 +40,10 @@ EMPTY_PARAGRAPH = {
     ParagraphKind.LETTERED_BULLET: N_("نص بند التعداد تحت بند بحرف %1 في القسم %2"),
 }
 
-_MEETING = re.compile(r"meetings\[(\d+)\]\.(\w+)")
-_SECTION = re.compile(r"sections\[(\d+)\]\.title")
-_PARAGRAPH = re.compile(r"sections\[(\d+)\]\.paragraphs\[(\d+)\]")
+# Patterns, compiled (and kept by `re`) when first used rather than at start.
+_MEETING = r"meetings\[(\d+)\]\.(\w+)"
+_SECTION = r"sections\[(\d+)\]\.title"
+_PARAGRAPH = r"sections\[(\d+)\]\.paragraphs\[(\d+)\]"
 
 
 def arabic_interface() -> bool:
@@ -65,7 +66,7 @@ def missing_label(report: Report, path: str, label: str) -> str:
         if path == "report.summary" and report.summary.strip():
             return t("تاريخ الاجتماع في الملخص")  # a new report's summary waits for the new date
         return t(FIELD_NAMES[path])
-    m = _MEETING.fullmatch(path)
+    m = re.fullmatch(_MEETING, path)
     if m and int(m.group(1)) < len(report.meetings):
         meeting = report.meetings[int(m.group(1))]
         attr = m.group(2)
@@ -76,10 +77,10 @@ def missing_label(report: Report, path: str, label: str) -> str:
         if attr == "end":
             return fill(N_("تاريخ انتهاء الاجتماع %1: %2"), meeting.number,
                          dates_message(meeting.start, meeting.end) or t("غير صحيح"))
-    m = _SECTION.fullmatch(path)
+    m = re.fullmatch(_SECTION, path)
     if m:
         return fill(N_("عنوان القسم %1"), int(m.group(1)) + 1)
-    m = _PARAGRAPH.fullmatch(path)
+    m = re.fullmatch(_PARAGRAPH, path)
     if m:
         si, pi = int(m.group(1)), int(m.group(2))
         if si < len(report.sections) and pi < len(report.sections[si].paragraphs):

@@ -25,6 +25,7 @@ from cwgdraft.core.model import Report
 from cwgdraft.formats.render import lay_out
 from cwgdraft.gui.i18n import t, with_keys
 from cwgdraft.gui.messages import arabic_interface
+from cwgdraft.gui.widgets import adopt_viewport
 
 ROLE = Qt.ItemDataRole.UserRole
 
@@ -32,6 +33,10 @@ ROLE = Qt.ItemDataRole.UserRole
 class ReportList(QTreeWidget):
     """Title, symbol, date: the symbol and date as wide as they need, the title the rest (elided);
     never scrolled sideways."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        adopt_viewport(self)  # `fit_columns` asks for it before the window is drawn
 
     def _needed(self, column: int) -> int:
         metrics = self.fontMetrics()
@@ -66,7 +71,8 @@ class Navigator(QSplitter):
         self.filter.setObjectName("reportFilter")
         self.filter.setPlaceholderText(with_keys(t("بحث في التقارير"), "Ctrl+L"))
         self.filter.setToolTip(t("اكتب جزءاً من الرمز أو التاريخ أو العنوان"))
-        self.filter.setClearButtonEnabled(True)
+        # Its clear button (hidden while the filter is empty, its icon loaded from the style)
+        # comes with `add_clear_button`, once the window is drawn.
         self.filter.textChanged.connect(self.apply_filter)
         layout.addWidget(self.filter)
         self.reports = ReportList()
@@ -107,6 +113,10 @@ class Navigator(QSplitter):
         self._outline_shape: list[tuple[int, str, str]] = []
         self._outline_texts: list[str] = []
         self._outline_items: list[QTreeWidgetItem] = []
+
+    def add_clear_button(self) -> None:
+        """The filter's clear button (shown once something is typed)."""
+        self.filter.setClearButtonEnabled(True)
 
     # --- reports -------------------------------------------------------------
     def report_menu(self, report_id: str) -> QMenu:

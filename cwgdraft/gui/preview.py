@@ -32,6 +32,8 @@ from cwgdraft.formats.render import lay_out, paragraph_block, render
 from cwgdraft.gui.i18n import t
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
     from PySide6.QtCore import QUrl
 
 DEBOUNCE_MS = 120
@@ -60,6 +62,7 @@ class Preview(QTextBrowser):
         self.report: Report | None = None
         self.selected: str | None = None
         self.marked: frozenset[str] = frozenset()  # paragraphs with reviewers' proposals pending
+        self._marks_later: Callable[[], Iterable[str]] | None = None  # `mark_later`
         self.last_ms = 0.0
         self.error = ""
         self._timer = QTimer(self)
@@ -97,6 +100,7 @@ class Preview(QTextBrowser):
     def set_marked(self, ids: frozenset[str] | set[str], refresh: bool = True) -> None:
         """Mark the paragraphs with proposals pending; the page is written again if that changed
         (now, or with the next refresh when not `refresh`)."""
+        self._marks_later = None
         ids = frozenset(ids)
         if ids == self.marked:
             return
@@ -104,6 +108,11 @@ class Preview(QTextBrowser):
         self._shown = None  # the marks are on every block's format: the page is rendered whole
         if self.report is not None and refresh:
             self.refresh()
+
+    def mark_later(self, marks: Callable[[], Iterable[str]]) -> None:
+        """The paragraphs to mark are asked of `marks` when the page is next rendered
+        (the window opens a report before it is drawn, and renders the page after)."""
+        self._marks_later = marks
 
     def _pending(self) -> Pending:
         return Pending(self.marked, t("مقترحات معلّقة"))
@@ -118,6 +127,8 @@ class Preview(QTextBrowser):
 
     def refresh(self) -> None:
         self._timer.stop()
+        if self._marks_later is not None:
+            self.set_marked(self._marks_later(), refresh=False)
         if self.report is None:
             self.setHtml(
                 f'<p align="center" style="margin-top:48px; color:{MUTED};">'
@@ -289,17 +300,20 @@ def _frame(report: Report) -> str:
     return repr([getattr(report, name) for name in names]) + repr(rest)
 
 
-@dataclasses.dataclass
 class _Shown:
-    """What the page was rendered from, and where each paragraph is on it."""
+    """What the page was rendered from, and where each paragraph is on it. (A plain class:
+    a dataclass is compiled when the module loads, before the window is first drawn.)"""
 
-    report: Report
-    frame: str
-    paragraphs: dict[str, Paragraph]  # id -> a copy as rendered
-    laid: dict[str, tuple[str, str]]  # id -> (label, style) as rendered
-    document: Document
-    block_index: dict[str, int]  # source -> its block in `document`, when it has one only
-    qt_block: dict[str, int]  # source -> its block number on the page, when it has one only
+    def __init__(self, report: Report, frame: str, paragraphs: dict[str, Paragraph],
+                 laid: dict[str, tuple[str, str]], document: Document, block_index: dict[str, int],
+                 qt_block: dict[str, int]) -> None:
+        self.report = report
+        self.frame = frame
+        self.paragraphs = paragraphs  # id -> a copy as rendered
+        self.laid = laid  # id -> (label, style) as rendered
+        self.document = document
+        self.block_index = block_index  # source -> its block in `document`, when it has one only
+        self.qt_block = qt_block  # source -> its block number on the page, when it has one only
 
     @classmethod
     def of(cls, report: Report, document: Document, page: QTextDocument) -> _Shown:

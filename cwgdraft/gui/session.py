@@ -75,14 +75,14 @@ def resolve(report: Report, target: Target) -> Any:
     return found
 
 
-_PATH_PART = re.compile(r"([a-z_]+)(?:\[(\d+)\])?")
+_PATH_PART = r"([a-z_]+)(?:\[(\d+)\])?"  # compiled (and kept by `re`) when first used
 
 
 def target_of_path(report: Report, path: str) -> tuple[Target, str | None]:
     """A field path of `checks.missing_fields` (`meetings[0].start`,
     `sections[2].paragraphs[3]`, `signature.name`, `report.symbol`) as a target and attribute."""
     parts = path.split(".")
-    head = _PATH_PART.fullmatch(parts[0])
+    head = re.fullmatch(_PATH_PART, parts[0])
     if head is None:
         return ("report",), None
     name, index = head.group(1), head.group(2)
@@ -92,7 +92,7 @@ def target_of_path(report: Report, path: str) -> tuple[Target, str | None]:
             return ("group",), (rest[1] if len(rest) > 1 else None)
         if rest and rest[0] == "signature":
             return ("signature",), (rest[1] if len(rest) > 1 else None)
-        return ("report",), (_PATH_PART.fullmatch(rest[0]).group(1) if rest else None)  # type: ignore[union-attr]
+        return ("report",), (re.fullmatch(_PATH_PART, rest[0]).group(1) if rest else None)  # type: ignore[union-attr]
     if name in ("signature", "group"):
         return (name,), (rest[0] if rest else None)
     lists = {"meetings": "meeting", "people": "person", "contributions": "contribution", "sections": "section"}
@@ -103,7 +103,7 @@ def target_of_path(report: Report, path: str) -> tuple[Target, str | None]:
             return ("report",), None
         target: Target = (lists[name], items[i].id)
         if name == "sections" and rest:
-            sub = _PATH_PART.fullmatch(rest[0])
+            sub = re.fullmatch(_PATH_PART, rest[0])
             if sub and sub.group(1) == "paragraphs" and sub.group(2) is not None:
                 paragraphs = items[i].paragraphs
                 j = int(sub.group(2))

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPalette, QTextCharFormat
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QApplication,
     QHBoxLayout,
     QLabel,
@@ -50,13 +51,31 @@ def use_app_undo(widget: QWidget) -> None:
     widget.installEventFilter(_app_undo)
 
 
+def adopt_viewport(area: QAbstractScrollArea) -> None:
+    """Make Python know the viewport Qt made for `area` as the plain widget it is.
+
+    The first time PySide6 meets a widget Qt made, returned as a QWidget (what
+    `viewport()` returns), it makes every widget class of QtWidgets not made yet,
+    and their enums, to find the most derived one: some 8 ms, the first time only,
+    before the window is first drawn. Found by its name as a QWidget, the viewport
+    is known at once, and `viewport()` returns it from then on."""
+    area.findChild(QWidget, "qt_scrollarea_viewport")
+
+
+ERROR_COLOR = QColor("#b00020")
+
+
 class ErrorLabel(QLabel):
     """A red message shown next to the field it is about."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("fieldError")
-        self.setStyleSheet("color: #b00020;")
+        # The colour in the palette, not a style sheet: a style sheet on each of the
+        # form's labels slows the window's first drawing.
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, ERROR_COLOR)
+        self.setPalette(palette)
         self.setWordWrap(True)
         self.hide()
 
@@ -222,10 +241,11 @@ class TextField(Field):
         return self.text.toPlainText()
 
 
-_DMY = re.compile(r"\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*")
-_YMD = re.compile(r"\s*(\d{4})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})\s*")
-_D_MONTH_Y = re.compile(r"\s*(\d{1,2})\s+(\w+)\.?,?\s+(\d{4})\s*")
-_MONTH_D_Y = re.compile(r"\s*(\w+)\.?\s+(\d{1,2}),?\s+(\d{4})\s*")
+# Patterns, compiled (and kept by `re`) when a date is first typed rather than at start.
+_DMY = r"\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*"
+_YMD = r"\s*(\d{4})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})\s*"
+_D_MONTH_Y = r"\s*(\d{1,2})\s+(\w+)\.?,?\s+(\d{4})\s*"
+_MONTH_D_Y = r"\s*(\w+)\.?\s+(\d{1,2}),?\s+(\d{4})\s*"
 # The month as ITU Arabic writes it (`سبتمبر`), with hamza or without, and in English (`September`, `Sep`).
 _ENGLISH_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
                    "october", "november", "december")
@@ -245,13 +265,13 @@ def parse_date(text: str) -> dt.date | None:
     text = text.translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")).replace("\u00a0", " ")
     if not text.strip():
         return None
-    if m := _YMD.fullmatch(text):
+    if m := re.fullmatch(_YMD, text):
         y, mo, d = (int(g) for g in m.groups())
-    elif m := _DMY.fullmatch(text):
+    elif m := re.fullmatch(_DMY, text):
         d, mo, y = (int(g) for g in m.groups())
-    elif (m := _D_MONTH_Y.fullmatch(text)) and m.group(2).casefold() in MONTH_NUMBERS:
+    elif (m := re.fullmatch(_D_MONTH_Y, text)) and m.group(2).casefold() in MONTH_NUMBERS:
         d, mo, y = int(m.group(1)), MONTH_NUMBERS[m.group(2).casefold()], int(m.group(3))
-    elif (m := _MONTH_D_Y.fullmatch(text)) and m.group(1).casefold() in MONTH_NUMBERS:
+    elif (m := re.fullmatch(_MONTH_D_Y, text)) and m.group(1).casefold() in MONTH_NUMBERS:
         d, mo, y = int(m.group(2)), MONTH_NUMBERS[m.group(1).casefold()], int(m.group(3))
     else:
         raise ValueError(text)

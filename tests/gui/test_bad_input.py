@@ -181,3 +181,19 @@ def test_end_before_start(qtbot: Any, window: Any) -> None:
     qtbot.keyClick(end.line, Qt.Key.Key_Return)
     assert not _shown(end.error)
     assert window.report.meetings[0].end.isoformat() == "2022-01-13"
+
+
+def test_a_message_next_to_a_field_is_written_in_red(qtbot: Any, window: Any) -> None:
+    field = window.front.fields[("report", "symbol")]
+    field.error.show_message("مطلوب (required) 42")
+    QApplication.processEvents()
+    image = field.error.grab().toImage()
+    reds = [image.pixelColor(x, y) for x in range(image.width()) for y in range(image.height())]
+    darkest = min(reds, key=lambda c: c.red() + c.green() + c.blue())
+    assert darkest.red() > 120 and darkest.green() < 60 and darkest.blue() < 70, darkest.name()
+    # Disabled (no report open), still red.
+    window.front.setEnabled(False)
+    image = field.error.grab().toImage()
+    colours = {image.pixelColor(x, y).name() for x in range(image.width()) for y in range(image.height())}
+    assert "#b00020" in colours
+    window.front.setEnabled(True)

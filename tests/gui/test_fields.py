@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -450,3 +451,23 @@ def test_typing_in_a_paragraph_with_fields_keeps_the_facts_in_the_preview(qtbot:
     window.refresh_views()
     shown = window.preview.toPlainText()
     assert "جملة. ثانية" in shown and "نحو 100 مشارك" in shown and "[عدد المشاركين]" not in shown
+
+
+def test_a_chip_is_as_wide_as_the_value_it_shows_now(qtbot: Any, window: Any) -> None:
+    """Chip widths are kept by text between layouts: a fact whose value grows widens its chip."""
+    from PySide6.QtGui import QTextCharFormat
+
+    from cwgdraft.gui.content_edit import field_format
+
+    editor = _open_intro(window)
+    handler = editor.handler
+    fmt: QTextCharFormat = field_format(Field("meetings.participants"))
+    doc = editor.document()
+    before = handler.intrinsicSize(doc, 0, fmt).width()
+    assert handler.intrinsicSize(doc, 0, fmt).width() == before  # measured again: the same
+    window.report.meetings[0].participants = 1234567  # "100" -> "1234567"
+    editor.refresh_chips()
+    after = handler.intrinsicSize(doc, 0, fmt).width()
+    metrics = handler._metrics()
+    assert after - before == pytest.approx(metrics.horizontalAdvance("1234567") - metrics.horizontalAdvance("100"), abs=0.01)
+    assert after > before

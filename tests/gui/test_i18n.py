@@ -93,3 +93,15 @@ def test_each_version_of_the_translations_has_its_own_compiled_file(tmp_path: Pa
     tr = QTranslator()
     assert tr.load(str(again))
     assert tr.translate(i18n.CONTEXT, "ملف") == "File"
+
+
+def test_texts_follow_the_language_installed_last(qapp: Any) -> None:
+    """Arabic, the source's language, is shown as written; English from its translations; and
+    back to Arabic."""
+    try:
+        i18n.install(qapp, "en")
+        assert i18n.t("ملف") == "File"
+        assert i18n.fill("المعاينة: %1 م.ث", 12) != "المعاينة: 12 م.ث"
+    finally:
+        i18n.install(qapp, "ar")
+    assert i18n.t("ملف") == "ملف"

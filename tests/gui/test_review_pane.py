@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from cwgdraft.core.model import SectionRole
 from cwgdraft.review import rounds
 from tests.gui.conftest import make_window
+from tests.report_factory import full_report
 from tests.review.test_review import export_copy, read_back
 from tests.review.word_edits import WordCopy
 
@@ -154,3 +155,47 @@ def test_the_edit_box_is_right_to_left(qtbot: Any, window: Any) -> None:
     option = pane.editor.document().defaultTextOption()
     assert option.textDirection() == Qt.LayoutDirection.RightToLeft
     assert option.alignment() & Qt.AlignmentFlag.AlignRight
+
+
+def test_a_report_opened_before_the_window_is_drawn_is_previewed_with_its_marks(
+        qtbot: Any, sample_store: Any, tmp_path: Path) -> None:
+    """The window opens the report before it is drawn, and renders the preview after: the
+    marks are asked for then, and are on the page."""
+    store, report_id = sample_store
+    report = store.get(report_id)
+    first, second = next(s for s in report.sections if s.role == SectionRole.OUTCOMES).paragraphs[:2]
+    export_copy(store, report, tmp_path / "copy.docx", ["outcomes"], reviewer="Amina")
+    word = WordCopy(tmp_path / "copy.docx")
+    word.retype(first.id, word.text(first.id) + " (ITU-T) 2026")
+    word.comment(second.id, "تحقق من الرقم 42", author="Layla")
+    word.save(tmp_path / "back.docx")
+    read_back(store, tmp_path / "back.docx", "Amina")
+    window = make_window(qtbot, store, report_id, tmp_path)
+    qtbot.waitUntil(lambda: window.drawn and not window._views_after_show)
+    assert window.preview.marked == {first.id, second.id}
+    assert _marked_blocks(window.preview) == {first.id: "مقترحات معلّقة", second.id: "مقترحات معلّقة"}
+    # Another report opened in the drawn window: its marks (none) at once.
+    other = full_report()
+    store.save(other)
+    window.open_report(other.id)
+    assert window.preview.marked == frozenset()
+    assert _marked_blocks(window.preview) == {}
+
+
+def test_a_window_never_drawn_renders_its_preview_without_marks_once_its_store_is_closed(
+        qtbot: Any, store_path: Path, tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from cwgdraft.core.store import Store
+    from cwgdraft.gui.main_window import MainWindow
+
+    store = Store.open(store_path)
+    report = full_report()
+    store.save(report)
+    window = MainWindow(store, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    assert window.open_report(report.id)
+    store.close()
+    window.preview.refresh()  # what the window's timer does, were it shown and never drawn
+    assert window.preview.marked == frozenset()
+    assert window.preview.toPlainText().strip() != ""

@@ -249,3 +249,233 @@ def test_the_window_is_drawn_before_jinja_is_loaded(tmp_path: Path) -> None:
     assert results[0]["jinja"]  # nothing kept yet: the snippets are rendered
     assert results[1]["jinja"] is False
     assert results[1]["marked"] == [-1, 0]
+
+
+def test_the_views_viewports_are_known_by_name(qtbot: Any, window: Any) -> None:
+    """`adopt_viewport` finds Qt's viewport by the name Qt gives it; were the name to change,
+    `viewport()` would again cost the first call its 8 ms, and this says so."""
+    from PySide6.QtWidgets import QTextEdit, QTreeWidget, QWidget
+
+    from cwgdraft.gui.widgets import adopt_viewport
+
+    for area in (QTreeWidget(), QTextEdit(), window.navigator.reports, window.front.fields[("report", "title")].content_edit):
+        adopt_viewport(area)
+        assert area.findChild(QWidget, "qt_scrollarea_viewport") is area.viewport()
+
+
+def test_work_after_the_first_paint_waits_for_it_or_runs_at_once(qtbot: Any, sample_store: Any, tmp_path: Path) -> None:
+    from tests.gui.conftest import make_window
+
+    store, report_id = sample_store
+    window = make_window(qtbot, store, report_id, tmp_path)
+    qtbot.waitUntil(lambda: window.drawn)
+    done: list[str] = []
+    window.after_drawn(lambda: done.append("now"))
+    assert done == ["now"]  # drawn already: at once
+
+    from PySide6.QtCore import QSettings
+
+    from cwgdraft.gui.main_window import MainWindow
+
+    later = MainWindow(store, QSettings(str(tmp_path / "later.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(later)
+    later.after_drawn(lambda: done.append("after"))
+    QApplication.processEvents()
+    assert done == ["now"]  # not shown, not drawn: waiting
+    later.show()
+    qtbot.waitUntil(lambda: done == ["now", "after"])
+    later.close()
+
+
+# The real start, noting whether the windows' icon is there when the window is first drawn and when it closes.
+ICON_START = """
+import json, sys
+from PySide6.QtWidgets import QApplication
+from cwgdraft.gui import app, main_window
+seen = {}
+real_paint = main_window.MainWindow.paintEvent
+real_close = main_window.MainWindow.closeEvent
+def paint(self, event):
+    seen.setdefault("painted", QApplication.windowIcon().isNull())
+    real_paint(self, event)
+def close(self, event):
+    seen["closed"] = QApplication.windowIcon().isNull()
+    real_close(self, event)
+main_window.MainWindow.paintEvent = paint
+main_window.MainWindow.closeEvent = close
+code = app.main(sys.argv[1:])
+print(json.dumps({"code": code, "icon_missing": seen}))
+"""
+
+
+def test_the_start_sets_the_windows_icon_once_the_window_is_drawn(tmp_path: Path) -> None:
+    db = tmp_path / "store.db"
+    report = sample_2022()
+    with Store.open(db) as store:
+        store.save(report)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"), PYTHONPATH=str(REPO))
+    done = subprocess.run([sys.executable, "-c", ICON_START, "--db", str(db), "--report", report.id,
+                           "--screenshot", str(tmp_path / "shot.png")], cwd=REPO, env=env, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result == {"code": 0, "icon_missing": {"painted": True, "closed": False}}
+
+
+# The real start, counting how often the report is read from the store.
+READS_START = """
+import json, sys
+from cwgdraft.core.store import Store
+from cwgdraft.gui import app, main_window
+reads = []
+real = Store.get_with_version
+def get_with_version(self, ref):
+    reads.append(ref)
+    return real(self, ref)
+Store.get_with_version = get_with_version
+versions = []
+real_close = main_window.MainWindow.closeEvent
+def close(self, event):
+    versions.append([self.session.report.id, self.session.version])
+    real_close(self, event)
+main_window.MainWindow.closeEvent = close
+code = app.main(sys.argv[1:])
+print(json.dumps({"code": code, "reads": reads, "versions": versions}))
+"""
+
+
+def test_the_start_reads_the_report_it_opens_once(tmp_path: Path) -> None:
+    db = tmp_path / "store.db"
+    report = sample_2022()
+    with Store.open(db) as store:
+        store.save(report)
+        version = store.version(report.id)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"), PYTHONPATH=str(REPO))
+    done = subprocess.run([sys.executable, "-c", READS_START, "--db", str(db), "--report", report.id,
+                           "--screenshot", str(tmp_path / "shot.png")], cwd=REPO, env=env, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result == {"code": 0, "reads": [report.id], "versions": [[report.id, version]]}
+
+
+# The real start, counting the cycle collector's passes until the window is first drawn.
+GC_START = """
+import gc, json, sys
+from cwgdraft.gui import app
+passes = []
+drawn = []
+def count(phase, info):
+    if phase == "start" and not drawn:
+        passes.append(info["generation"])
+real_make_app = app.make_app
+def make_app(*args, **kwargs):
+    made = real_make_app(*args, **kwargs)
+    from cwgdraft.gui import main_window
+    real_paint = main_window.MainWindow.paintEvent
+    def paint(self, event):
+        drawn.append(True)
+        real_paint(self, event)
+    main_window.MainWindow.paintEvent = paint
+    return made
+app.make_app = make_app
+gc.callbacks.append(count)
+code = app.main(sys.argv[1:])
+print(json.dumps({"code": code, "passes": passes, "enabled_after": gc.isenabled()}))
+"""
+
+
+def test_the_cycle_collector_waits_from_the_start_to_after_the_first_paint(tmp_path: Path) -> None:
+    db = tmp_path / "store.db"
+    report = sample_2022()
+    with Store.open(db) as store:
+        store.save(report)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"), PYTHONPATH=str(REPO))
+    done = subprocess.run([sys.executable, "-c", GC_START, "--db", str(db), "--report", report.id,
+                           "--screenshot", str(tmp_path / "shot.png")], cwd=REPO, env=env, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result == {"code": 0, "passes": [], "enabled_after": True}
+
+
+def test_the_report_filter_gets_its_clear_button_once_the_window_is_drawn(qtbot: Any, sample_store: Any,
+                                                                          tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from cwgdraft.gui.main_window import MainWindow
+
+    store, report_id = sample_store
+    window = MainWindow(store, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.open_report(report_id)
+    assert not window.navigator.filter.isClearButtonEnabled()  # not in the first picture: later
+    window.show()
+    qtbot.waitUntil(lambda: window.navigator.filter.isClearButtonEnabled())
+    assert window.drawn
+
+
+def test_settings_are_written_once_the_window_is_drawn_the_newest_last(qtbot: Any, sample_store: Any,
+                                                                       tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from cwgdraft.gui.main_window import MainWindow
+    from tests.report_factory import full_report
+
+    store, report_id = sample_store
+    other = full_report()
+    store.save(other)
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(store, settings)
+    qtbot.addWidget(window)
+    window.open_report(report_id)
+    assert settings.value("last_report") is None  # not yet: the file would be written before the first paint
+    window.show()
+    qtbot.waitUntil(lambda: window.drawn)
+    window.open_report(other.id)  # right after the first paint, before what waited for it has run
+    QApplication.processEvents()
+    qtbot.waitUntil(lambda: not window._after_drawn)
+    assert settings.value("last_report") == other.id
+
+    never = MainWindow(store, QSettings(str(tmp_path / "never.ini"), QSettings.Format.IniFormat))
+    never.open_report(report_id)
+    never.close()  # closed, never drawn: written then
+    assert QSettings(str(tmp_path / "never.ini"), QSettings.Format.IniFormat).value("last_report") == report_id
+
+
+# The real start, looking at the settings file when the window is first drawn and at the end.
+SETTINGS_START = """
+import json, os, sys
+from cwgdraft.gui import app
+conf = os.path.join(os.environ["XDG_CONFIG_HOME"], "cwgdraft", "cwgdraft.conf")
+seen = {}
+real_make_app = app.make_app
+def make_app(*args, **kwargs):
+    made = real_make_app(*args, **kwargs)
+    from cwgdraft.gui import main_window
+    real_paint = main_window.MainWindow.paintEvent
+    def paint(self, event):
+        seen.setdefault("at_first_paint", os.path.exists(conf))
+        real_paint(self, event)
+    main_window.MainWindow.paintEvent = paint
+    return made
+app.make_app = make_app
+code = app.main(sys.argv[1:])
+print(json.dumps({"code": code, "seen": seen, "after": open(conf, encoding="utf-8").read()}))
+"""
+
+
+def test_the_start_writes_its_settings_after_the_first_paint(tmp_path: Path) -> None:
+    db = tmp_path / "store.db"
+    report = sample_2022()
+    with Store.open(db) as store:
+        store.save(report)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"), PYTHONPATH=str(REPO))
+    done = subprocess.run([sys.executable, "-c", SETTINGS_START, "--db", str(db), "--report", report.id,
+                           "--screenshot", str(tmp_path / "shot.png")], cwd=REPO, env=env, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["code"] == 0 and result["seen"] == {"at_first_paint": False}
+    assert f"last_report={report.id}" in result["after"]
+    assert "recent_stores=" in result["after"] and "store.db" in result["after"]
