@@ -22,9 +22,18 @@ its note, under a rule, at the end of the page.
 
 from __future__ import annotations
 
-from html import escape
-
 from cwgdraft.formats.docmodel import Block, Document, MarkSpan, Note
+
+# As `html.escape`, written here: importing `html` (and its table of entities) costs the
+# app's start more than these few lines.
+_TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_QUOTED_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
+
+
+def escape(text: str, quote: bool = True) -> str:
+    """`text` made safe for HTML (also inside attribute values when `quote`)."""
+    return text.translate(_QUOTED_ESCAPES if quote else _TEXT_ESCAPES)
+
 
 SCHEME = "cwgdraft"
 

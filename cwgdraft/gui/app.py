@@ -33,9 +33,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 
 def register_fonts() -> str | None:
-    """Register Amiri's TTFs with Qt; return the family name, or None if unavailable."""
+    """Amiri for the interface: the system's when it has it (Linux packages it; the app
+    then skips reading its own copy, a few milliseconds of the start), else the copy
+    that comes with the app registered with Qt. The family name, or None if neither."""
     from PySide6.QtGui import QFontDatabase
 
+    if QFontDatabase.hasFamily("Amiri") and "Bold" in QFontDatabase.styles("Amiri"):
+        return "Amiri"
     try:
         import fontpkg_amiri
     except ImportError:

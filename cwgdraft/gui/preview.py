@@ -16,7 +16,6 @@ from __future__ import annotations
 import copy
 import dataclasses
 import time
-from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -27,7 +26,7 @@ from cwgdraft.core import arabic
 from cwgdraft.core.content import is_rich
 from cwgdraft.core.model import Paragraph, Report
 from cwgdraft.formats.docmodel import Block, Document
-from cwgdraft.formats.html_writer import MUTED, SCHEME, Pending, paragraph_page, to_html
+from cwgdraft.formats.html_writer import MUTED, SCHEME, Pending, escape, paragraph_page, to_html
 from cwgdraft.formats.render import lay_out, paragraph_block, render
 from cwgdraft.gui.i18n import t
 
