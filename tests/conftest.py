@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,6 +12,11 @@ import pytest
 from cwgdraft.core.store import Store
 
 REPO = Path(__file__).resolve().parent.parent
+
+# Compiled templates, analysed reference documents and kept standard wording go to a cache
+# folder of this run (the tests' processes inherit it), not to the user's.
+if "CWGDRAFT_TEMPLATE_CACHE" not in os.environ:
+    os.environ["CWGDRAFT_TEMPLATE_CACHE"] = tempfile.mkdtemp(prefix="cwgdraft-test-cache-")
 
 
 @pytest.fixture(scope="session")

@@ -434,6 +434,10 @@ def _keep(cache: Path, ref: _Reference) -> None:
         os.replace(tmp, cache)
     except OSError:
         tmp.unlink(missing_ok=True)
+        return
+    from cwgdraft.formats.render import prune_cache
+
+    prune_cache(cache.parent)  # each edit of a reference document adds a file: the oldest go
 
 
 @lru_cache(maxsize=8)

@@ -286,6 +286,31 @@ def cache_folder() -> Path | None:
     return path if os.access(path, os.W_OK) else None
 
 
+# How many compiled templates and analysed reference documents the cache folder keeps: each
+# edit of a reference document, and each template folder, adds one; the oldest go.
+MAX_CACHED_FILES = 200
+
+
+def prune_cache(folder: Path, keep: int | None = None) -> int:
+    """Remove the least recently written compiled templates and analysed reference
+    documents beyond `keep` of each kind; how many were removed. Called when a file is
+    added to the cache, not on every run."""
+    keep = MAX_CACHED_FILES if keep is None else keep
+    removed = 0
+    for pattern in ("__jinja2_*.cache", "reference-*.marshal"):
+        try:
+            found = sorted(folder.glob(pattern), key=lambda f: f.stat().st_mtime_ns, reverse=True)
+        except OSError:
+            continue
+        for old in found[keep:]:
+            try:
+                old.unlink()
+                removed += 1
+            except OSError:
+                pass
+    return removed
+
+
 def _bytecode_cache() -> Any:
     """The compiled templates, kept in `cache_folder()`: a process then skips
     compiling `report.xml.j2`. Jinja keys an entry by the template's path and
@@ -293,8 +318,13 @@ def _bytecode_cache() -> Any:
     (no cache) where that folder cannot be written."""
     from jinja2 import FileSystemBytecodeCache
 
+    class KeptTemplates(FileSystemBytecodeCache):
+        def dump_bytecode(self, bucket: Any) -> None:
+            super().dump_bytecode(bucket)  # a template compiled anew: the cache grew
+            prune_cache(Path(self.directory))
+
     folder = cache_folder()
-    return FileSystemBytecodeCache(str(folder)) if folder is not None else None
+    return KeptTemplates(str(folder)) if folder is not None else None
 
 
 def _finalize(value: Any) -> Any:

@@ -222,3 +222,28 @@ def test_the_export_command_loads_neither_lxml_nor_python_docx(tmp_path: Path) -
 
     with zipfile.ZipFile(target) as z:
         assert round_property({n: z.read(n) for n in z.namelist()})  # recorded as a base, its id in the file
+
+
+def test_the_cache_folder_keeps_the_newest_files_only(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Each edit of a reference document adds an analysed copy to the cache folder: the
+    oldest go once there are more than MAX_CACHED_FILES of a kind."""
+    import os
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv(render.TEMPLATE_CACHE_ENV, str(cache))
+    monkeypatch.setattr(render, "MAX_CACHED_FILES", 3)
+    cache.mkdir()
+    for n in range(5):
+        old = cache / f"reference-old{n}.marshal"
+        old.write_bytes(b"x")
+        os.utime(old, ns=(n * 10**9, n * 10**9))
+    (cache / "standard-wording.json").write_text("{}", encoding="utf-8")  # not a kind pruned
+    reference = tmp_path / "edited.docx"
+    shutil.copy(DEFAULT_TEMPLATE / "reference.docx", reference)
+    template = load_template(reference)
+    docx_writer._reference.cache_clear()
+    docx_writer.to_bytes(render.render(full_report(), template), template)  # analysed and kept: a sixth file
+    docx_writer._reference.cache_clear()
+    kept = sorted(p.name for p in cache.glob("reference-*.marshal"))
+    assert len(kept) == 3 and "reference-old4.marshal" in kept and "reference-old0.marshal" not in kept
+    assert (cache / "standard-wording.json").exists()
