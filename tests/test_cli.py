@@ -23,7 +23,7 @@ SAMPLES = sorted((REPO / "resources" / "samples").glob("*.json"))
 
 
 def run(*args: str, db: Path | None = None, stdin: bytes | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith("CWGDRAFT_")}
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("CWGDRAFT_") or k == "CWGDRAFT_TEMPLATE_CACHE"}
     full_env.update(env or {})
     argv = [sys.executable, "-m", "cwgdraft"]
     if db is not None:

@@ -22,7 +22,7 @@ REPO = Path(__file__).resolve().parent.parent.parent
 
 
 def cli(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CWGDRAFT_")}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CWGDRAFT_") or k == "CWGDRAFT_TEMPLATE_CACHE"}
     env["PYTHONPATH"] = str(REPO)
     return subprocess.run(
         [sys.executable, "-m", "cwgdraft", "--db", str(db), *args],

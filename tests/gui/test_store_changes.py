@@ -20,7 +20,7 @@ from tests.gui.helpers import settle, stored, type_words
 
 
 def cli(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CWGDRAFT_")}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CWGDRAFT_") or k == "CWGDRAFT_TEMPLATE_CACHE"}
     env["PYTHONPATH"] = str(REPO)
     return subprocess.run([sys.executable, "-m", "cwgdraft", "--db", str(db), *args],
                           capture_output=True, text=True, encoding="utf-8", env=env, cwd=REPO, timeout=120)
