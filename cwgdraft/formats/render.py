@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from cwgdraft.core import arabic, facts, symbols
-from cwgdraft.core.content import MARKS, Content, Field, Footnote, Inline, Text, inlines_of
+from cwgdraft.core.content import MARKS, Content, Field, Footnote, Inline, Text
 from cwgdraft.core.content import from_data as content_from_data
 from cwgdraft.core.content import to_data as content_to_data
 from cwgdraft.core.documents import sync_documents
@@ -594,7 +594,8 @@ def standard_content(report: Report, name: str, ref: str = "", template: Templat
         data = kept.get(kept_key)
         if data is not None:
             try:
-                found = Content(inlines_of(content_from_data(data)))
+                value = content_from_data(data)
+                found = value if isinstance(value, Content) else Content([Text(value)])
             except ValueError:
                 found = None
         if found is None:
