@@ -21,6 +21,23 @@ from tests.gui.helpers import commit_text, settle
 LATER_PAGES = ("meetings", "people", "contributions", "remarks", "section", "signature")
 
 
+def _start(tmp_path: Path, script: str, **env: str) -> tuple[dict[str, Any], str]:
+    """`script` run as a real start of the app (a screenshot run, offscreen) on the 2022
+    sample in a new store: the JSON it prints last, and what it wrote on stderr."""
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    db = tmp_path / "store.db"
+    report = sample_2022()
+    with Store.open(db) as store:
+        store.save(report)
+    environ = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"),
+                   PYTHONPATH=str(REPO), **env)
+    done = subprocess.run([sys.executable, "-c", script, "--db", str(db), "--report", report.id,
+                           "--screenshot", str(tmp_path / "shot.png")], cwd=REPO, env=environ, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1]), done.stderr
+
+
 def _made(window: Any) -> set[str]:
     return {name for name in window.page_by_name if window.pages.made(name) is not None}
 
@@ -169,21 +186,11 @@ print(json.dumps({"code": code, "renders": renders, "made": made}))
 
 
 def test_the_start_draws_the_window_then_renders_the_preview_once(tmp_path: Path) -> None:
-    db = tmp_path / "store.db"
-    report = sample_2022()
-    with Store.open(db) as store:
-        store.save(report)
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"),
-               PYTHONPATH=str(REPO), CWGDRAFT_TIMING="1")
-    shot = tmp_path / "shot.png"
-    done = subprocess.run([sys.executable, "-c", COUNTING_START, "--db", str(db), "--report", report.id,
-                           "--screenshot", str(shot)], cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
-    result = json.loads(done.stdout.strip().splitlines()[-1])
+    result, said = _start(tmp_path, COUNTING_START, CWGDRAFT_TIMING="1")
     assert result["renders"] == [True], "the preview is rendered once, after the window is first drawn"
     assert result["made"] == ["front"]
-    assert any(line.startswith("drawn_at ") for line in done.stderr.splitlines())
-    assert shot.stat().st_size > 10_000
+    assert any(line.startswith("drawn_at ") for line in said.splitlines())
+    assert (tmp_path / "shot.png").stat().st_size > 10_000
 
 
 def test_the_calendar_is_made_when_first_opened_on_the_date_shown(qtbot: Any, window: Any) -> None:
@@ -233,19 +240,9 @@ def test_the_window_is_drawn_before_jinja_is_loaded(tmp_path: Path) -> None:
     """The standard wording the window shows at start comes from the snippets kept
     by an earlier start; Jinja loads for the preview, after the window is drawn.
     And PySide6 was told which modules use it, instead of reading them all."""
-    db = tmp_path / "store.db"
-    report = sample_2022()
-    with Store.open(db) as store:
-        store.save(report)
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"),
-               PYTHONPATH=str(REPO), CWGDRAFT_TIMING="1", CWGDRAFT_TEMPLATE_CACHE=str(tmp_path / "cache"))
-    results = []
-    for n in range(2):
-        done = subprocess.run([sys.executable, "-c", JINJA_AT_FIRST_PAINT, "--db", str(db), "--report", report.id,
-                               "--screenshot", str(tmp_path / f"shot{n}.png")], cwd=REPO, env=env,
-                              capture_output=True, text=True, timeout=120)
-        assert done.returncode == 0, done.stderr
-        results.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    cache = str(tmp_path / "cache")
+    results = [_start(tmp_path / f"run{n}", JINJA_AT_FIRST_PAINT, CWGDRAFT_TIMING="1", CWGDRAFT_TEMPLATE_CACHE=cache)[0]
+               for n in range(2)]
     assert results[0]["jinja"]  # nothing kept yet: the snippets are rendered
     assert results[1]["jinja"] is False
     assert results[1]["marked"] == [-1, 0]
@@ -309,16 +306,7 @@ print(json.dumps({"code": code, "icon_missing": seen}))
 
 
 def test_the_start_sets_the_windows_icon_once_the_window_is_drawn(tmp_path: Path) -> None:
-    db = tmp_path / "store.db"
-    report = sample_2022()
-    with Store.open(db) as store:
-        store.save(report)
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"), PYTHONPATH=str(REPO))
-    done = subprocess.run([sys.executable, "-c", ICON_START, "--db", str(db), "--report", report.id,
-                           "--screenshot", str(tmp_path / "shot.png")], cwd=REPO, env=env, capture_output=True,
-                          text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
-    result = json.loads(done.stdout.strip().splitlines()[-1])
+    result, _said = _start(tmp_path, ICON_START)
     assert result == {"code": 0, "icon_missing": {"painted": True, "closed": False}}
 
 
@@ -345,18 +333,9 @@ print(json.dumps({"code": code, "reads": reads, "versions": versions}))
 
 
 def test_the_start_reads_the_report_it_opens_once(tmp_path: Path) -> None:
-    db = tmp_path / "store.db"
     report = sample_2022()
-    with Store.open(db) as store:
-        store.save(report)
-        version = store.version(report.id)
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"), PYTHONPATH=str(REPO))
-    done = subprocess.run([sys.executable, "-c", READS_START, "--db", str(db), "--report", report.id,
-                           "--screenshot", str(tmp_path / "shot.png")], cwd=REPO, env=env, capture_output=True,
-                          text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
-    result = json.loads(done.stdout.strip().splitlines()[-1])
-    assert result == {"code": 0, "reads": [report.id], "versions": [[report.id, version]]}
+    result, _said = _start(tmp_path, READS_START)
+    assert result == {"code": 0, "reads": [report.id], "versions": [[report.id, 1]]}  # a new store: version 1
 
 
 # The real start, counting the cycle collector's passes until the window is first drawn.
@@ -386,16 +365,7 @@ print(json.dumps({"code": code, "passes": passes, "enabled_after": gc.isenabled(
 
 
 def test_the_cycle_collector_waits_from_the_start_to_after_the_first_paint(tmp_path: Path) -> None:
-    db = tmp_path / "store.db"
-    report = sample_2022()
-    with Store.open(db) as store:
-        store.save(report)
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"), PYTHONPATH=str(REPO))
-    done = subprocess.run([sys.executable, "-c", GC_START, "--db", str(db), "--report", report.id,
-                           "--screenshot", str(tmp_path / "shot.png")], cwd=REPO, env=env, capture_output=True,
-                          text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
-    result = json.loads(done.stdout.strip().splitlines()[-1])
+    result, _said = _start(tmp_path, GC_START)
     assert result == {"code": 0, "passes": [], "enabled_after": True}
 
 
@@ -466,16 +436,7 @@ print(json.dumps({"code": code, "seen": seen, "after": open(conf, encoding="utf-
 
 
 def test_the_start_writes_its_settings_after_the_first_paint(tmp_path: Path) -> None:
-    db = tmp_path / "store.db"
-    report = sample_2022()
-    with Store.open(db) as store:
-        store.save(report)
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"), PYTHONPATH=str(REPO))
-    done = subprocess.run([sys.executable, "-c", SETTINGS_START, "--db", str(db), "--report", report.id,
-                           "--screenshot", str(tmp_path / "shot.png")], cwd=REPO, env=env, capture_output=True,
-                          text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
-    result = json.loads(done.stdout.strip().splitlines()[-1])
+    result, _said = _start(tmp_path, SETTINGS_START)
     assert result["code"] == 0 and result["seen"] == {"at_first_paint": False}
-    assert f"last_report={report.id}" in result["after"]
+    assert f"last_report={sample_2022().id}" in result["after"]
     assert "recent_stores=" in result["after"] and "store.db" in result["after"]
