@@ -612,3 +612,46 @@ def test_list_names_untitled_reports_without_reading_them(
     monkeypatch.setattr(Store, "_read", no_reading)
     assert cli.main(["--db", str(db), "--bidi", "logical", "list"]) == 0
     assert "\t[الاجتماع الثامن عشر (12 يناير 2022)]" in capsys.readouterr().out
+
+
+ENDING = """
+import atexit, sys
+marker = sys.argv.pop()
+atexit.register(lambda: open(marker, "w").write("exit handlers ran"))
+from cwgdraft.cli import run
+run()
+"""
+
+
+@pytest.mark.parametrize(("args", "code"), [(("list",), 0), (("show", "nothere"), 2)])
+def test_the_command_ends_fast_but_runs_exit_handlers_and_flushes(
+    tmp_path: Path, args: tuple[str, ...], code: int
+) -> None:
+    """`cwgdraft` skips the interpreter's teardown at the end: the exit status is the
+    command's, what it printed is all there, and the exit handlers ran."""
+    db = tmp_path / "s.db"
+    with Store.open(db) as store:
+        for n in range(40):  # more output than one buffer holds
+            store.save(synthetic_report(paragraphs=3, meetings=1, contributions=1, seed=n))
+    marker = tmp_path / "marker.txt"
+    done = subprocess.run([sys.executable, "-c", ENDING, "--db", str(db), *args, str(marker)],
+                          capture_output=True, text=True, cwd=REPO, timeout=120)
+    assert done.returncode == code, done.stderr
+    assert marker.read_text() == "exit handlers ran"
+    if code == 0:
+        assert len(done.stdout.splitlines()) == 40
+    else:
+        assert done.stderr.count("\n") == 1 and "nothere" in done.stderr
+
+
+def test_an_export_keeps_its_standard_wording_for_the_next_process(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    report = portable.read_file(SAMPLES[-1])
+    with Store.open(db) as store:
+        store.save(report)
+    cache = tmp_path / "cache"
+    done = run("export", report.id, "-o", str(tmp_path / "out.docx"), db=db,
+               env={"CWGDRAFT_TEMPLATE_CACHE": str(cache)})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == str(tmp_path / "out.docx")
+    assert json.loads((cache / "standard-wording.json").read_text(encoding="utf-8"))["snippets"]
