@@ -191,6 +191,27 @@ def _inspect(path: Path) -> _Inspection:
     return _Inspection(fresh=not applied and not user_tables, version=version, applied=applied)
 
 
+def _write_ahead(conn: sqlite3.Connection) -> None:
+    """Put the store in write-ahead-log mode (once in its life; later a no-op).
+
+    Switching a new store's mode needs it to itself for a moment. SQLite answers "locked"
+    at once, without waiting, when another program is creating the same new store at
+    that moment (it holds the lock this one would wait for, and waits for this one's
+    read): so this waits here, a little at a time, up to BUSY_TIMEOUT."""
+    import random
+    import time
+
+    deadline = time.monotonic() + BUSY_TIMEOUT
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if _busy(Path(), exc, "") is None or time.monotonic() > deadline:
+                raise
+            time.sleep(0.005 + random.random() * 0.02)
+
+
 def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
     try:
         problems = [row[0] for row in conn.execute("PRAGMA quick_check(1)")]
@@ -283,7 +304,7 @@ class Store:
         store = cls(path, conn)
         try:
             conn.execute("PRAGMA foreign_keys = ON")
-            conn.execute("PRAGMA journal_mode = WAL")
+            _write_ahead(conn)
             if any(name not in found.applied for name in MIGRATION_NAMES):
                 store._migrate()
         except StoreError:

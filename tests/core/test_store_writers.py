@@ -198,3 +198,27 @@ def test_restore_refuses_when_its_ids_were_taken_since(tmp_store: Store) -> None
         tmp_store.restore(report.id)
     assert len(tmp_store.trash()) == 1
     assert [s.id for s in tmp_store.list_reports()] == [copy_of_it.id]
+
+
+def test_a_new_store_waits_for_another_program_making_it(tmp_path: Path) -> None:
+    """SQLite answers "locked" at once to a switch to write-ahead logging while another
+    program is in the middle of creating the same new store: the switch waits and tries
+    again (here with SQLite's own waiting turned off, so only that can succeed)."""
+    import sqlite3
+    import threading
+
+    from cwgdraft.core import store as store_mod
+
+    path = tmp_path / "new.db"
+    maker = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    maker.execute("BEGIN IMMEDIATE")
+    maker.execute("CREATE TABLE t (x)")
+    opener = sqlite3.connect(path, timeout=0, isolation_level=None)
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        opener.execute("PRAGMA journal_mode = WAL")  # what SQLite says without waiting
+    threading.Timer(0.3, lambda: maker.execute("COMMIT")).start()
+    store_mod._write_ahead(opener)  # waits for the maker, then switches
+    assert opener.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert opener.execute("SELECT name FROM sqlite_master").fetchall() == [("t",)]
+    opener.close()
+    maker.close()
