@@ -100,14 +100,7 @@ _DATE = re.compile(r"\b(\d{1,2})[ \u00a0](" + "|".join(arabic.MONTHS) + r")[ \u0
 
 def check_report(report: Report, template: Template | None = None) -> list[Finding]:
     """Every finding, in the order of the report."""
-    return check_and_render(report, template)[0]
-
-
-def check_and_render(report: Report, template: Template | None = None) -> tuple[list[Finding], Document]:
-    """Every finding, and the report rendered as the export writes it: an
-    export that checks first renders the report once."""
-    found, _report, document = prepare_export(report, template)
-    return found, document
+    return prepare_export(report, template)[0]
 
 
 def prepare_export(report: Report, template: Template | None = None) -> tuple[list[Finding], Report, Document]:

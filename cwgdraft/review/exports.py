@@ -26,22 +26,6 @@ if TYPE_CHECKING:
     from cwgdraft.formats.render import Template
 
 
-def record_export(store: Store, report: Report, data: bytes, notes: list[str] | None = None) -> bytes:
-    """The exported file with the id of the round recorded for it. A store that
-    cannot be written (read-only, busy) does not stop the export: the file is
-    written without a base, and `notes` says so."""
-    from cwgdraft.core.errors import StoreBusy, StoreError
-    from cwgdraft.review import package, rounds
-
-    try:
-        found = rounds.record_round(store, report, "export", [s.id for s in report.sections])
-    except (StoreError, StoreBusy, sqlite3.Error) as exc:
-        if notes is not None:
-            notes.append(f"not recorded as a base for import --replace ({' '.join(str(exc).split())})")
-        return data
-    return package.rewrite(data, found.id)[0]
-
-
 def recorded_export(store: Store, report: Report, document: Document, template: Template | None = None) -> bytes:
     """The .docx of `document` (`report` as rendered for export), recorded as a
     round of kind `export` whose id the file carries: the file is written

@@ -270,19 +270,29 @@ def test_a_copy_resaved_by_libreoffice_reads_onto_the_same_paragraphs(
 
 
 def test_an_export_is_written_when_the_store_cannot_record_its_base(stored: tuple[Store, Report]) -> None:
+    import io
+    import zipfile
+
     from cwgdraft.formats.docx_writer import to_bytes
     from cwgdraft.formats.render import render
-    from cwgdraft.review.exports import record_export
+    from cwgdraft.review.exports import recorded_export
+    from cwgdraft.review.package import round_property
+
+    def round_of(data: bytes) -> str | None:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            return round_property({n: z.read(n) for n in z.namelist()})
 
     store, report = stored
-    data = to_bytes(render(report))
+    document = render(report)
     store.conn.execute("PRAGMA query_only = ON")  # as a read-only store
-    notes: list[str] = []
-    assert record_export(store, report, data, notes) == data
-    assert len(notes) == 1 and "not recorded as a base" in notes[0]
+    data = recorded_export(store, report, document)
+    assert data == to_bytes(render(report)) and round_of(data) is None  # written all the same, without a base
+    assert [n for n in document.notes if "not recorded as a base" in n] == document.notes[-1:]
     store.conn.execute("PRAGMA query_only = OFF")
-    stamped = record_export(store, report, data, notes)
-    assert stamped != data and len(notes) == 1
+    document = render(report)
+    stamped = recorded_export(store, report, document)
+    assert round_of(stamped) == rounds.latest_round(store, report.id, "export")
+    assert not any("not recorded" in n for n in document.notes)
 
 
 def test_bookmarks_between_paragraphs_and_a_comment_over_two(stored: tuple[Store, Report], tmp_path: Path) -> None:
