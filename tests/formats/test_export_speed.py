@@ -197,33 +197,6 @@ def test_a_broken_kept_file_is_ignored(tmp_path: Path) -> None:
     assert kept["version"] == 1 and len(kept["snippets"]) == 4
 
 
-def test_the_export_command_loads_neither_lxml_nor_python_docx(tmp_path: Path) -> None:
-    """The modules a whole `cwgdraft export` loads: what it does not need costs every export."""
-    from cwgdraft.core import portable
-    from cwgdraft.core.store import Store
-    from tests.report_factory import SAMPLES_DIR
-
-    report = portable.read_file(SAMPLES_DIR / "cwg-cop-18-2022.json")
-    db = tmp_path / "s.db"
-    with Store.open(db) as store:
-        store.save(report)
-    target = tmp_path / "out.docx"
-    code = (
-        "import sys\nfrom cwgdraft.cli import main\n"
-        f"code = main(['--db', {str(db)!r}, 'export', {report.id!r}, '-o', {str(target)!r}])\n"
-        "print(code, sorted(m for m in ('lxml', 'docx', 'uuid', 'platform', 'xml.sax') if m in sys.modules))"
-    )
-    # The first export analyses the reference document (lxml) and compiles the template, and keeps both.
-    assert _run_python(code, tmp_path / "cache").split("\n")[-2] == "0 ['lxml']"
-    assert _run_python(code, tmp_path / "cache").split("\n")[-2] == "0 []"
-    pkg = oc.Package.from_path(target)
-    assert oc.schema_errors(pkg) == []
-    from cwgdraft.review.package import round_property
-
-    with zipfile.ZipFile(target) as z:
-        assert round_property({n: z.read(n) for n in z.namelist()})  # recorded as a base, its id in the file
-
-
 def test_the_cache_folder_keeps_the_newest_files_only(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Each edit of a reference document adds an analysed copy to the cache folder: the
     oldest go once there are more than MAX_CACHED_FILES of a kind."""
