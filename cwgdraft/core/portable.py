@@ -20,6 +20,7 @@ from typing import Any
 from cwgdraft.core import content
 from cwgdraft.core.errors import FormatError
 from cwgdraft.core.model import Report
+from cwgdraft.core.records import field_names
 
 FORMAT_NAME = "cwgdraft-report"
 # 2: text with fields is a list of inlines; paragraphs and sections name their
@@ -40,7 +41,7 @@ def to_data(obj: Any) -> Any:
         return obj.value if isinstance(obj, Enum) else obj
     if isinstance(obj, list):
         return [to_data(x) for x in obj]
-    names = _field_names(type(obj))
+    names = field_names(type(obj))
     if names is not None:
         return {name: to_data(getattr(obj, name)) for name in names}
     if isinstance(obj, Enum):
@@ -48,12 +49,6 @@ def to_data(obj: Any) -> Any:
     if isinstance(obj, dt.date):
         return obj.isoformat()
     return obj
-
-
-@cache
-def _field_names(cls: type) -> tuple[str, ...] | None:
-    """A dataclass's field names, looked up once per class; None for anything else."""
-    return tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
 
 
 @cache

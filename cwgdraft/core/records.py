@@ -10,11 +10,17 @@ with its `__init__` only; `Record` gives it the `repr` and the field by field
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, is_dataclass
 from functools import cache
 from typing import Any, TypeVar, dataclass_transform
 
 T = TypeVar("T")
+
+
+@cache
+def field_names(cls: type) -> tuple[str, ...] | None:
+    """A dataclass's field names, in order, looked up once per class; None for anything else."""
+    return tuple(f.name for f in fields(cls)) if is_dataclass(cls) else None
 
 
 @cache

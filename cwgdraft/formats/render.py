@@ -17,9 +17,9 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import field, fields, is_dataclass
+from dataclasses import field, is_dataclass
 from enum import Enum
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +30,7 @@ from cwgdraft.core.content import to_data as content_to_data
 from cwgdraft.core.documents import sync_documents
 from cwgdraft.core.errors import CwgError, TemplateError
 from cwgdraft.core.model import Numbering, Paragraph, ParagraphKind, Report, Section
-from cwgdraft.core.records import Record, record
+from cwgdraft.core.records import Record, field_names, record
 from cwgdraft.formats.docmodel import STYLES, Block, Document, FieldSpan, MarkSpan, Note
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent.parent / "templates"
@@ -585,7 +585,7 @@ def standard_content(report: Report, name: str, ref: str = "", template: Templat
     without loading Jinja, which it needs only for the preview, drawn later."""
     folder = template.folder if template is not None else DEFAULT_TEMPLATE
     contribution = facts.contribution_by_id(report, ref) if ref else None
-    seen = tuple((f, getattr(contribution, f)) for f in _field_names(type(contribution))) if contribution else ()
+    seen = tuple((f, getattr(contribution, f)) for f in field_names(type(contribution)) or ()) if contribution else ()
     key = (str(folder), name, _snippet_stamp(folder, name), ref, len(report.meetings), seen)
     found = _SNIPPETS.get(key)
     if found is None:
@@ -785,11 +785,6 @@ def _template_place(exc: BaseException, template: Template) -> str:
     return f"{filename}:{line}" if line else str(filename)
 
 
-@cache
-def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(cls))
-
-
 def _all_text(obj: Any) -> Iterator[str]:
     """Every string of a report, quickly (no paths): for the common case of nothing to clean."""
     if isinstance(obj, str):
@@ -798,7 +793,7 @@ def _all_text(obj: Any) -> Iterator[str]:
         for value in obj:
             yield from _all_text(value)
     elif is_dataclass(obj):
-        for name in _field_names(type(obj)):
+        for name in field_names(type(obj)) or ():
             yield from _all_text(getattr(obj, name))
 
 
@@ -807,7 +802,7 @@ def _strings(obj: Any, path: str) -> Iterator[tuple[str, Any, Any, str]]:
     if isinstance(obj, str):
         return
     if is_dataclass(obj):
-        for name in _field_names(type(obj)):
+        for name in field_names(type(obj)) or ():
             value = getattr(obj, name)
             if isinstance(value, str) and not isinstance(value, Enum):
                 yield f"{path}.{name}", obj, name, value
